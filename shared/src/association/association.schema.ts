@@ -1,0 +1,142 @@
+// Shapes of an association (yhdistys / järjestö): what staff enter and what is stored.
+import { z } from 'zod';
+import { idSchema } from '../ids';
+import { isoInstantSchema, optionalText, storedItemFields, textList } from '../schema-helpers';
+import { calendarDateSchema } from '../time/helsinki';
+import { tidyName } from '../text/finnish-collation';
+import {
+  hasYTunnusFormat,
+  isValidRegisterNumber,
+  isValidYTunnus,
+  normaliseRegisterNumber,
+  normaliseYTunnus,
+} from './association-identifiers';
+
+export const ASSOCIATION_SCHEMA_VERSION = 1;
+
+export const associationFrames = [
+  'liitto',
+  'piiri',
+  'yhdistys',
+  'paikallisosasto',
+  'alaosasto',
+  'kerho',
+  'ryhma',
+  'jaosto',
+  'toimikunta',
+  'muu',
+] as const;
+export type AssociationFrame = (typeof associationFrames)[number];
+
+/** The municipalities of North Savo (Pohjois-Savo); others may be entered too. */
+export const northSavoMunicipalities = [
+  'Iisalmi',
+  'Joroinen',
+  'Kaavi',
+  'Keitele',
+  'Kiuruvesi',
+  'Kuopio',
+  'Lapinlahti',
+  'Leppävirta',
+  'Pielavesi',
+  'Rautalampi',
+  'Rautavaara',
+  'Siilinjärvi',
+  'Sonkajärvi',
+  'Suonenjoki',
+  'Tervo',
+  'Tuusniemi',
+  'Varkaus',
+  'Vesanto',
+  'Vieremä',
+] as const;
+
+const nameSchema = z
+  .string({ message: 'msg:name.required' })
+  .transform(tidyName)
+  .pipe(z.string().min(1, { message: 'msg:name.required' }).max(200, { message: 'msg:name.tooLong' }));
+
+const ytunnusSchema = z.preprocess(
+  (value) =>
+    typeof value === 'string' ? (value.trim() === '' ? undefined : normaliseYTunnus(value)) : value,
+  z
+    .string()
+    .refine(hasYTunnusFormat, { message: 'msg:ytunnus.format', abort: true })
+    .refine(isValidYTunnus, { message: 'msg:ytunnus.checksum' })
+    .optional(),
+);
+
+const registerNumberSchema = z.preprocess(
+  (value) =>
+    typeof value === 'string' ? (value.trim() === '' ? undefined : normaliseRegisterNumber(value)) : value,
+  z.string().refine(isValidRegisterNumber, { message: 'msg:registerNumber.format' }).optional(),
+);
+
+const currentYear = () => new Date().getUTCFullYear();
+
+/** What a person enters or an import provides for an association. */
+export const associationInputSchema = z.object({
+  name: nameSchema,
+  frame: z.enum(associationFrames, { message: 'msg:frame.unknown' }),
+  parentId: z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional()),
+  ytunnus: ytunnusSchema,
+  registerNumber: registerNumberSchema,
+  municipalities: textList(20, 60).pipe(z.array(z.string()).min(1, { message: 'msg:municipality.required' })),
+  targetGroups: textList(30, 60).default([]),
+  email: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.email().max(200).optional(),
+  ),
+  phone: optionalText(40),
+  address: optionalText(300),
+  website: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .url({ protocol: /^https?$/ })
+      .max(300)
+      .optional(),
+  ),
+  foundedYear: z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? undefined : Number(v)),
+    z
+      .number()
+      .int()
+      .refine((year) => year >= 1800 && year <= currentYear(), { message: 'msg:foundedYear.range' })
+      .optional(),
+  ),
+  notes: optionalText(5000),
+});
+export type AssociationInput = z.output<typeof associationInputSchema>;
+
+/** The fields a profile edit may change (UpdateItem touches only these). */
+export const editableAssociationFields = Object.keys(
+  associationInputSchema.shape,
+) as (keyof AssociationInput)[];
+
+/** The association's derived summary: recomputed from the facts, never edited. */
+export const associationSummarySchema = z.object({
+  lastContactAt: isoInstantSchema.optional(),
+  nextFollowUpDue: calendarDateSchema.optional(),
+  openFollowUpCount: z.number().int().nonnegative(),
+  /** Incremented by every summary write; a write conditional on it never applies stale facts. */
+  summaryRev: z.number().int().nonnegative(),
+});
+export type AssociationSummary = z.output<typeof associationSummarySchema>;
+
+export const associationSchema = associationInputSchema
+  .extend({
+    ...storedItemFields,
+    id: idSchema,
+    workspaceId: z.string(),
+    version: z.number().int().positive(),
+    createdAt: isoInstantSchema,
+    createdBy: z.string(),
+    updatedAt: isoInstantSchema,
+    updatedBy: z.string(),
+    archivedAt: isoInstantSchema.optional(),
+    stage: z.string(),
+    stageEnteredAt: isoInstantSchema,
+    stageSeq: z.number().int().nonnegative(),
+  })
+  .extend(associationSummarySchema.shape);
+export type Association = z.output<typeof associationSchema>;

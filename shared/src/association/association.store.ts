@@ -1,0 +1,194 @@
+// Data access for associations: profile (1), directory (2), pipeline column (7), profile edits.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client';
+import { isConditionalFailure, queryPage, run, type Page } from '../db/operations';
+import { keys } from '../db/table';
+import { stripKeys } from '../db/table';
+import { ConflictError, NotFoundError } from '../errors';
+import { finnishCollationKey } from '../text/finnish-collation';
+import { parseInput } from '../validation';
+import { initialStage } from '../pipeline/pipeline';
+import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
+import type { Workspace } from '../workspace/workspace.schema';
+import { idSchema } from '../ids';
+import {
+  ASSOCIATION_SCHEMA_VERSION,
+  associationInputSchema,
+  editableAssociationFields,
+  type Association,
+  type AssociationInput,
+} from './association.schema';
+
+const notFound = () => new NotFoundError({ fi: 'Yhdistystä ei löytynyt.', en: 'Association not found.' });
+
+/** The stored item of an association profile, with its index keys. */
+export function associationItem(workspaceId: string, association: Association): Record<string, unknown> {
+  return {
+    ...keys.association(workspaceId, association.id),
+    ...keys.directory(workspaceId, finnishCollationKey(association.name), association.id),
+    ...keys.stageColumn(workspaceId, association.stage, association.stageEnteredAt, association.id),
+    type: 'association',
+    ...association,
+  };
+}
+
+/**
+ * Creates an association with a client-made id. The first stage-history entry is written first,
+ * then the profile; both are conditional, so a retry of the same request creates nothing twice.
+ */
+export async function createAssociation(
+  db: Db,
+  workspace: Workspace,
+  request: { id: string; input: unknown; by: string },
+): Promise<Association> {
+  const id = idSchema.parse(request.id);
+  const input: AssociationInput = parseInput(associationInputSchema, request.input);
+  const now = db.now().toISOString();
+  const stage = initialStage(workspace.stages);
+  const association: Association = {
+    ...input,
+    sv: ASSOCIATION_SCHEMA_VERSION,
+    id,
+    workspaceId: workspace.id,
+    version: 1,
+    createdAt: now,
+    createdBy: request.by,
+    updatedAt: now,
+    updatedBy: request.by,
+    stage,
+    stageEnteredAt: now,
+    stageSeq: 1,
+    openFollowUpCount: 0,
+    summaryRev: 0,
+  };
+  await putIfAbsent(db, {
+    ...keys.stageChange(workspace.id, id, 1),
+    type: 'stageChange',
+    sv: STAGE_CHANGE_SCHEMA_VERSION,
+    associationId: id,
+    seq: 1,
+    from: null,
+    to: stage,
+    at: now,
+    by: request.by,
+  });
+  const created = await putIfAbsent(db, associationItem(workspace.id, association));
+  return created ? association : getAssociation(db, workspace.id, id);
+}
+
+/** Puts an item unless its key exists; false when it existed (an idempotent retry). */
+export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await run(() =>
+      db.doc.send(
+        new PutCommand({ TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function getAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
+  idSchema.parse(id);
+  const result = await run(() =>
+    db.doc.send(
+      new GetCommand({ TableName: db.table, Key: keys.association(workspaceId, id), ConsistentRead: true }),
+    ),
+  );
+  if (!result.Item) throw notFound();
+  return stripKeys<Association>(result.Item);
+}
+
+/** Pattern 2: the directory in Finnish alphabetical order. */
+export function listDirectory(
+  db: Db,
+  workspaceId: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<Association>> {
+  return queryPage<Association>(
+    db,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.directoryPartition(workspaceId) },
+    },
+    { scope: `directory:${workspaceId}`, ...page },
+  );
+}
+
+/** Pattern 7: the associations in one pipeline stage, longest waiting first. */
+export function listAssociationsInStage(
+  db: Db,
+  workspaceId: string,
+  stage: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<Association>> {
+  return queryPage<Association>(
+    db,
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.stageColumnPartition(workspaceId, stage) },
+    },
+    { scope: `stage:${workspaceId}:${stage}`, ...page },
+  );
+}
+
+/**
+ * Saves a profile edit made on `expectedVersion`. Only the editable fields (and the directory
+ * key) are written, so the summary and stage are never clobbered. A stale version is a
+ * ConflictError and changes nothing.
+ */
+export async function updateAssociationProfile(
+  db: Db,
+  workspaceId: string,
+  request: { id: string; expectedVersion: number; input: unknown; by: string },
+): Promise<Association> {
+  const id = idSchema.parse(request.id);
+  const input: AssociationInput = parseInput(associationInputSchema, request.input);
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = {
+    ':expected': request.expectedVersion,
+    ':one': 1,
+    ':now': db.now().toISOString(),
+    ':by': request.by,
+    ':gsi1sk': keys.directory(workspaceId, finnishCollationKey(input.name), id).gsi1sk,
+  };
+  const sets = ['#version = #version + :one', 'updatedAt = :now', 'updatedBy = :by', 'gsi1sk = :gsi1sk'];
+  const removes: string[] = [];
+  for (const field of editableAssociationFields) {
+    names[`#${field}`] = field;
+    const value = input[field];
+    if (value === undefined) {
+      removes.push(`#${field}`);
+    } else {
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+  }
+  try {
+    const result = await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.association(workspaceId, id),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return stripKeys<Association>(result.Attributes ?? {});
+  } catch (error) {
+    if (isConditionalFailure(error)) {
+      await getAssociation(db, workspaceId, id); // NotFoundError when it is gone
+      throw new ConflictError();
+    }
+    throw error;
+  }
+}

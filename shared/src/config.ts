@@ -1,0 +1,37 @@
+// The environment, parsed and validated once at start-up, then passed in (never read deep inside).
+import { z } from 'zod';
+import { WORKSPACE_ID_PATTERN } from './ids';
+
+const configSchema = z.object({
+  KOHTAAMO_TABLE: z.string().min(3).max(255).default('kohtaamo-local'),
+  /** Set locally (dynalite); absent in AWS, where the SDK finds DynamoDB itself. */
+  KOHTAAMO_DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('eu-north-1'),
+  KOHTAAMO_DATA_DIR: z.string().min(1).default('.data'),
+  KOHTAAMO_WORKSPACE: z.string().regex(WORKSPACE_ID_PATTERN).default('default'),
+  KOHTAAMO_CURSOR_SECRET: z.string().min(32, 'KOHTAAMO_CURSOR_SECRET must be at least 32 characters'),
+  /** Until accounts exist (issue "Accounts"), the one local staff member's id. */
+  KOHTAAMO_LOCAL_USER: z
+    .string()
+    .regex(/^[a-z0-9-]{2,64}$/)
+    .default('local-staff'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}

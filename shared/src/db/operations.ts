@@ -1,0 +1,79 @@
+// Thin helpers over the document client: error mapping and one-page queries with cursors.
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { UnavailableError } from '../errors';
+import type { Db } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { stripKeys } from './table';
+
+const THROTTLING_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+]);
+
+export function isConditionalFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/** Runs one DynamoDB call. The SDK has already retried throttling with back-off by then. */
+export async function run<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    if (error instanceof Error && THROTTLING_ERRORS.has(error.name))
+      throw new UnavailableError({ cause: error });
+    throw error;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor of the next page; absent on the last page. */
+  cursor?: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * Reads one page of a query. `scope` names the list (pattern + partition) so a cursor only
+ * works for the list it came from. With a filter, DynamoDB may return fewer items than `limit`.
+ */
+export async function queryPage<T>(
+  db: Db,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  options: { scope: string; cursor?: string | undefined; limit?: number | undefined },
+): Promise<Page<T>> {
+  const limit = Math.min(Math.max(options.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const result = await run(() =>
+    db.doc.send(
+      new QueryCommand({
+        ...input,
+        TableName: db.table,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(db.cursorSecret, options.scope, options.cursor),
+      }),
+    ),
+  );
+  const items = (result.Items ?? []).map((item) => stripKeys<T>(item));
+  const cursor = encodeCursor(db.cursorSecret, options.scope, result.LastEvaluatedKey);
+  return cursor === undefined ? { items } : { items, cursor };
+}
+
+/** Reads every page of a bounded query (a single association's items). */
+export async function queryAll<T>(
+  db: Db,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await run(() =>
+      db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start })),
+    );
+    for (const item of result.Items ?? []) items.push(stripKeys<T>(item));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

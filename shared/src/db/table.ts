@@ -1,0 +1,195 @@
+// The single DynamoDB table: its keys, indexes and every access pattern, defined once.
+// CDK (infra/) and the local dynalite runtime both create the table from `tableDefinition`.
+//
+// Every workspace item key starts with `WS#<workspace>#`. Ids are validated ULIDs and workspace
+// ids are slugs, so no value from outside can contain the `#` separator.
+
+export interface IndexDefinition {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface TableDefinition {
+  partitionKey: string;
+  sortKey: string;
+  indexes: IndexDefinition[];
+}
+
+export const tableDefinition: TableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+};
+
+export type IndexName = 'gsi1' | 'gsi2';
+
+export interface AccessPattern {
+  id: string;
+  name: string;
+  index: 'table' | IndexName;
+  key: string;
+}
+
+/** The access patterns; each has an integration test (db/access-patterns.int.test.ts). */
+export const accessPatterns = [
+  { id: '1', name: 'association profile', index: 'table', key: 'pk WS#w#ASSOC#a, sk PROFILE' },
+  {
+    id: '2',
+    name: 'directory in Finnish name order',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#ASSOCS, gsi1sk <collation key>\\u0001<id>',
+  },
+  {
+    id: '3',
+    name: 'association timeline, newest first',
+    index: 'table',
+    key: 'pk WS#w#ASSOC#a, sk begins_with INT#<occurredAt>#<id>',
+  },
+  {
+    id: '4a',
+    name: 'people of an association',
+    index: 'table',
+    key: 'pk WS#w#ASSOC#a, sk begins_with MEMBER#<person>',
+  },
+  {
+    id: '4b',
+    name: 'associations of a person',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#PERSON#p, gsi1sk MEMBER#<association>',
+  },
+  {
+    id: '4c',
+    name: 'open follow-ups of an association',
+    index: 'table',
+    key: 'pk WS#w#ASSOC#a, sk begins_with FOLLOWUP#, status = open',
+  },
+  {
+    id: '5',
+    name: 'my open follow-ups by due date',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#USER#u#OPEN, gsi1sk DUE#<date>#<id> (sparse)',
+  },
+  {
+    id: '6',
+    name: "team's open follow-ups by due date",
+    index: 'gsi2',
+    key: 'gsi2pk WS#w#OPEN, gsi2sk DUE#<date>#<id> (sparse)',
+  },
+  {
+    id: '7',
+    name: 'pipeline column: associations in a stage',
+    index: 'gsi2',
+    key: 'gsi2pk WS#w#STAGE#s, gsi2sk <enteredAt>#<id>',
+  },
+  {
+    id: '8',
+    name: 'stage history of an association',
+    index: 'table',
+    key: 'pk WS#w#ASSOC#a, sk begins_with STAGE#<seq>',
+  },
+  {
+    id: '9',
+    name: 'interactions in a Helsinki month',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#INT#yyyy-mm, gsi1sk <occurredAt>#<id>',
+  },
+  { id: '10', name: 'person profile', index: 'table', key: 'pk WS#w#PERSON#p, sk PROFILE' },
+  { id: '11', name: 'workspace settings', index: 'table', key: 'pk WS#w, sk WORKSPACE' },
+  {
+    id: '12',
+    name: 'interaction by id (idempotency record)',
+    index: 'table',
+    key: 'pk WS#w#ASSOC#a, sk INTREF#<id>',
+  },
+] as const satisfies readonly AccessPattern[];
+
+/** Separates a collation key from the id that breaks ties; lower than any key character. */
+const COLLATION_SEPARATOR = '\u0001';
+const SEQ_WIDTH = 8;
+
+export const itemTypes = [
+  'workspace',
+  'association',
+  'person',
+  'membership',
+  'interaction',
+  'interactionRef',
+  'followUp',
+  'stageChange',
+] as const;
+export type ItemType = (typeof itemTypes)[number];
+
+/** Key builders: the only place that knows how keys are spelled. */
+export const keys = {
+  workspace: (ws: string) => ({ pk: `WS#${ws}`, sk: 'WORKSPACE' }),
+  association: (ws: string, id: string) => ({ pk: `WS#${ws}#ASSOC#${id}`, sk: 'PROFILE' }),
+  associationPartition: (ws: string, id: string) => `WS#${ws}#ASSOC#${id}`,
+  directory: (ws: string, collationKey: string, id: string) => ({
+    gsi1pk: `WS#${ws}#ASSOCS`,
+    gsi1sk: `${collationKey}${COLLATION_SEPARATOR}${id}`,
+  }),
+  directoryPartition: (ws: string) => `WS#${ws}#ASSOCS`,
+  stageColumn: (ws: string, stage: string, enteredAt: string, id: string) => ({
+    gsi2pk: `WS#${ws}#STAGE#${stage}`,
+    gsi2sk: `${enteredAt}#${id}`,
+  }),
+  stageColumnPartition: (ws: string, stage: string) => `WS#${ws}#STAGE#${stage}`,
+  person: (ws: string, id: string) => ({ pk: `WS#${ws}#PERSON#${id}`, sk: 'PROFILE' }),
+  membership: (ws: string, associationId: string, personId: string) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `MEMBER#${personId}`,
+    gsi1pk: `WS#${ws}#PERSON#${personId}`,
+    gsi1sk: `MEMBER#${associationId}`,
+  }),
+  personPartition: (ws: string, personId: string) => `WS#${ws}#PERSON#${personId}`,
+  interaction: (ws: string, associationId: string, occurredAt: string, id: string) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `INT#${occurredAt}#${id}`,
+  }),
+  /** Records the key an interaction id was first logged under, so a retry cannot log it twice. */
+  interactionRef: (ws: string, associationId: string, id: string) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `INTREF#${id}`,
+  }),
+  interactionMonth: (ws: string, month: string, occurredAt: string, id: string) => ({
+    gsi1pk: `WS#${ws}#INT#${month}`,
+    gsi1sk: `${occurredAt}#${id}`,
+  }),
+  interactionMonthPartition: (ws: string, month: string) => `WS#${ws}#INT#${month}`,
+  followUp: (ws: string, associationId: string, id: string) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `FOLLOWUP#${id}`,
+  }),
+  openFollowUpIndexes: (ws: string, assigneeId: string, due: string, id: string) => ({
+    gsi1pk: `WS#${ws}#USER#${assigneeId}#OPEN`,
+    gsi1sk: `DUE#${due}#${id}`,
+    gsi2pk: `WS#${ws}#OPEN`,
+    gsi2sk: `DUE#${due}#${id}`,
+  }),
+  myOpenFollowUpsPartition: (ws: string, userId: string) => `WS#${ws}#USER#${userId}#OPEN`,
+  teamOpenFollowUpsPartition: (ws: string) => `WS#${ws}#OPEN`,
+  stageChange: (ws: string, associationId: string, seq: number) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `STAGE#${String(seq).padStart(SEQ_WIDTH, '0')}`,
+  }),
+} as const;
+
+export const sortKeyPrefixes = {
+  interaction: 'INT#',
+  membership: 'MEMBER#',
+  followUp: 'FOLLOWUP#',
+  stageChange: 'STAGE#',
+} as const;
+
+/** The key attributes of an item, never part of the domain objects returned by stores. */
+export const keyAttributes = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'] as const;
+
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of keyAttributes) delete copy[attribute];
+  return copy as T;
+}

@@ -1,0 +1,33 @@
+// A dated task (jatkotoimenpide) that comes out of an interaction, e.g. the year-end revisit.
+import { z } from 'zod';
+import { idSchema } from '../ids';
+import { optionalText } from '../schema-helpers';
+import { calendarDateSchema } from '../time/helsinki';
+
+export const FOLLOW_UP_SCHEMA_VERSION = 1;
+
+export const followUpStatuses = ['open', 'done', 'cancelled'] as const;
+export type FollowUpStatus = (typeof followUpStatuses)[number];
+
+export const followUpInputSchema = z.object({
+  id: idSchema,
+  associationId: idSchema,
+  /** Plain calendar date in Europe/Helsinki. */
+  due: calendarDateSchema,
+  assigneeId: z.string().min(1).max(64),
+  title: optionalText(300),
+  interactionId: idSchema.optional(),
+});
+export type FollowUpInput = z.output<typeof followUpInputSchema>;
+
+export interface FollowUp extends FollowUpInput {
+  sv: number;
+  workspaceId: string;
+  status: FollowUpStatus;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  completedAt?: string;
+  completedBy?: string;
+  completedByInteractionId?: string;
+}

@@ -1,0 +1,161 @@
+// Data access for follow-ups: open ones of an association (4c), mine (5) and the team's (6).
+// The "open" index keys exist only while a follow-up is open (sparse indexes).
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client';
+import { isConditionalFailure, queryAll, queryPage, run, type Page } from '../db/operations';
+import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
+import { NotFoundError, ValidationError } from '../errors';
+import { idSchema } from '../ids';
+import { localised } from '../i18n/messages';
+import { putIfAbsent } from '../association/association.store';
+import { FOLLOW_UP_SCHEMA_VERSION, type FollowUp, type FollowUpInput } from './follow-up.schema';
+
+export function followUpItem(workspaceId: string, followUp: FollowUp): Record<string, unknown> {
+  return {
+    ...keys.followUp(workspaceId, followUp.associationId, followUp.id),
+    ...(followUp.status === 'open'
+      ? keys.openFollowUpIndexes(workspaceId, followUp.assigneeId, followUp.due, followUp.id)
+      : {}),
+    type: 'followUp',
+    ...followUp,
+  };
+}
+
+/** Writes a validated follow-up; a retry with the same id writes nothing new. */
+export async function putFollowUp(
+  db: Db,
+  workspaceId: string,
+  input: FollowUpInput,
+  by: string,
+): Promise<FollowUp> {
+  const followUp: FollowUp = {
+    ...input,
+    sv: FOLLOW_UP_SCHEMA_VERSION,
+    workspaceId,
+    status: 'open',
+    version: 1,
+    createdAt: db.now().toISOString(),
+    createdBy: by,
+  };
+  const created = await putIfAbsent(db, followUpItem(workspaceId, followUp));
+  return created ? followUp : getFollowUp(db, workspaceId, input.associationId, input.id);
+}
+
+export async function getFollowUp(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+  id: string,
+): Promise<FollowUp> {
+  idSchema.parse(id);
+  const result = await run(() =>
+    db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: keys.followUp(workspaceId, associationId, id),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  if (!result.Item)
+    throw new NotFoundError({ fi: 'Jatkotoimenpidettä ei löytynyt.', en: 'Follow-up not found.' });
+  return stripKeys<FollowUp>(result.Item);
+}
+
+/**
+ * Marks an open follow-up done and drops it from the open indexes. Completing it again with the
+ * same interaction is a no-op (a retried "log the call that closes it"); otherwise a follow-up
+ * that is no longer open is a ValidationError.
+ */
+export async function completeFollowUp(
+  db: Db,
+  workspaceId: string,
+  request: { associationId: string; id: string; by: string; interactionId?: string },
+): Promise<void> {
+  try {
+    await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.followUp(workspaceId, request.associationId, request.id),
+          UpdateExpression:
+            'SET #status = :done, completedAt = :now, completedBy = :by, #version = #version + :one' +
+            (request.interactionId ? ', completedByInteractionId = :interaction' : '') +
+            ' REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :open',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':done': 'done',
+            ':open': 'open',
+            ':now': db.now().toISOString(),
+            ':by': request.by,
+            ':one': 1,
+            ...(request.interactionId ? { ':interaction': request.interactionId } : {}),
+          },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (!isConditionalFailure(error)) throw error;
+    const current = await getFollowUp(db, workspaceId, request.associationId, request.id);
+    if (request.interactionId !== undefined && current.completedByInteractionId === request.interactionId)
+      return;
+    throw new ValidationError([{ field: 'followUpId', message: localised('msg:followUp.notOpen') }]);
+  }
+}
+
+/** Pattern 4c: the open follow-ups of one association, earliest due first. Bounded per association. */
+export async function listOpenFollowUpsOfAssociation(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+): Promise<FollowUp[]> {
+  idSchema.parse(associationId);
+  const items = await queryAll<FollowUp>(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#status = :open',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':pk': keys.associationPartition(workspaceId, associationId),
+      ':prefix': sortKeyPrefixes.followUp,
+      ':open': 'open',
+    },
+    ConsistentRead: true,
+  });
+  return items.sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+}
+
+/** Pattern 5: my open follow-ups by due date (overdue first). */
+export function listMyOpenFollowUps(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<FollowUp>> {
+  return queryPage<FollowUp>(
+    db,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.myOpenFollowUpsPartition(workspaceId, userId) },
+    },
+    { scope: `my-open:${workspaceId}:${userId}`, ...page },
+  );
+}
+
+/** Pattern 6: the team's open follow-ups by due date. */
+export function listTeamOpenFollowUps(
+  db: Db,
+  workspaceId: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<FollowUp>> {
+  return queryPage<FollowUp>(
+    db,
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.teamOpenFollowUpsPartition(workspaceId) },
+    },
+    { scope: `team-open:${workspaceId}`, ...page },
+  );
+}

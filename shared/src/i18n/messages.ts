@@ -1,0 +1,201 @@
+// The message catalogue: every user-visible text in Finnish (default) and English.
+// Keys are grouped by screen or domain; `t()` fills {placeholders}.
+export const locales = ['fi', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'fi';
+
+export interface Localised {
+  fi: string;
+  en: string;
+}
+
+export const messages = {
+  'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
+  'app.skipToContent': { fi: 'Siirry sisältöön', en: 'Skip to content' },
+  'app.mainNav': { fi: 'Päävalikko', en: 'Main navigation' },
+  'app.language': { fi: 'Kieli', en: 'Language' },
+  'app.switchTo': { fi: 'In English', en: 'Suomeksi' },
+  'nav.associations': { fi: 'Yhdistykset', en: 'Associations' },
+
+  'directory.title': { fi: 'Yhdistykset', en: 'Associations' },
+  'directory.count': { fi: '{count} yhdistystä tällä sivulla', en: '{count} associations on this page' },
+  'directory.empty': {
+    fi: 'Työtilassa ei ole vielä yhdistyksiä. Täytä esimerkkidata komennolla npm run seed:demo.',
+    en: 'This workspace has no associations yet. Fill it with demo data: npm run seed:demo.',
+  },
+  'directory.next': { fi: 'Seuraava sivu', en: 'Next page' },
+  'directory.first': { fi: 'Ensimmäinen sivu', en: 'First page' },
+  'directory.col.name': { fi: 'Nimi', en: 'Name' },
+  'directory.col.frame': { fi: 'Muoto', en: 'Type' },
+  'directory.col.municipalities': { fi: 'Kunnat', en: 'Municipalities' },
+  'directory.col.stage': { fi: 'Tarjotinvaihe', en: 'Tarjotin stage' },
+  'directory.col.lastContact': { fi: 'Viimeisin yhteydenotto', en: 'Last contact' },
+  'directory.col.nextFollowUp': { fi: 'Seuraava jatkotoimenpide', en: 'Next follow-up' },
+
+  'association.profile': { fi: 'Perustiedot', en: 'Profile' },
+  'association.people': { fi: 'Henkilöt', en: 'People' },
+  'association.noPeople': { fi: 'Ei henkilöitä.', en: 'No people.' },
+  'association.timeline': { fi: 'Aikajana', en: 'Timeline' },
+  'association.noTimeline': { fi: 'Ei yhteydenottoja vielä.', en: 'No contacts yet.' },
+  'association.openFollowUps': { fi: 'Avoimet jatkotoimenpiteet', en: 'Open follow-ups' },
+  'association.noFollowUps': { fi: 'Ei avoimia jatkotoimenpiteitä.', en: 'No open follow-ups.' },
+  'association.stage': { fi: 'Tarjotinvaihe', en: 'Tarjotin stage' },
+  'association.stageSince': { fi: '{date} alkaen ({days} pv)', en: 'since {date} ({days} days)' },
+  'association.stageHistory': { fi: 'Vaiheiden historia', en: 'Stage history' },
+  'association.field.frame': { fi: 'Muoto', en: 'Type' },
+  'association.field.ytunnus': { fi: 'Y-tunnus', en: 'Business ID' },
+  'association.field.registerNumber': { fi: 'Yhdistysrekisterinumero', en: 'Register number' },
+  'association.field.municipalities': { fi: 'Kunnat', en: 'Municipalities' },
+  'association.field.targetGroups': { fi: 'Kohderyhmät', en: 'Target groups' },
+  'association.field.email': { fi: 'Sähköposti', en: 'E-mail' },
+  'association.field.phone': { fi: 'Puhelin', en: 'Phone' },
+  'association.field.website': { fi: 'Verkkosivut', en: 'Website' },
+  'association.field.foundedYear': { fi: 'Perustamisvuosi', en: 'Founded' },
+  'association.field.notes': { fi: 'Muistiinpanot', en: 'Notes' },
+  'association.field.parent': { fi: 'Emojärjestö', en: 'Parent organisation' },
+  'association.backToDirectory': { fi: 'Takaisin yhdistyksiin', en: 'Back to associations' },
+
+  'frame.liitto': { fi: 'Liitto', en: 'Federation' },
+  'frame.piiri': { fi: 'Piiri', en: 'District' },
+  'frame.yhdistys': { fi: 'Yhdistys', en: 'Association' },
+  'frame.paikallisosasto': { fi: 'Paikallisosasto', en: 'Local branch' },
+  'frame.alaosasto': { fi: 'Alaosasto', en: 'Sub-branch' },
+  'frame.kerho': { fi: 'Kerho', en: 'Club' },
+  'frame.ryhma': { fi: 'Ryhmä', en: 'Group' },
+  'frame.jaosto': { fi: 'Jaosto', en: 'Section' },
+  'frame.toimikunta': { fi: 'Toimikunta', en: 'Committee' },
+  'frame.muu': { fi: 'Muu', en: 'Other' },
+
+  'role.chair': { fi: 'Puheenjohtaja', en: 'Chair' },
+  'role.vice_chair': { fi: 'Varapuheenjohtaja', en: 'Vice chair' },
+  'role.secretary': { fi: 'Sihteeri', en: 'Secretary' },
+  'role.treasurer': { fi: 'Rahastonhoitaja', en: 'Treasurer' },
+  'role.board_member': { fi: 'Hallituksen jäsen', en: 'Board member' },
+  'role.employee': { fi: 'Työntekijä', en: 'Employee' },
+  'role.volunteer': { fi: 'Vapaaehtoinen', en: 'Volunteer' },
+  'role.contact': { fi: 'Yhteyshenkilö', en: 'Contact person' },
+  'role.other': { fi: 'Muu', en: 'Other' },
+
+  'kind.visit': { fi: 'Kohtaaminen', en: 'Visit' },
+  'kind.call': { fi: 'Puhelu', en: 'Call' },
+  'kind.workshop': { fi: 'Työpaja', en: 'Workshop' },
+  'kind.event': { fi: 'Tapahtuma', en: 'Event' },
+  'kind.remote_meeting': { fi: 'Etäkohtaaminen', en: 'Remote meeting' },
+  'kind.email': { fi: 'Sähköposti', en: 'E-mail' },
+  'kind.mass_mailing': { fi: 'Massaposti', en: 'Mass mailing' },
+
+  'outcome.reached': { fi: 'Tavoitettu', en: 'Reached' },
+  'outcome.no_answer': { fi: 'Ei vastannut', en: 'No answer' },
+  'outcome.busy': { fi: 'Varattu', en: 'Busy' },
+  'outcome.left_message': { fi: 'Jätetty viesti', en: 'Left a message' },
+  'outcome.call_back': { fi: 'Soitetaan uudelleen', en: 'Call back' },
+  'outcome.wrong_number': { fi: 'Väärä numero', en: 'Wrong number' },
+  'outcome.not_interested': { fi: 'Ei kiinnostunut', en: 'Not interested' },
+  'outcome.held': { fi: 'Pidetty', en: 'Held' },
+  'outcome.cancelled': { fi: 'Peruttu', en: 'Cancelled' },
+  'outcome.sent': { fi: 'Lähetetty', en: 'Sent' },
+
+  'stage.not_contacted': { fi: 'Ei yhteydenottoa', en: 'Not contacted' },
+  'stage.contacted': { fi: 'Yhteydessä', en: 'Contacted' },
+  'stage.interested': { fi: 'Kiinnostunut', en: 'Interested' },
+  'stage.onboarding': { fi: 'Tiedot pyydetty', en: 'Onboarding' },
+  'stage.submitted': { fi: 'Lähetetty hyväksyttäväksi', en: 'Submitted' },
+  'stage.published': { fi: 'Tarjottimella', en: 'Published' },
+  'stage.declined': { fi: 'Kieltäytyi', en: 'Declined' },
+  'stage.not_relevant': { fi: 'Ei koske', en: 'Not relevant' },
+  'stage.dissolved': { fi: 'Lakannut', en: 'Dissolved' },
+
+  'followUp.due': { fi: 'Määräpäivä {date}', en: 'Due {date}' },
+  'followUp.overdue': { fi: 'Myöhässä', en: 'Overdue' },
+
+  'error.notFound.title': { fi: 'Sivua ei löytynyt', en: 'Page not found' },
+  'error.generic.title': { fi: 'Jokin meni vikaan', en: 'Something went wrong' },
+  'error.generic.body': {
+    fi: 'Pyyntöä ei voitu käsitellä. Yritä uudelleen; jos vika toistuu, ota yhteyttä ylläpitoon.',
+    en: 'The request could not be handled. Try again; if it keeps failing, contact the administrator.',
+  },
+
+  // Validation messages referenced from zod schemas as `msg:<key>`.
+  'msg:id.invalid': { fi: 'Tunniste on virheellinen.', en: 'The identifier is not valid.' },
+  'msg:workspace.id': {
+    fi: 'Työtilan tunnus: 2–40 merkkiä, pieniä kirjaimia a–z, numeroita ja viivoja.',
+    en: 'Workspace id: 2–40 characters, lower-case letters a–z, digits and hyphens.',
+  },
+  'msg:name.required': { fi: 'Nimi on pakollinen.', en: 'The name is required.' },
+  'msg:name.tooLong': {
+    fi: 'Nimi on liian pitkä (enintään 200 merkkiä).',
+    en: 'The name is too long (200 characters at most).',
+  },
+  'msg:ytunnus.format': {
+    fi: 'Y-tunnus kirjoitetaan muodossa 1234567-8.',
+    en: 'A business ID is written as 1234567-8.',
+  },
+  'msg:ytunnus.checksum': {
+    fi: 'Y-tunnuksen tarkistusmerkki ei täsmää. Tarkista numero.',
+    en: 'The business ID check digit does not match. Please check the number.',
+  },
+  'msg:registerNumber.format': {
+    fi: 'Yhdistysrekisterinumero kirjoitetaan muodossa 123.456.',
+    en: 'An association register number is written as 123.456.',
+  },
+  'msg:frame.unknown': {
+    fi: 'Tuntematon muoto. Valitse liitto, piiri, yhdistys, paikallisosasto, alaosasto, kerho, ryhmä, jaosto, toimikunta tai muu.',
+    en: 'Unknown type. Choose federation, district, association, local branch, sub-branch, club, group, section, committee or other.',
+  },
+  'msg:municipality.required': {
+    fi: 'Valitse vähintään yksi kunta.',
+    en: 'Choose at least one municipality.',
+  },
+  'msg:date.format': { fi: 'Päivämäärä muodossa vvvv-kk-pp.', en: 'Date as yyyy-mm-dd.' },
+  'msg:date.past': {
+    fi: 'Määräpäivä ei voi olla menneisyydessä.',
+    en: 'The due date cannot be in the past.',
+  },
+  'msg:foundedYear.range': {
+    fi: 'Perustamisvuosi on vuosien 1800 ja tämän vuoden välillä.',
+    en: 'The founding year is between 1800 and this year.',
+  },
+  'msg:outcome.kind': {
+    fi: 'Tämä lopputulos ei sovi valitulle yhteydenoton tyypille.',
+    en: 'This outcome does not fit the chosen kind of contact.',
+  },
+  'msg:stage.unknown': { fi: 'Tuntematon tarjotinvaihe.', en: 'Unknown tarjotin stage.' },
+  'msg:stage.same': {
+    fi: 'Yhdistys on jo tässä vaiheessa.',
+    en: 'The association is already in this stage.',
+  },
+  'msg:cursor.invalid': {
+    fi: 'Sivutuslinkki on vanhentunut tai virheellinen. Aloita ensimmäiseltä sivulta.',
+    en: 'The paging link is out of date or not valid. Start from the first page.',
+  },
+  'msg:followUp.notOpen': {
+    fi: 'Jatkotoimenpide on jo tehty tai peruttu.',
+    en: 'The follow-up has already been completed or cancelled.',
+  },
+  'msg:followUp.otherAssociation': {
+    fi: 'Jatkotoimenpide kuuluu toiselle yhdistykselle.',
+    en: 'The follow-up belongs to another association.',
+  },
+} satisfies Record<string, Localised>;
+
+export type MessageKey = keyof typeof messages;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages, key);
+}
+
+/** Translate a catalogue key; `{name}` placeholders are replaced from `params`. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = messages[key][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function localised(key: MessageKey, params: Record<string, string | number> = {}): Localised {
+  return { fi: t('fi', key, params), en: t('en', key, params) };
+}
+
+export function parseLocale(value: string | null | undefined): Locale | undefined {
+  return value === 'fi' || value === 'en' ? value : undefined;
+}

@@ -1,0 +1,21 @@
+// Identifiers: ULIDs made by the client (idempotent creates) and workspace slugs.
+// Anything that reaches a key is validated here, so a `#` from outside can never forge a key.
+import { monotonicFactory } from 'ulid';
+import { z } from 'zod';
+
+const nextUlid = monotonicFactory();
+
+/** A new ULID; `time` pins the timestamp part (seeds, imports). */
+export function newId(time?: number): string {
+  return nextUlid(time);
+}
+
+export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const idSchema = z.string().regex(ULID_PATTERN, { message: 'msg:id.invalid' });
+
+export const WORKSPACE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
+export const workspaceIdSchema = z.string().regex(WORKSPACE_ID_PATTERN, { message: 'msg:workspace.id' });
+
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ULID_PATTERN.test(value);
+}

@@ -1,0 +1,131 @@
+// Logging a contact: the interaction, an optional next follow-up, an optional follow-up it
+// completes, then the association's summary. Facts first (conditional puts with client ids),
+// the derived summary last, so a crash at any point is fixed by a retry or by `repair`.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { run } from '../db/operations';
+import { keys } from '../db/table';
+import type { Db } from '../db/client';
+import { putIfAbsent, getAssociation } from '../association/association.store';
+import { recomputeAssociationSummary } from '../association/association-summary';
+import { ValidationError } from '../errors';
+import { idSchema } from '../ids';
+import { localised } from '../i18n/messages';
+import { optionalText } from '../schema-helpers';
+import { completeFollowUp, getFollowUp, putFollowUp } from '../follow-up/follow-up.store';
+import { futureDueDateSchema } from '../follow-up/follow-up';
+import type { FollowUp } from '../follow-up/follow-up.schema';
+import { parseInput } from '../validation';
+import { INTERACTION_SCHEMA_VERSION, interactionInputSchema, type Interaction } from './interaction.schema';
+import { interactionItem } from './interaction.store';
+
+const logContactSchema = (now: Date) =>
+  z.object({
+    interaction: interactionInputSchema,
+    nextFollowUp: z
+      .object({
+        due: futureDueDateSchema(now),
+        assigneeId: z.string().min(1).max(64).optional(),
+        title: optionalText(300),
+      })
+      .optional(),
+    completesFollowUpId: z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional()),
+  });
+
+/**
+ * Writes the interaction's idempotency record and returns the time the id was first logged
+ * with: a retry whose form says another time still completes the original, never a second one.
+ */
+async function claimInteractionId(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+  id: string,
+  occurredAt: string,
+): Promise<string> {
+  const ref = keys.interactionRef(workspaceId, associationId, id);
+  if (await putIfAbsent(db, { ...ref, type: 'interactionRef', sv: 1, occurredAt })) return occurredAt;
+  const existing = await run(() =>
+    db.doc.send(new GetCommand({ TableName: db.table, Key: ref, ConsistentRead: true })),
+  );
+  return String(existing.Item?.occurredAt ?? occurredAt);
+}
+
+export interface LogContactResult {
+  interaction: Interaction;
+  followUp?: FollowUp;
+}
+
+/**
+ * Logs a contact made by `staffId`. The follow-up it creates has the interaction's id, so
+ * a resubmitted form (double click, back button, retry) logs nothing twice.
+ */
+export async function logContact(
+  db: Db,
+  workspaceId: string,
+  request: { input: unknown; staffId: string },
+): Promise<LogContactResult> {
+  const now = db.now();
+  const input = parseInput(logContactSchema(now), request.input);
+  const { associationId } = input.interaction;
+  await getAssociation(db, workspaceId, associationId);
+  if (input.completesFollowUpId) {
+    // Check before writing anything, so a refused request leaves no half-logged contact.
+    const target = await getFollowUp(db, workspaceId, associationId, input.completesFollowUpId).catch(
+      () => undefined,
+    );
+    if (!target) {
+      throw new ValidationError([
+        { field: 'completesFollowUpId', message: localised('msg:followUp.otherAssociation') },
+      ]);
+    }
+    if (target.status !== 'open' && target.completedByInteractionId !== input.interaction.id) {
+      throw new ValidationError([
+        { field: 'completesFollowUpId', message: localised('msg:followUp.notOpen') },
+      ]);
+    }
+  }
+  const occurredAt = await claimInteractionId(
+    db,
+    workspaceId,
+    associationId,
+    input.interaction.id,
+    input.interaction.occurredAt,
+  );
+  const interaction: Interaction = {
+    ...input.interaction,
+    occurredAt,
+    sv: INTERACTION_SCHEMA_VERSION,
+    workspaceId,
+    staffId: request.staffId,
+    version: 1,
+    createdAt: now.toISOString(),
+  };
+  await putIfAbsent(db, interactionItem(workspaceId, interaction));
+  let followUp: FollowUp | undefined;
+  if (input.nextFollowUp) {
+    followUp = await putFollowUp(
+      db,
+      workspaceId,
+      {
+        id: interaction.id,
+        associationId,
+        due: input.nextFollowUp.due,
+        assigneeId: input.nextFollowUp.assigneeId ?? request.staffId,
+        interactionId: interaction.id,
+        ...(input.nextFollowUp.title ? { title: input.nextFollowUp.title } : {}),
+      },
+      request.staffId,
+    );
+  }
+  if (input.completesFollowUpId) {
+    await completeFollowUp(db, workspaceId, {
+      associationId,
+      id: input.completesFollowUpId,
+      by: request.staffId,
+      interactionId: interaction.id,
+    });
+  }
+  await recomputeAssociationSummary(db, workspaceId, associationId);
+  return followUp ? { interaction, followUp } : { interaction };
+}

@@ -1,0 +1,123 @@
+// Data access for people and memberships: person profile (10), people of an association (4a),
+// associations of a person (4b). A person is stored once; memberships link both ways.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client';
+import { queryPage, run, type Page } from '../db/operations';
+import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
+import { NotFoundError } from '../errors';
+import { idSchema } from '../ids';
+import { parseInput } from '../validation';
+import { getAssociation, putIfAbsent } from '../association/association.store';
+import {
+  MEMBERSHIP_SCHEMA_VERSION,
+  PERSON_SCHEMA_VERSION,
+  membershipInputSchema,
+  personInputSchema,
+  type Membership,
+  type Person,
+} from './person.schema';
+
+export function personItem(workspaceId: string, person: Person): Record<string, unknown> {
+  return { ...keys.person(workspaceId, person.id), type: 'person', ...person };
+}
+
+export function membershipItem(workspaceId: string, membership: Membership): Record<string, unknown> {
+  return {
+    ...keys.membership(workspaceId, membership.associationId, membership.personId),
+    type: 'membership',
+    ...membership,
+  };
+}
+
+export async function createPerson(
+  db: Db,
+  workspaceId: string,
+  request: { id: string; input: unknown },
+): Promise<Person> {
+  const id = idSchema.parse(request.id);
+  const input = parseInput(personInputSchema, request.input);
+  const now = db.now().toISOString();
+  const person: Person = {
+    ...input,
+    sv: PERSON_SCHEMA_VERSION,
+    id,
+    workspaceId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const created = await putIfAbsent(db, personItem(workspaceId, person));
+  return created ? person : getPerson(db, workspaceId, id);
+}
+
+export async function getPerson(db: Db, workspaceId: string, id: string): Promise<Person> {
+  idSchema.parse(id);
+  const result = await run(() =>
+    db.doc.send(
+      new GetCommand({ TableName: db.table, Key: keys.person(workspaceId, id), ConsistentRead: true }),
+    ),
+  );
+  if (!result.Item) throw new NotFoundError({ fi: 'Henkilöä ei löytynyt.', en: 'Person not found.' });
+  return stripKeys<Person>(result.Item);
+}
+
+/** Links a person to an association in a role; adding the same link again changes nothing. */
+export async function addMembership(db: Db, workspaceId: string, input: unknown): Promise<Membership> {
+  const parsed = parseInput(membershipInputSchema, input);
+  const [person, association] = await Promise.all([
+    getPerson(db, workspaceId, parsed.personId),
+    getAssociation(db, workspaceId, parsed.associationId),
+  ]);
+  const membership: Membership = {
+    ...parsed,
+    sv: MEMBERSHIP_SCHEMA_VERSION,
+    personName: person.name,
+    associationName: association.name,
+    createdAt: db.now().toISOString(),
+  };
+  await putIfAbsent(db, membershipItem(workspaceId, membership));
+  return membership;
+}
+
+/** Pattern 4a: the people of an association. */
+export function listMembersOfAssociation(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<Membership>> {
+  idSchema.parse(associationId);
+  return queryPage<Membership>(
+    db,
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.associationPartition(workspaceId, associationId),
+        ':prefix': sortKeyPrefixes.membership,
+      },
+    },
+    { scope: `members:${workspaceId}:${associationId}`, ...page },
+  );
+}
+
+/** Pattern 4b: the associations a person belongs to. */
+export function listAssociationsOfPerson(
+  db: Db,
+  workspaceId: string,
+  personId: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<Membership>> {
+  idSchema.parse(personId);
+  return queryPage<Membership>(
+    db,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': keys.personPartition(workspaceId, personId),
+        ':prefix': sortKeyPrefixes.membership,
+      },
+    },
+    { scope: `person-associations:${workspaceId}:${personId}`, ...page },
+  );
+}

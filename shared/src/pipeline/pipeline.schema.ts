@@ -1,0 +1,33 @@
+// The tarjotin onboarding pipeline: configurable stages per workspace, append-only stage history.
+import { z } from 'zod';
+import { isoInstantSchema, optionalText } from '../schema-helpers';
+
+export const STAGE_CHANGE_SCHEMA_VERSION = 1;
+
+export const stageCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'msg:stage.unknown' });
+
+export const pipelineStageSchema = z.object({
+  code: stageCodeSchema,
+  label: z.object({ fi: z.string().min(1).max(60), en: z.string().min(1).max(60) }),
+  /** Main stages form the path to "published"; exits are side exits (declined, dissolved…). */
+  kind: z.enum(['main', 'exit']),
+});
+export type PipelineStage = z.output<typeof pipelineStageSchema>;
+
+export const stageMoveInputSchema = z.object({
+  to: stageCodeSchema,
+  note: optionalText(1000),
+});
+
+export interface StageChange {
+  sv: number;
+  associationId: string;
+  seq: number;
+  from: string | null;
+  to: string;
+  at: string;
+  by: string;
+  note?: string;
+}
+
+export const stageChangeAtSchema = isoInstantSchema;

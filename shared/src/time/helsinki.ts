@@ -1,0 +1,72 @@
+// Calendar dates as people in Finland mean them. Due dates are plain `YYYY-MM-DD` days in
+// Europe/Helsinki; instants are ISO strings in UTC. Lambda runs in UTC, so never use local time.
+import { z } from 'zod';
+
+export const TIME_ZONE = 'Europe/Helsinki';
+
+const partsFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is rejected). */
+export const calendarDateSchema = z
+  .string()
+  .regex(DATE_PATTERN, { message: 'msg:date.format' })
+  .refine(isCalendarDate, { message: 'msg:date.format' });
+
+export function isCalendarDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The Helsinki calendar date of an instant. */
+export function helsinkiDate(instant: Date): string {
+  const parts = Object.fromEntries(partsFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The Helsinki calendar month `YYYY-MM` of an instant (reports group by it). */
+export function helsinkiMonth(instant: Date): string {
+  return helsinkiDate(instant).slice(0, 7);
+}
+
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (calendar dates; DST does not matter). */
+export function daysBetween(from: string, to: string): number {
+  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
+  return Math.round(ms / 86_400_000);
+}
+
+/** A follow-up is overdue from the day after its due date, in Helsinki. */
+export function isOverdue(due: string, now: Date): boolean {
+  return due < helsinkiDate(now);
+}
+
+/** Finnish users write dates as 23.11.2026. */
+export function formatFinnishDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day}.${month}.${year}`;
+}
+
+/** A date in the user's language: 23.11.2026 in Finnish, 23 Nov 2026 in English. */
+export function formatDate(date: string, locale: 'fi' | 'en'): string {
+  if (locale === 'fi') return formatFinnishDate(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}

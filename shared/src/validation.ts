@@ -1,0 +1,31 @@
+// Parses untrusted input with a zod schema and turns failures into a ValidationError whose
+// field messages exist in Finnish and English. Custom rules name a catalogue key as `msg:<key>`.
+import { z } from 'zod';
+import { ValidationError, type FieldError } from './errors';
+import { isMessageKey, type Localised } from './i18n/messages';
+import { messages } from './i18n/messages';
+
+const finnish = z.locales.fi().localeError;
+const english = z.locales.en().localeError;
+
+function messageOf(text: string): Localised | undefined {
+  return isMessageKey(text) && text.startsWith('msg:') ? messages[text] : undefined;
+}
+
+function fieldErrors(fi: z.core.$ZodIssue[], en: z.core.$ZodIssue[]): FieldError[] {
+  return fi.map((issue, index) => {
+    const field = issue.path.map(String).join('.') || '_';
+    const custom = messageOf(issue.message);
+    // Issue values are never copied into messages: they may hold personal data.
+    return { field, message: custom ?? { fi: issue.message, en: en[index]?.message ?? issue.message } };
+  });
+}
+
+/** Parse or throw a ValidationError listing every invalid field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input, { error: finnish });
+  if (result.success) return result.data;
+  const inEnglish = schema.safeParse(input, { error: english });
+  const enIssues = inEnglish.success ? [] : inEnglish.error.issues;
+  throw new ValidationError(fieldErrors(result.error.issues, enIssues));
+}

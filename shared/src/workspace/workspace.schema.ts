@@ -1,0 +1,26 @@
+// A workspace (työtila): one support centre's data and settings.
+import { z } from 'zod';
+import { workspaceIdSchema } from '../ids';
+import { pipelineStageSchema } from '../pipeline/pipeline.schema';
+
+export const WORKSPACE_SCHEMA_VERSION = 1;
+
+export const workspaceInputSchema = z.object({
+  id: workspaceIdSchema,
+  name: z.string().trim().min(1, { message: 'msg:name.required' }).max(200, { message: 'msg:name.tooLong' }),
+  stages: z
+    .array(pipelineStageSchema)
+    .min(1)
+    .refine((stages) => new Set(stages.map((s) => s.code)).size === stages.length, {
+      message: 'msg:stage.unknown',
+    }),
+  /** Cards waiting longer than this in a stage are highlighted as stale. */
+  staleAfterDays: z.number().int().min(1).max(3650).default(30),
+});
+export type WorkspaceInput = z.output<typeof workspaceInputSchema>;
+
+export interface Workspace extends WorkspaceInput {
+  sv: number;
+  version: number;
+  createdAt: string;
+}

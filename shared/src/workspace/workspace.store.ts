@@ -1,0 +1,66 @@
+// Data access for workspaces (pattern 11).
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client';
+import { isConditionalFailure, run } from '../db/operations';
+import { keys, stripKeys } from '../db/table';
+import { ConflictError, NotFoundError } from '../errors';
+import { parseInput } from '../validation';
+import {
+  WORKSPACE_SCHEMA_VERSION,
+  workspaceInputSchema,
+  type Workspace,
+  type WorkspaceInput,
+} from './workspace.schema';
+import { defaultPipelineStages } from '../pipeline/pipeline';
+
+export async function getWorkspace(db: Db, workspaceId: string): Promise<Workspace> {
+  const result = await run(() =>
+    db.doc.send(
+      new GetCommand({ TableName: db.table, Key: keys.workspace(workspaceId), ConsistentRead: true }),
+    ),
+  );
+  if (!result.Item) throw new NotFoundError({ fi: 'Työtilaa ei löytynyt.', en: 'Workspace not found.' });
+  return stripKeys<Workspace>(result.Item);
+}
+
+export async function createWorkspace(db: Db, input: unknown): Promise<Workspace> {
+  const parsed: WorkspaceInput = parseInput(workspaceInputSchema, input);
+  const workspace: Workspace = {
+    ...parsed,
+    sv: WORKSPACE_SCHEMA_VERSION,
+    version: 1,
+    createdAt: db.now().toISOString(),
+  };
+  try {
+    await run(() =>
+      db.doc.send(
+        new PutCommand({
+          TableName: db.table,
+          Item: { ...keys.workspace(parsed.id), type: 'workspace', ...workspace },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  } catch (error) {
+    if (isConditionalFailure(error)) {
+      throw new ConflictError({ fi: 'Työtila on jo olemassa.', en: 'The workspace already exists.' });
+    }
+    throw error;
+  }
+  return workspace;
+}
+
+/** Returns the workspace, creating it with the default pipeline when it does not exist yet. */
+export async function ensureWorkspace(db: Db, id: string, name: string): Promise<Workspace> {
+  try {
+    return await getWorkspace(db, id);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
+  try {
+    return await createWorkspace(db, { id, name, stages: defaultPipelineStages });
+  } catch (error) {
+    if (error instanceof ConflictError) return getWorkspace(db, id);
+    throw error;
+  }
+}
