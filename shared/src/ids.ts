@@ -19,3 +19,7 @@ export const workspaceIdSchema = z.string().regex(WORKSPACE_ID_PATTERN, { messag
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ULID_PATTERN.test(value);
 }
+
+/** Staff member ids (user ids): letters, digits, `_` and `-` only, so they are safe in keys. */
+export const STAFF_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+export const staffIdSchema = z.string().regex(STAFF_ID_PATTERN, { message: 'msg:id.invalid' });

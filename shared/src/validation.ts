@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ValidationError, type FieldError } from './errors';
 import { isMessageKey, type Localised } from './i18n/messages';
 import { messages } from './i18n/messages';
+import { idSchema } from './ids';
 
 const finnish = z.locales.fi().localeError;
 const english = z.locales.en().localeError;
@@ -28,4 +29,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const inEnglish = schema.safeParse(input, { error: english });
   const enIssues = inEnglish.success ? [] : inEnglish.error.issues;
   throw new ValidationError(fieldErrors(result.error.issues, enIssues));
+}
+
+/** Validates an id that came from outside (URL, form, import) before it can reach a key. */
+export function parseId(value: unknown, field = 'id'): string {
+  return parseInput(z.object({ [field]: idSchema }), { [field]: value })[field] as string;
 }

@@ -6,11 +6,10 @@ import { keys } from '../db/table';
 import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
-import { parseInput } from '../validation';
+import { parseId, parseInput } from '../validation';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
 import type { Workspace } from '../workspace/workspace.schema';
-import { idSchema } from '../ids';
 import {
   ASSOCIATION_SCHEMA_VERSION,
   associationInputSchema,
@@ -41,7 +40,7 @@ export async function createAssociation(
   workspace: Workspace,
   request: { id: string; input: unknown; by: string },
 ): Promise<Association> {
-  const id = idSchema.parse(request.id);
+  const id = parseId(request.id);
   const input: AssociationInput = parseInput(associationInputSchema, request.input);
   const now = db.now().toISOString();
   const stage = initialStage(workspace.stages);
@@ -92,7 +91,7 @@ export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promis
 }
 
 export async function getAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
-  idSchema.parse(id);
+  parseId(id);
   const result = await run(() =>
     db.doc.send(
       new GetCommand({ TableName: db.table, Key: keys.association(workspaceId, id), ConsistentRead: true }),
@@ -147,7 +146,7 @@ export async function updateAssociationProfile(
   workspaceId: string,
   request: { id: string; expectedVersion: number; input: unknown; by: string },
 ): Promise<Association> {
-  const id = idSchema.parse(request.id);
+  const id = parseId(request.id);
   const input: AssociationInput = parseInput(associationInputSchema, request.input);
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = {

@@ -1,6 +1,6 @@
 // A dated task (jatkotoimenpide) that comes out of an interaction, e.g. the year-end revisit.
 import { z } from 'zod';
-import { idSchema } from '../ids';
+import { idSchema, staffIdSchema } from '../ids';
 import { optionalText } from '../schema-helpers';
 import { calendarDateSchema } from '../time/helsinki';
 
@@ -14,7 +14,7 @@ export const followUpInputSchema = z.object({
   associationId: idSchema,
   /** Plain calendar date in Europe/Helsinki. */
   due: calendarDateSchema,
-  assigneeId: z.string().min(1).max(64),
+  assigneeId: staffIdSchema,
   title: optionalText(300),
   interactionId: idSchema.optional(),
 });

@@ -1,11 +1,13 @@
 // Data access for follow-ups: open ones of an association (4c), mine (5) and the team's (6).
 // The "open" index keys exist only while a follow-up is open (sparse indexes).
+import { z } from 'zod';
+import { staffIdSchema } from '../ids';
+import { parseId, parseInput } from '../validation';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import { isConditionalFailure, queryAll, queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { NotFoundError, ValidationError } from '../errors';
-import { idSchema } from '../ids';
 import { localised } from '../i18n/messages';
 import { putIfAbsent } from '../association/association.store';
 import { FOLLOW_UP_SCHEMA_VERSION, type FollowUp, type FollowUpInput } from './follow-up.schema';
@@ -47,7 +49,7 @@ export async function getFollowUp(
   associationId: string,
   id: string,
 ): Promise<FollowUp> {
-  idSchema.parse(id);
+  parseId(id);
   const result = await run(() =>
     db.doc.send(
       new GetCommand({
@@ -110,7 +112,7 @@ export async function listOpenFollowUpsOfAssociation(
   workspaceId: string,
   associationId: string,
 ): Promise<FollowUp[]> {
-  idSchema.parse(associationId);
+  parseId(associationId);
   const items = await queryAll<FollowUp>(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     FilterExpression: '#status = :open',
@@ -132,6 +134,7 @@ export function listMyOpenFollowUps(
   userId: string,
   page: { cursor?: string | undefined; limit?: number | undefined } = {},
 ): Promise<Page<FollowUp>> {
+  parseInput(z.object({ userId: staffIdSchema }), { userId });
   return queryPage<FollowUp>(
     db,
     {

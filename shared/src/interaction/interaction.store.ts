@@ -1,8 +1,8 @@
 // Data access for interactions: an association's timeline (3) and a Helsinki month (9).
+import { parseId } from '../validation';
 import type { Db } from '../db/client';
 import { queryPage, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
-import { idSchema } from '../ids';
 import { ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
 import { helsinkiMonth } from '../time/helsinki';
@@ -29,7 +29,7 @@ export function listTimeline(
   associationId: string,
   page: { cursor?: string | undefined; limit?: number | undefined } = {},
 ): Promise<Page<Interaction>> {
-  idSchema.parse(associationId);
+  parseId(associationId);
   return queryPage<Interaction>(
     db,
     {

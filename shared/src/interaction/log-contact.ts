@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { putIfAbsent, getAssociation } from '../association/association.store';
 import { recomputeAssociationSummary } from '../association/association-summary';
 import { ValidationError } from '../errors';
-import { idSchema } from '../ids';
+import { idSchema, staffIdSchema } from '../ids';
 import { localised } from '../i18n/messages';
 import { optionalText } from '../schema-helpers';
 import { completeFollowUp, getFollowUp, putFollowUp } from '../follow-up/follow-up.store';
@@ -25,7 +25,7 @@ const logContactSchema = (now: Date) =>
     nextFollowUp: z
       .object({
         due: futureDueDateSchema(now),
-        assigneeId: z.string().min(1).max(64).optional(),
+        assigneeId: staffIdSchema.optional(),
         title: optionalText(300),
       })
       .optional(),

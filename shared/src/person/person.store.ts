@@ -5,8 +5,7 @@ import type { Db } from '../db/client';
 import { queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { NotFoundError } from '../errors';
-import { idSchema } from '../ids';
-import { parseInput } from '../validation';
+import { parseId, parseInput } from '../validation';
 import { getAssociation, putIfAbsent } from '../association/association.store';
 import {
   MEMBERSHIP_SCHEMA_VERSION,
@@ -34,7 +33,7 @@ export async function createPerson(
   workspaceId: string,
   request: { id: string; input: unknown },
 ): Promise<Person> {
-  const id = idSchema.parse(request.id);
+  const id = parseId(request.id);
   const input = parseInput(personInputSchema, request.input);
   const now = db.now().toISOString();
   const person: Person = {
@@ -51,7 +50,7 @@ export async function createPerson(
 }
 
 export async function getPerson(db: Db, workspaceId: string, id: string): Promise<Person> {
-  idSchema.parse(id);
+  parseId(id);
   const result = await run(() =>
     db.doc.send(
       new GetCommand({ TableName: db.table, Key: keys.person(workspaceId, id), ConsistentRead: true }),
@@ -86,7 +85,7 @@ export function listMembersOfAssociation(
   associationId: string,
   page: { cursor?: string | undefined; limit?: number | undefined } = {},
 ): Promise<Page<Membership>> {
-  idSchema.parse(associationId);
+  parseId(associationId);
   return queryPage<Membership>(
     db,
     {
@@ -107,7 +106,7 @@ export function listAssociationsOfPerson(
   personId: string,
   page: { cursor?: string | undefined; limit?: number | undefined } = {},
 ): Promise<Page<Membership>> {
-  idSchema.parse(personId);
+  parseId(personId);
   return queryPage<Membership>(
     db,
     {

@@ -4,8 +4,7 @@ import type { Db } from '../db/client';
 import { isConditionalFailure, queryAll, run } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { ConflictError } from '../errors';
-import { idSchema } from '../ids';
-import { parseInput } from '../validation';
+import { parseId, parseInput } from '../validation';
 import { getAssociation, putIfAbsent } from '../association/association.store';
 import type { Association } from '../association/association.schema';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -22,7 +21,7 @@ export async function moveAssociationStage(
   workspace: Workspace,
   request: { associationId: string; input: unknown; by: string; expectedSeq?: number },
 ): Promise<StageChange> {
-  const associationId = idSchema.parse(request.associationId);
+  const associationId = parseId(request.associationId);
   const input = parseInput(stageMoveInputSchema, request.input);
   const association = await getAssociation(db, workspace.id, associationId);
   if (request.expectedSeq !== undefined && request.expectedSeq !== association.stageSeq)
@@ -77,7 +76,7 @@ async function applyStageToProfile(db: Db, workspaceId: string, change: StageCha
 
 /** Pattern 8: every stage change of an association, oldest first. */
 export function listStageHistory(db: Db, workspaceId: string, associationId: string): Promise<StageChange[]> {
-  idSchema.parse(associationId);
+  parseId(associationId);
   return queryAll<StageChange>(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: {

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { addAssociation, crash, freshWorkspace, injectFault, testDb } from '../../../test/support/test-db';
+import { getAssociation, listAssociationsInStage } from '../association/association.store';
+import { repairWorkspace } from '../db/repair';
+import { ConflictError, ValidationError } from '../errors';
+import { listStageHistory, moveAssociationStage } from './pipeline.store';
+
+const db = testDb();
+
+describe('pipeline store', () => {
+  it('pattern 8: records every move in an append-only history with who, when and the note', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    await moveAssociationStage(db, workspace, {
+      associationId: association.id,
+      by: 'anna',
+      input: { to: 'contacted' },
+    });
+    await moveAssociationStage(db, workspace, {
+      associationId: association.id,
+      by: 'ville',
+      input: { to: 'interested', note: 'Hallitus päätti lähteä mukaan' },
+    });
+    const history = await listStageHistory(db, workspace.id, association.id);
+    expect(history.map((h) => [h.seq, h.from, h.to, h.by])).toEqual([
+      [1, null, 'not_contacted', 'test-staff'],
+      [2, 'not_contacted', 'contacted', 'anna'],
+      [3, 'contacted', 'interested', 'ville'],
+    ]);
+    expect(history[2]?.note).toBe('Hallitus päätti lähteä mukaan');
+    const current = await getAssociation(db, workspace.id, association.id);
+    expect(current.stage).toBe('interested');
+    expect((await listAssociationsInStage(db, workspace.id, 'interested')).items.map((a) => a.id)).toEqual([
+      association.id,
+    ]);
+    expect((await listAssociationsInStage(db, workspace.id, 'not_contacted')).items).toEqual([]);
+  });
+
+  it('of two concurrent moves from the same stage exactly one wins, the other is a conflict', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    const results = await Promise.allSettled(
+      ['contacted', 'declined'].map((to) =>
+        moveAssociationStage(db, workspace, {
+          associationId: association.id,
+          by: 'x',
+          input: { to },
+          expectedSeq: 1,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ConflictError);
+    expect(await listStageHistory(db, workspace.id, association.id)).toHaveLength(2);
+  });
+
+  it('rejects an unknown stage and a move to the current stage', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    await expect(
+      moveAssociationStage(db, workspace, {
+        associationId: association.id,
+        by: 'x',
+        input: { to: 'heaven' },
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      moveAssociationStage(db, workspace, {
+        associationId: association.id,
+        by: 'x',
+        input: { to: 'not_contacted' },
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(await listStageHistory(db, workspace.id, association.id)).toHaveLength(1);
+  });
+
+  it('a crash between the history entry and the profile is repaired from the history', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    const fault = injectFault(db, {
+      command: 'UpdateItemCommand',
+      when: (input) => String(input.UpdateExpression).includes('stageSeq'),
+      error: crash,
+      times: 1,
+    });
+    await expect(
+      moveAssociationStage(db, workspace, {
+        associationId: association.id,
+        by: 'x',
+        input: { to: 'contacted' },
+      }),
+    ).rejects.toThrow('Simulated crash');
+    fault.remove();
+    expect((await getAssociation(db, workspace.id, association.id)).stage).toBe('not_contacted');
+    const report = await repairWorkspace(db, workspace.id);
+    expect(report.stagesRepaired).toBe(1);
+    const repaired = await getAssociation(db, workspace.id, association.id);
+    expect(repaired.stage).toBe('contacted');
+    expect(repaired.stageSeq).toBe(2);
+  });
+});
