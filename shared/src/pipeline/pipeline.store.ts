@@ -16,6 +16,14 @@ import { STAGE_CHANGE_SCHEMA_VERSION, stageMoveInputSchema, type StageChange } f
  * conditionally: it is the lock, so of two concurrent moves exactly one wins and the other gets
  * a ConflictError. The profile's current stage follows; `repairStage` finishes an interrupted move.
  */
+export function stageChangeItem(workspaceId: string, change: StageChange): Record<string, unknown> {
+  return {
+    ...keys.stageChange(workspaceId, change.associationId, change.seq),
+    type: 'stageChange',
+    ...change,
+  };
+}
+
 export async function moveAssociationStage(
   db: Db,
   workspace: Workspace,
@@ -37,11 +45,7 @@ export async function moveAssociationStage(
     by: request.by,
     ...(input.note ? { note: input.note } : {}),
   };
-  const won = await putIfAbsent(db, {
-    ...keys.stageChange(workspace.id, associationId, change.seq),
-    type: 'stageChange',
-    ...change,
-  });
+  const won = await putIfAbsent(db, stageChangeItem(workspace.id, change));
   if (!won) throw new ConflictError();
   await applyStageToProfile(db, workspace.id, change);
   return change;

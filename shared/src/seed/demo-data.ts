@@ -1,0 +1,531 @@
+// Realistic fake data for a North Savo support centre: associations with Finnish names (å, ä, ö),
+// people and their roles, a year of contacts, follow-ups and tarjotin stages. Pure and seeded:
+// the same seed, scale and date give the same data.
+import type { Association, AssociationFrame } from '../association/association.schema';
+import { northSavoMunicipalities } from '../association/association.schema';
+import type { FollowUp } from '../follow-up/follow-up.schema';
+import { nextDue } from '../follow-up/follow-up';
+import type { Interaction, InteractionKind } from '../interaction/interaction.schema';
+import { outcomesByKind } from '../interaction/interaction.schema';
+import type { Membership, MembershipRole, Person } from '../person/person.schema';
+import type { PipelineStage, StageChange } from '../pipeline/pipeline.schema';
+import { tidyName } from '../text/finnish-collation';
+import { addDays, helsinkiDate } from '../time/helsinki';
+import { ulidAt } from './ulid-at';
+import { seededRandom, type Random } from './random';
+
+export const ASSOCIATIONS_PER_SCALE = 527;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+const genitives: Record<string, string> = {
+  Iisalmi: 'Iisalmen',
+  Joroinen: 'Joroisten',
+  Kaavi: 'Kaavin',
+  Keitele: 'Keiteleen',
+  Kiuruvesi: 'Kiuruveden',
+  Kuopio: 'Kuopion',
+  Lapinlahti: 'Lapinlahden',
+  Leppävirta: 'Leppävirran',
+  Pielavesi: 'Pielaveden',
+  Rautalampi: 'Rautalammin',
+  Rautavaara: 'Rautavaaran',
+  Siilinjärvi: 'Siilinjärven',
+  Sonkajärvi: 'Sonkajärven',
+  Suonenjoki: 'Suonenjoen',
+  Tervo: 'Tervon',
+  Tuusniemi: 'Tuusniemen',
+  Varkaus: 'Varkauden',
+  Vesanto: 'Vesannon',
+  Vieremä: 'Vieremän',
+};
+
+const nameCores: { core: string; frame: AssociationFrame; groups: string[] }[] = [
+  { core: 'Sydänyhdistys ry', frame: 'yhdistys', groups: ['sydänsairaat'] },
+  { core: 'Diabetesyhdistys ry', frame: 'yhdistys', groups: ['diabeetikot'] },
+  { core: 'Hengitysyhdistys ry', frame: 'yhdistys', groups: ['hengityssairaat'] },
+  { core: 'Mielenterveysseura ry', frame: 'yhdistys', groups: ['mielenterveyskuntoutujat'] },
+  { core: 'Omaishoitajat ry', frame: 'paikallisosasto', groups: ['omaishoitajat'] },
+  { core: 'Eläkeläiset ry', frame: 'yhdistys', groups: ['ikääntyneet'] },
+  { core: 'Eläkkeensaajat ry', frame: 'paikallisosasto', groups: ['ikääntyneet'] },
+  { core: 'Invalidit ry', frame: 'yhdistys', groups: ['liikuntarajoitteiset'] },
+  { core: 'Kuuloyhdistys ry', frame: 'yhdistys', groups: ['kuulovammaiset'] },
+  { core: 'Näkövammaiset ry', frame: 'yhdistys', groups: ['näkövammaiset'] },
+  { core: 'Muistiyhdistys ry', frame: 'yhdistys', groups: ['muistisairaat', 'omaiset'] },
+  { core: 'Reumayhdistys ry', frame: 'yhdistys', groups: ['reumaatikot'] },
+  { core: 'Syöpäyhdistyksen alaosasto', frame: 'alaosasto', groups: ['syöpään sairastuneet'] },
+  {
+    core: 'Mannerheimin Lastensuojeluliiton paikallisyhdistys',
+    frame: 'paikallisosasto',
+    groups: ['lapsiperheet'],
+  },
+  { core: 'Perhekerho', frame: 'kerho', groups: ['lapsiperheet'] },
+  { core: 'Nuorisoseura ry', frame: 'yhdistys', groups: ['nuoret'] },
+  { core: 'Vertaistukiryhmä', frame: 'ryhma', groups: ['omaiset'] },
+  { core: 'Kyläyhdistys ry', frame: 'yhdistys', groups: ['kyläläiset'] },
+  { core: 'Martat ry', frame: 'yhdistys', groups: ['kaikenikäiset'] },
+  { core: 'Päihdetyön Tuki ry', frame: 'yhdistys', groups: ['päihdekuntoutujat'] },
+  { core: 'Sotaveteraanit ry', frame: 'yhdistys', groups: ['veteraanit'] },
+  { core: 'Työttömät ry', frame: 'yhdistys', groups: ['työttömät'] },
+  { core: 'Allergia- ja astmayhdistys ry', frame: 'yhdistys', groups: ['allergikot'] },
+  { core: 'Liikuntajaosto', frame: 'jaosto', groups: ['kaikenikäiset'] },
+  { core: 'Vammaisneuvosto-toimikunta', frame: 'toimikunta', groups: ['vammaiset'] },
+];
+
+const standaloneNames = [
+  'Åbo Akademin Savon alumnit',
+  'Ålands-Savo-seura ry',
+  'Äänekosken–Savon Ystävät ry',
+  'Äitien Vertaisryhmä',
+  'Öljymäen Kyläyhdistys ry',
+  'Örnin Nuorisokerho',
+  'Ääneen Lukijat ry',
+  'Åkerlundin Muistokerho',
+];
+
+const regionalNames: { name: string; frame: AssociationFrame }[] = [
+  { name: 'Pohjois-Savon Sydänpiiri ry', frame: 'piiri' },
+  { name: 'Pohjois-Savon Diabetesliitto ry', frame: 'liitto' },
+  { name: 'Pohjois-Savon Omaishoitajien Liitto ry', frame: 'liitto' },
+  { name: 'Itä-Suomen Eläkeläispiiri ry', frame: 'piiri' },
+  { name: 'Savon Mielenterveysliitto ry', frame: 'liitto' },
+  { name: 'Pohjois-Savon Kylät ry', frame: 'liitto' },
+];
+
+const firstNames = [
+  'Aino',
+  'Anna',
+  'Eeva',
+  'Helena',
+  'Johanna',
+  'Kaija',
+  'Leena',
+  'Marja',
+  'Päivi',
+  'Riitta',
+  'Sari',
+  'Tuula',
+  'Ulla',
+  'Äini',
+  'Ilona',
+  'Jussi',
+  'Kari',
+  'Matti',
+  'Pekka',
+  'Timo',
+  'Juha',
+  'Mikko',
+  'Jari',
+  'Heikki',
+  'Väinö',
+  'Ölli',
+  'Åke',
+  'Seppo',
+  'Pertti',
+  'Raimo',
+  'Tapio',
+  'Veli',
+];
+const lastNames = [
+  'Heiskanen',
+  'Hyvönen',
+  'Häkkinen',
+  'Kärkkäinen',
+  'Korhonen',
+  'Kettunen',
+  'Miettinen',
+  'Mäkinen',
+  'Nieminen',
+  'Pitkänen',
+  'Räsänen',
+  'Savolainen',
+  'Tikkanen',
+  'Väisänen',
+  'Öhman',
+  'Åström',
+  'Hämäläinen',
+  'Ruotsalainen',
+  'Turunen',
+  'Jääskeläinen',
+  'Kokkonen',
+  'Laitinen',
+  'Rissanen',
+  'Pölönen',
+  'Kumpulainen',
+];
+
+const topics = [
+  'hyvinvointitarjotin',
+  'jäsenhankinta',
+  'avustukset',
+  'vapaaehtoistoiminta',
+  'hallitustyö',
+  'viestintä',
+  'tietosuoja',
+  'tapahtumat',
+  'yhteistyö kunnan kanssa',
+  'hyvinvointialue',
+];
+
+const notesByKind: Record<InteractionKind, string[]> = {
+  visit: [
+    'Vierailtiin hallituksen kokouksessa ja esiteltiin hyvinvointitarjotin.',
+    'Käytiin läpi yhdistyksen toimintasuunnitelma ja avustushaku.',
+  ],
+  call: [
+    'Soitettiin joukkopostituksen jälkeen, kysyttiin kiinnostusta tarjottimeen.',
+    'Puheenjohtaja lupasi viedä asian hallitukselle.',
+    'Sovittiin uusi soittoaika.',
+  ],
+  workshop: ['Kahden tunnin työpaja viestinnästä, 12 osallistujaa.', 'Tietosuojatyöpaja hallitukselle.'],
+  event: ['Yhdistysilta kirjastolla.', 'Alueellinen yhdistysfoorumi.'],
+  remote_meeting: ['Teams-tapaaminen sihteerin kanssa, käytiin läpi tarjottimen lomake.'],
+  email: ['Lähetettiin ohjeet tarjottimen täyttämiseen.'],
+  mass_mailing: ['Syystiedote kaikille yhdistyksille.'],
+};
+
+const kindWeights: [InteractionKind, number][] = [
+  ['call', 40],
+  ['email', 20],
+  ['visit', 12],
+  ['remote_meeting', 10],
+  ['mass_mailing', 8],
+  ['workshop', 6],
+  ['event', 4],
+];
+
+const roles: MembershipRole[] = ['chair', 'vice_chair', 'secretary', 'treasurer', 'board_member', 'contact'];
+
+export interface DemoData {
+  associations: Association[];
+  people: Person[];
+  memberships: Membership[];
+  interactions: Interaction[];
+  followUps: FollowUp[];
+  stageChanges: StageChange[];
+}
+
+export interface DemoOptions {
+  workspaceId: string;
+  stages: readonly PipelineStage[];
+  staffIds: readonly string[];
+  scale: number;
+  seed: number;
+  now: Date;
+}
+
+function weightedKind(random: Random): InteractionKind {
+  const total = kindWeights.reduce((sum, [, w]) => sum + w, 0);
+  let roll = random.next() * total;
+  for (const [kind, weight] of kindWeights) {
+    roll -= weight;
+    if (roll < 0) return kind;
+  }
+  return 'call';
+}
+
+/** Villages and city districts of North Savo (genitive), for local associations' names. */
+const localities = [
+  'Karttulan',
+  'Vehmersalmen',
+  'Nilsiän',
+  'Juankosken',
+  'Maaningan',
+  'Riistaveden',
+  'Kasurilan',
+  'Runnin',
+  'Kangaslammen',
+  'Jännevirran',
+  'Kortejoen',
+  'Toivalan',
+  'Alapitkän',
+  'Haapamäen',
+  'Kangaslahden',
+  'Kuuslahden',
+  'Pajujärven',
+  'Salahmen',
+  'Hirvilahden',
+  'Tahkovuoren',
+  'Kurkimäen',
+  'Lamperilan',
+  'Jynkän',
+  'Neulamäen',
+  'Puijonlaakson',
+  'Petosen',
+  'Pitkälahden',
+  'Räsälän',
+  'Säyneisen',
+  'Ylösjoen',
+  'Väärnin',
+  'Ahkiolahden',
+  'Harjamäen',
+  'Mäntyrinteen',
+  'Ämmäkosken',
+  'Öllölän',
+  'Äijälänsalmen',
+];
+
+type NamedAssociation = { name: string; frame: AssociationFrame; groups: string[]; municipality: string };
+
+function associationNames(random: Random, count: number): NamedAssociation[] {
+  const result: NamedAssociation[] = [];
+  const used = new Set<string>();
+  const add = (entry: NamedAssociation) => {
+    used.add(entry.name);
+    result.push(entry);
+  };
+  for (const regional of regionalNames) add({ ...regional, groups: ['yhdistykset'], municipality: 'Kuopio' });
+  for (const name of standaloneNames) {
+    add({
+      name,
+      frame: 'yhdistys',
+      groups: ['kaikenikäiset'],
+      municipality: random.pick(northSavoMunicipalities),
+    });
+  }
+  // Local names from municipality or locality + a typical core; once the combinations run out
+  // (only at large scales), a running number keeps names unique.
+  const places = [
+    ...Object.keys(genitives).map((m) => ({ genitive: genitives[m] as string, municipality: m })),
+    ...localities.map((genitive) => ({ genitive, municipality: '' })),
+  ];
+  let attempts = 0;
+  while (result.length < count) {
+    attempts++;
+    const place = random.pick(places);
+    const municipality = place.municipality || random.pick(northSavoMunicipalities);
+    const core = random.pick(nameCores);
+    const seudun = random.chance(0.2) ? ' Seudun' : '';
+    let name = tidyName(`${place.genitive}${seudun} ${core.core}`);
+    if (used.has(name)) {
+      if (attempts < count * 20) continue;
+      name = `${name} (${used.size + 1})`;
+    }
+    add({ name, frame: core.frame, groups: core.groups, municipality });
+  }
+  return result.slice(0, count);
+}
+
+export function generateDemoData(options: DemoOptions): DemoData {
+  const random = seededRandom(options.seed);
+  const nowMs = options.now.getTime();
+  const yearAgo = nowMs - 365 * DAY;
+  const count = Math.max(1, Math.round(ASSOCIATIONS_PER_SCALE * options.scale));
+  const mainStages = options.stages.filter((s) => s.kind === 'main').map((s) => s.code);
+  const exitStages = options.stages.filter((s) => s.kind === 'exit').map((s) => s.code);
+  const data: DemoData = {
+    associations: [],
+    people: [],
+    memberships: [],
+    interactions: [],
+    followUps: [],
+    stageChanges: [],
+  };
+  const at = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
+  const regional: string[] = [];
+
+  for (const entry of associationNames(random, count)) {
+    const createdMs = yearAgo - random.int(1, 200) * DAY;
+    const id = ulidAt(createdMs, random);
+    const creator = random.pick(options.staffIds);
+    const isRegional = entry.frame === 'liitto' || entry.frame === 'piiri';
+    const municipalities = random.chance(0.15)
+      ? [entry.municipality, random.pick(northSavoMunicipalities)]
+      : [entry.municipality];
+
+    // Stage history: along the main path, sometimes out through an exit.
+    const changes: StageChange[] = [
+      {
+        sv: 1,
+        associationId: id,
+        seq: 1,
+        from: null,
+        to: mainStages[0] ?? 'not_contacted',
+        at: at(createdMs),
+        by: creator,
+      },
+    ];
+    const steps = random.int(0, mainStages.length - 1);
+    let stageMs = Math.max(createdMs, yearAgo);
+    for (let step = 1; step <= steps; step++) {
+      stageMs += random.int(5, 60) * DAY;
+      if (stageMs > nowMs) break;
+      const previous = changes.at(-1) as StageChange;
+      changes.push({
+        sv: 1,
+        associationId: id,
+        seq: step + 1,
+        from: previous.to,
+        to: mainStages[step] as string,
+        at: at(stageMs),
+        by: random.pick(options.staffIds),
+      });
+    }
+    if (exitStages.length > 0 && random.chance(0.06)) {
+      const previous = changes.at(-1) as StageChange;
+      const exitMs = Math.min(nowMs - DAY, stageMs + random.int(5, 60) * DAY);
+      changes.push({
+        sv: 1,
+        associationId: id,
+        seq: previous.seq + 1,
+        from: previous.to,
+        to: random.pick(exitStages),
+        at: at(exitMs),
+        by: random.pick(options.staffIds),
+      });
+    }
+    const latest = changes.at(-1) as StageChange;
+    data.stageChanges.push(...changes);
+
+    // People and their roles.
+    const members: { person: Person; role: MembershipRole }[] = [];
+    const peopleCount = random.int(3, 8);
+    for (let p = 0; p < peopleCount; p++) {
+      const first = random.pick(firstNames);
+      const last = random.pick(lastNames);
+      const personMs = createdMs + random.int(0, 100) * 60_000;
+      const person: Person = {
+        sv: 1,
+        id: ulidAt(personMs, random),
+        workspaceId: options.workspaceId,
+        name: `${first} ${last}`,
+        email: `${first}.${last}.${data.people.length}@demo.invalid`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+        phone: `040 ${random.int(100, 999)} ${random.int(1000, 9999)}`,
+        objected: random.chance(0.01),
+        lawfulBasis: 'Oikeutettu etu: yhdistyksen yhteyshenkilö',
+        version: 1,
+        createdAt: at(personMs),
+        updatedAt: at(personMs),
+      };
+      data.people.push(person);
+      members.push({ person, role: p < roles.length ? (roles[p] as MembershipRole) : 'board_member' });
+    }
+    // Some people also sit in a regional association.
+    if (regional.length > 0 && random.chance(0.1)) {
+      const person = members[0]?.person;
+      if (person)
+        data.memberships.push({
+          sv: 1,
+          associationId: random.pick(regional),
+          personId: person.id,
+          role: 'board_member',
+          personName: person.name,
+          associationName: '',
+          createdAt: person.createdAt,
+        });
+    }
+    for (const { person, role } of members) {
+      data.memberships.push({
+        sv: 1,
+        associationId: id,
+        personId: person.id,
+        role,
+        personName: person.name,
+        associationName: entry.name,
+        startDate: helsinkiDate(new Date(createdMs)),
+        createdAt: person.createdAt,
+      });
+    }
+
+    // A year of contacts, ~9.5 per association (5,000 for 527).
+    const interactions: Interaction[] = [];
+    const interactionCount = random.int(4, 15);
+    for (let n = 0; n < interactionCount; n++) {
+      const occurredMs = yearAgo + random.next() * (nowMs - yearAgo - 60 * 60 * 1000);
+      const kind = weightedKind(random);
+      const met = members.filter(() => random.chance(0.3)).map((m) => m.person.id);
+      const interaction: Interaction = {
+        sv: 1,
+        id: ulidAt(occurredMs, random),
+        workspaceId: options.workspaceId,
+        associationId: id,
+        kind,
+        occurredAt: at(occurredMs),
+        ...(kind === 'visit' || kind === 'workshop' ? { durationMinutes: random.pick([60, 90, 120]) } : {}),
+        personIds: kind === 'mass_mailing' ? [] : met,
+        topics: [random.pick(topics), ...(random.chance(0.3) ? [random.pick(topics)] : [])].filter(
+          (t, i, all) => all.indexOf(t) === i,
+        ),
+        outcome: random.pick(outcomesByKind[kind]),
+        notes: random.pick(notesByKind[kind]),
+        staffId: random.pick(options.staffIds),
+        version: 1,
+        createdAt: at(occurredMs),
+      };
+      interactions.push(interaction);
+    }
+    interactions.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    data.interactions.push(...interactions);
+
+    // Follow-ups from some contacts: older ones mostly done, the rest open (some overdue).
+    const followUps: FollowUp[] = [];
+    for (const interaction of interactions) {
+      if (!random.chance(0.3)) continue;
+      const fromDate = helsinkiDate(new Date(interaction.occurredAt));
+      const due = random.chance(0.15)
+        ? `${fromDate.slice(0, 4)}-12-31`
+        : addDays(fromDate, random.pick([7, 14, 30, 60]));
+      const dueMs = Date.parse(`${due}T12:00:00Z`);
+      const done = dueMs < nowMs - 14 * DAY ? random.chance(0.85) : random.chance(0.1);
+      followUps.push({
+        sv: 1,
+        id: interaction.id,
+        workspaceId: options.workspaceId,
+        associationId: id,
+        due,
+        assigneeId: interaction.staffId,
+        interactionId: interaction.id,
+        title: random.pick([
+          'Soita uudelleen',
+          'Kysy hallituksen päätös',
+          'Lähetä tarjottimen ohjeet',
+          'Vuoden lopun tarkistus: mitä tapaamisen jälkeen tapahtui?',
+        ]),
+        status: done ? 'done' : 'open',
+        version: done ? 2 : 1,
+        createdAt: interaction.occurredAt,
+        createdBy: interaction.staffId,
+        ...(done ? { completedAt: at(Math.min(nowMs, dueMs)), completedBy: interaction.staffId } : {}),
+      });
+    }
+    data.followUps.push(...followUps);
+
+    const open = followUps.filter((f) => f.status === 'open');
+    const next = nextDue(open);
+    const last = interactions.at(-1);
+    data.associations.push({
+      sv: 1,
+      id,
+      workspaceId: options.workspaceId,
+      name: entry.name,
+      frame: entry.frame,
+      municipalities: isRegional ? ['Kuopio'] : municipalities,
+      targetGroups: entry.groups,
+      ...(random.chance(0.6) ? { email: `info.${data.associations.length}@demo.invalid` } : {}),
+      ...(random.chance(0.4)
+        ? { website: `https://yhdistys-${data.associations.length}.demo.invalid/` }
+        : {}),
+      ...(random.chance(0.5) ? { foundedYear: random.int(1920, 2020) } : {}),
+      version: 1,
+      createdAt: at(createdMs),
+      createdBy: creator,
+      updatedAt: at(createdMs),
+      updatedBy: creator,
+      stage: latest.to,
+      stageEnteredAt: latest.at,
+      stageSeq: latest.seq,
+      openFollowUpCount: open.length,
+      summaryRev: 1,
+      ...(last ? { lastContactAt: last.occurredAt } : {}),
+      ...(next ? { nextFollowUpDue: next } : {}),
+    });
+    if (isRegional) regional.push(id);
+  }
+  const names = new Map(data.associations.map((a) => [a.id, a.name]));
+  for (const membership of data.memberships)
+    membership.associationName = names.get(membership.associationId) ?? '';
+  return data;
+}

@@ -1,0 +1,22 @@
+// Display helpers shared by pages: dates as Finnish users write them, labels from the catalogue.
+import { formatDate, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { isMessageKey, t, type Locale } from '@kohtaamo/shared/i18n/messages';
+
+export function showDate(value: string | undefined, locale: Locale): string {
+  if (!value) return '–';
+  return formatDate(value.length === 10 ? value : helsinkiDate(new Date(value)), locale);
+}
+
+export function showTime(value: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', {
+    timeZone: 'Europe/Helsinki',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(value));
+}
+
+/** A catalogue label such as `frame.yhdistys`, or the raw code when the catalogue lacks it. */
+export function label(locale: Locale, prefix: string, code: string): string {
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(locale, key) : code;
+}

@@ -1,0 +1,2 @@
+// The language preference cookie.
+export const LOCALE_COOKIE = 'kohtaamo-lang';
