@@ -11,6 +11,7 @@ import {
   findRunningEndpoint,
   localClient,
   startLocalDynamo,
+  waitForTable,
   writeEndpointFile,
 } from './local';
 import { tableDefinition, type TableDefinition } from './table';
@@ -84,6 +85,7 @@ describe('local table from table.ts', () => {
         ],
       }),
     );
+    await waitForTable(client, `${name}-recreate-copy`, 'active');
     await doc.send(new PutCommand({ TableName: `${name}-recreate-copy`, Item: { pk: 'P#0', sk: 'X' } }));
     expect(await ensureTable(client, name)).toBe('recreated');
     expect((await doc.send(new ScanCommand({ TableName: name }))).Items).toHaveLength(10);

@@ -152,6 +152,35 @@ async function liveSignature(client: DynamoDBClient, name: string): Promise<stri
   }
 }
 
+/** Creating and deleting a table is asynchronous (also in dynalite): wait until it is done. */
+export async function waitForTable(
+  client: DynamoDBClient,
+  name: string,
+  state: 'active' | 'gone',
+): Promise<void> {
+  for (let attempt = 0; attempt < 500; attempt++) {
+    try {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+      if (state === 'active' && Table?.TableStatus === 'ACTIVE') return;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error;
+      if (state === 'gone') return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`Table ${name} did not become ${state}`);
+}
+
+async function createTable(client: DynamoDBClient, input: CreateTableCommandInput): Promise<void> {
+  await client.send(new CreateTableCommand(input));
+  await waitForTable(client, input.TableName as string, 'active');
+}
+
+async function deleteTable(client: DynamoDBClient, name: string): Promise<void> {
+  await client.send(new DeleteTableCommand({ TableName: name }));
+  await waitForTable(client, name, 'gone');
+}
+
 async function tableExists(client: DynamoDBClient, name: string): Promise<boolean> {
   const { TableNames } = await client.send(new ListTablesCommand({}));
   return (TableNames ?? []).includes(name);
@@ -211,24 +240,22 @@ export async function ensureTable(
       await restoreFromHolding(client, holding, name, definition);
       return 'recreated';
     }
-    await client.send(new DeleteTableCommand({ TableName: holding }));
+    await deleteTable(client, holding);
   }
   const live = await liveSignature(client, name);
   if (live === undefined) {
-    await client.send(new CreateTableCommand(createTableInput(name, definition)));
+    await createTable(client, createTableInput(name, definition));
     return 'created';
   }
   if (live === definitionSignature(definition)) return 'unchanged';
-  await client.send(
-    new CreateTableCommand({
-      ...createTableInput(holding, definition),
-      GlobalSecondaryIndexes: undefined,
-      AttributeDefinitions: [
-        { AttributeName: definition.partitionKey, AttributeType: 'S' },
-        { AttributeName: definition.sortKey, AttributeType: 'S' },
-      ],
-    }),
-  );
+  await createTable(client, {
+    ...createTableInput(holding, definition),
+    GlobalSecondaryIndexes: undefined,
+    AttributeDefinitions: [
+      { AttributeName: definition.partitionKey, AttributeType: 'S' },
+      { AttributeName: definition.sortKey, AttributeType: 'S' },
+    ],
+  });
   await copyItems(client, name, holding);
   await DynamoDBDocumentClient.from(client).send(
     new PutCommand({ TableName: holding, Item: copyCompleteMarker }),
@@ -243,10 +270,10 @@ async function restoreFromHolding(
   name: string,
   definition: TableDefinition,
 ): Promise<void> {
-  if (await tableExists(client, name)) await client.send(new DeleteTableCommand({ TableName: name }));
-  await client.send(new CreateTableCommand(createTableInput(name, definition)));
+  if (await tableExists(client, name)) await deleteTable(client, name);
+  await createTable(client, createTableInput(name, definition));
   await copyItems(client, holding, name, (item) => item.pk !== copyCompleteMarker.pk);
-  await client.send(new DeleteTableCommand({ TableName: holding }));
+  await deleteTable(client, holding);
 }
 
 // --- The endpoint file: how a CLI finds the server that `npm start` runs on a data directory.

@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const finnish = new Intl.Collator('fi');
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+}
+
+async function directoryNames(page: Page): Promise<string[]> {
+  return page.locator('main table tbody tr td:first-child a').allTextContents();
+}
+
+test('the directory lists all 527 seeded associations in Finnish order across its pages', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/associations$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Yhdistykset' })).toBeVisible();
+  const names: string[] = [];
+  for (;;) {
+    names.push(...(await directoryNames(page)));
+    const next = page.getByRole('link', { name: 'Seuraava sivu' });
+    if ((await next.count()) === 0) break;
+    const href = await next.getAttribute('href');
+    await page.goto(new URL(href ?? '', page.url()).toString());
+  }
+  expect(names).toHaveLength(527);
+  expect(names).toEqual([...names].sort(finnish.compare));
+  // å, ä and ö come after z, in that order: the last names start with them.
+  const initials = names.map((n) => n[0]);
+  const firstÅ = initials.indexOf('Å');
+  expect(firstÅ).toBeGreaterThan(initials.lastIndexOf('V'));
+  expect(initials.lastIndexOf('Å')).toBeLessThan(initials.indexOf('Ä'));
+  expect(initials.lastIndexOf('Ä')).toBeLessThan(initials.indexOf('Ö'));
+});
+
+test('an association page shows profile, stage with history and days, people and timeline', async ({
+  page,
+}) => {
+  await page.goto('/associations');
+  const first = page.locator('main table tbody tr td:first-child a').first();
+  const name = await first.textContent();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name ?? '');
+  await expect(page.getByRole('heading', { name: 'Perustiedot' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Vaiheiden historia' })).toBeVisible();
+  await expect(page.getByText(/alkaen \(\d+ pv\)/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Henkilöt' })).toBeVisible();
+  await expect(page.locator('section[aria-labelledby="timeline-heading"] li').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the directory passes axe checks and starts with a working skip link', async ({ page }) => {
+  await page.goto('/associations');
+  await expectNoAxeViolations(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Siirry sisältöön' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('switching the language to English and back works as a plain form post', async ({ page }) => {
+    await page.goto('/associations');
+    await page.getByRole('button', { name: 'In English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Associations' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('button', { name: 'Suomeksi' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Yhdistykset' })).toBeVisible();
+  });
+
+  test('an unknown or malformed association id shows a 404 page, not an error trace', async ({ page }) => {
+    const unknown = await page.goto('/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV');
+    expect(unknown?.status()).toBe(404);
+    const malformed = await page.goto('/associations/not%23an-id');
+    expect(malformed?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('at ');
+  });
+});
