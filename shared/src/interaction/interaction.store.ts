@@ -1,6 +1,8 @@
 // Data access for interactions: an association's timeline (3) and a Helsinki month (9).
 import { parseId } from '../validation';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
+import { run } from '../db/operations';
 import { queryPage, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { ValidationError } from '../errors';
@@ -20,6 +22,38 @@ export function interactionItem(workspaceId: string, interaction: Interaction): 
     type: 'interaction',
     ...interaction,
   };
+}
+
+/** The idempotency record of an interaction id: where (when) it was first logged. */
+export function interactionRefItem(
+  workspaceId: string,
+  interaction: Pick<Interaction, 'associationId' | 'id' | 'occurredAt'>,
+): Record<string, unknown> {
+  return {
+    ...keys.interactionRef(workspaceId, interaction.associationId, interaction.id),
+    type: 'interactionRef',
+    sv: 1,
+    occurredAt: interaction.occurredAt,
+  };
+}
+
+/** Pattern 12: the time an interaction id was first logged with, if it was. */
+export async function getInteractionRef(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+  id: string,
+): Promise<{ occurredAt: string } | undefined> {
+  const result = await run(() =>
+    db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: keys.interactionRef(workspaceId, parseId(associationId), parseId(id)),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  return result.Item ? { occurredAt: String(result.Item.occurredAt) } : undefined;
 }
 
 /** Pattern 3: an association's interactions, newest first; deleted ones are left out. */

@@ -1,10 +1,7 @@
 // Logging a contact: the interaction, an optional next follow-up, an optional follow-up it
 // completes, then the association's summary. Facts first (conditional puts with client ids),
 // the derived summary last, so a crash at any point is fixed by a retry or by `repair`.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { run } from '../db/operations';
-import { keys } from '../db/table';
 import type { Db } from '../db/client';
 import { putIfAbsent, getAssociation } from '../association/association.store';
 import { recomputeAssociationSummary } from '../association/association-summary';
@@ -17,7 +14,7 @@ import { futureDueDateSchema } from '../follow-up/follow-up';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { parseInput } from '../validation';
 import { INTERACTION_SCHEMA_VERSION, interactionInputSchema, type Interaction } from './interaction.schema';
-import { interactionItem } from './interaction.store';
+import { getInteractionRef, interactionItem, interactionRefItem } from './interaction.store';
 
 const logContactSchema = (now: Date) =>
   z.object({
@@ -43,12 +40,9 @@ async function claimInteractionId(
   id: string,
   occurredAt: string,
 ): Promise<string> {
-  const ref = keys.interactionRef(workspaceId, associationId, id);
-  if (await putIfAbsent(db, { ...ref, type: 'interactionRef', sv: 1, occurredAt })) return occurredAt;
-  const existing = await run(() =>
-    db.doc.send(new GetCommand({ TableName: db.table, Key: ref, ConsistentRead: true })),
-  );
-  return String(existing.Item?.occurredAt ?? occurredAt);
+  if (await putIfAbsent(db, interactionRefItem(workspaceId, { associationId, id, occurredAt })))
+    return occurredAt;
+  return (await getInteractionRef(db, workspaceId, associationId, id))?.occurredAt ?? occurredAt;
 }
 
 export interface LogContactResult {

@@ -5,7 +5,7 @@ import { associationItem, listDirectory } from '../association/association.store
 import type { Db } from '../db/client';
 import { run } from '../db/operations';
 import { followUpItem } from '../follow-up/follow-up.store';
-import { interactionItem } from '../interaction/interaction.store';
+import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
 import { membershipItem, personItem } from '../person/person.store';
 import { stageChangeItem } from '../pipeline/pipeline.store';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -50,6 +50,7 @@ export function demoItems(workspaceId: string, data: DemoData): Record<string, u
     ...data.people.map((person) => personItem(workspaceId, person)),
     ...data.memberships.map((membership) => membershipItem(workspaceId, membership)),
     ...data.interactions.map((interaction) => interactionItem(workspaceId, interaction)),
+    ...data.interactions.map((interaction) => interactionRefItem(workspaceId, interaction)),
     ...data.followUps.map((followUp) => followUpItem(workspaceId, followUp)),
   ];
 }
