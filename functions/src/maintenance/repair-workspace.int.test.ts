@@ -1,0 +1,64 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'aws-lambda';
+import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { getAssociation } from '@kohtaamo/shared/association/association.store';
+import { keys } from '@kohtaamo/shared/db/table';
+import { ValidationError } from '@kohtaamo/shared/errors';
+import { logContact } from '@kohtaamo/shared/interaction/log-contact';
+import { newId } from '@kohtaamo/shared/ids';
+import { addAssociation, freshWorkspace, testCursorSecret, testDb } from '../../../test/support/test-db';
+import { testTableName } from '../../../test/support/global-setup';
+
+const db = testDb();
+const context = {
+  functionName: 'repair-workspace',
+  getRemainingTimeInMillis: () => 30_000,
+} as unknown as Context;
+
+describe('repair-workspace Lambda handler', () => {
+  beforeAll(() => {
+    // The handler reads its configuration from the environment, as in Lambda.
+    process.env.KOHTAAMO_TABLE = testTableName;
+    process.env.KOHTAAMO_DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+    process.env.KOHTAAMO_CURSOR_SECRET = testCursorSecret;
+    process.env.AWS_REGION = 'local';
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('recomputes a summary that a crash left stale', async () => {
+    const { handler } = await import('./repair-workspace');
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    await logContact(db, workspace.id, {
+      staffId: 'anna',
+      input: {
+        interaction: {
+          id: newId(),
+          associationId: association.id,
+          kind: 'call',
+          occurredAt: new Date().toISOString(),
+        },
+      },
+    });
+    // Simulate the crash: the summary is wiped back to "no contact".
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.association(workspace.id, association.id),
+        UpdateExpression: 'REMOVE lastContactAt',
+      }),
+    );
+    const report = await handler({ workspaceId: workspace.id }, context);
+    expect(report.associations).toBe(1);
+    expect((await getAssociation(db, workspace.id, association.id)).lastContactAt).toBeDefined();
+  });
+
+  it('rejects an event without a valid workspace id, and logs only the error type', async () => {
+    const { handler } = await import('./repair-workspace');
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(handler({ workspaceId: 'WS#evil' }, context)).rejects.toBeInstanceOf(ValidationError);
+    expect(log).toHaveBeenCalledWith(
+      JSON.stringify({ level: 'error', function: 'repair-workspace', error: 'ValidationError' }),
+    );
+  });
+});
