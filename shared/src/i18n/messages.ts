@@ -42,6 +42,7 @@ export const messages = {
   'association.stage': { fi: 'Tarjotinvaihe', en: 'Tarjotin stage' },
   'association.stageSince': { fi: '{date} alkaen ({days} pv)', en: 'since {date} ({days} days)' },
   'association.stageHistory': { fi: 'Vaiheiden historia', en: 'Stage history' },
+  'association.stageAdded': { fi: 'Lisättiin vaiheeseen', en: 'Added in stage' },
   'association.field.frame': { fi: 'Muoto', en: 'Type' },
   'association.field.ytunnus': { fi: 'Y-tunnus', en: 'Business ID' },
   'association.field.registerNumber': { fi: 'Yhdistysrekisterinumero', en: 'Register number' },
