@@ -68,14 +68,16 @@ async function main(): Promise<void> {
 
   if (built) {
     const playwrightFile = join(output, 'playwright.json');
-    await run(npx, ['playwright', 'test'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+    const playwrightCode = await run(npx, ['playwright', 'test'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
     const playwright = await readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(
       playwrightFile,
     );
     if (playwright) {
       passed += playwright.stats.expected;
       failed += playwright.stats.unexpected + playwright.stats.flaky;
-    } else failed++;
+    }
+    // A run that failed outside any test (the server did not start, a spec did not load) counts once.
+    if (playwrightCode !== 0 && (playwright?.stats.unexpected ?? 0) === 0) failed++;
   } else {
     console.error('✗ browser tests skipped: the web build failed');
     failed++;
