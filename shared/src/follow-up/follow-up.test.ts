@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { futureDueDateSchema, nextDue } from './follow-up';
+import { futureDueDateSchema, groupTasks, nextDue, quickDueDate, taskGroupOf } from './follow-up';
 
 describe('follow-up rules', () => {
   // 23:30 UTC on 23 Nov is already 24 Nov in Helsinki.
@@ -23,5 +23,31 @@ describe('follow-up rules', () => {
       ]),
     ).toBe('2026-12-05');
     expect(nextDue([{ due: '2026-12-01', status: 'cancelled' }])).toBeUndefined();
+  });
+});
+
+describe('quick picks and task groups', () => {
+  // Tuesday 24 Nov 2026, 10:00 in Helsinki.
+  const now = new Date('2026-11-24T08:00:00.000Z');
+
+  it('turns quick picks into Helsinki due dates', () => {
+    expect(quickDueDate('none', now)).toBeUndefined();
+    expect(quickDueDate('week', now)).toBe('2026-12-01');
+    expect(quickDueDate('month', now)).toBe('2026-12-24');
+    expect(quickDueDate('year_end', now)).toBe('2026-12-31');
+    expect(quickDueDate('custom', now, '2027-02-03')).toBe('2027-02-03');
+    expect(quickDueDate('month', new Date('2027-01-31T10:00:00Z'))).toBe('2027-02-28');
+  });
+
+  it('groups tasks into overdue, today, this week (to Sunday) and later', () => {
+    const groups = groupTasks(
+      ['2026-11-20', '2026-11-24', '2026-11-29', '2026-11-30'].map((due) => ({ due })),
+      now,
+    );
+    expect(groups.overdue.map((t) => t.due)).toEqual(['2026-11-20']);
+    expect(groups.today.map((t) => t.due)).toEqual(['2026-11-24']);
+    expect(groups.thisWeek.map((t) => t.due)).toEqual(['2026-11-29']);
+    expect(groups.later.map((t) => t.due)).toEqual(['2026-11-30']);
+    expect(taskGroupOf('2026-11-23', new Date('2026-11-23T22:30:00Z'))).toBe('overdue');
   });
 });

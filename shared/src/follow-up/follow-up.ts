@@ -1,5 +1,5 @@
 // Pure rules for follow-ups.
-import { calendarDateSchema, helsinkiDate } from '../time/helsinki';
+import { addDays, addMonths, calendarDateSchema, helsinkiDate, isoWeekday } from '../time/helsinki';
 import type { FollowUp } from './follow-up.schema';
 
 /** A new due date may not lie in the past (Helsinki); today is fine. */
@@ -14,4 +14,46 @@ export function nextDue(followUps: readonly Pick<FollowUp, 'due' | 'status'>[]):
       earliest = followUp.due;
   }
   return earliest;
+}
+
+/** The quick picks for "next follow-up" on the contact form. */
+export const followUpQuickPicks = ['none', 'week', 'month', 'year_end', 'custom'] as const;
+export type FollowUpQuickPick = (typeof followUpQuickPicks)[number];
+
+/** The due date a quick pick means today in Helsinki; `custom` takes the date the user gave. */
+export function quickDueDate(pick: FollowUpQuickPick, now: Date, custom?: string): string | undefined {
+  const today = helsinkiDate(now);
+  switch (pick) {
+    case 'none':
+      return undefined;
+    case 'week':
+      return addDays(today, 7);
+    case 'month':
+      return addMonths(today, 1);
+    case 'year_end':
+      return `${today.slice(0, 4)}-12-31`;
+    case 'custom':
+      return custom;
+  }
+}
+
+export const taskGroups = ['overdue', 'today', 'thisWeek', 'later'] as const;
+export type TaskGroup = (typeof taskGroups)[number];
+
+/** Which group of "My tasks" a due date falls in; the week ends on Sunday, Helsinki time. */
+export function taskGroupOf(due: string, now: Date): TaskGroup {
+  const today = helsinkiDate(now);
+  if (due < today) return 'overdue';
+  if (due === today) return 'today';
+  const sunday = addDays(today, 7 - isoWeekday(today));
+  return due <= sunday ? 'thisWeek' : 'later';
+}
+
+export function groupTasks<T extends { due: string }>(
+  followUps: readonly T[],
+  now: Date,
+): Record<TaskGroup, T[]> {
+  const groups: Record<TaskGroup, T[]> = { overdue: [], today: [], thisWeek: [], later: [] };
+  for (const followUp of followUps) groups[taskGroupOf(followUp.due, now)].push(followUp);
+  return groups;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
+  addMonths,
+  helsinkiInstant,
   calendarDateSchema,
   daysBetween,
   formatDate,
@@ -59,5 +61,18 @@ describe('Helsinki dates', () => {
     expect(formatFinnishDate('2026-11-03')).toBe('3.11.2026');
     expect(formatDate('2026-11-23', 'fi')).toBe('23.11.2026');
     expect(formatDate('2026-11-23', 'en')).toBe('23 Nov 2026');
+  });
+});
+
+describe('Helsinki instants', () => {
+  it('finds noon in winter (UTC+2) and summer (UTC+3) time', () => {
+    expect(helsinkiInstant('2026-01-15', 12).toISOString()).toBe('2026-01-15T10:00:00.000Z');
+    expect(helsinkiInstant('2026-07-15', 12).toISOString()).toBe('2026-07-15T09:00:00.000Z');
+  });
+
+  it('adds months the way people mean it', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-24', 1)).toBe('2026-12-24');
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
   });
 });

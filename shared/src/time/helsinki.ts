@@ -70,3 +70,32 @@ export function formatDate(date: string, locale: 'fi' | 'en'): string {
     timeZone: 'UTC',
   }).format(new Date(`${date}T00:00:00Z`));
 }
+
+const hourFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The instant of a whole hour on a Helsinki calendar date (EET +2 or EEST +3). */
+export function helsinkiInstant(date: string, hour: number): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  for (const offset of [2, 3]) {
+    const candidate = new Date(Date.UTC(year, month - 1, day, hour - offset));
+    if (helsinkiDate(candidate) === date && Number(hourFormat.format(candidate)) === hour) return candidate;
+  }
+  return new Date(Date.UTC(year, month - 1, day, hour - 2));
+}
+
+/** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The same day a month later (31 Jan → 28/29 Feb): what people mean by "in a month". */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastDay))).toISOString().slice(0, 10);
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { contactFormSchema, contactFormToInput, formValues } from './contact-form';
+
+const now = new Date('2026-11-24T08:00:00.000Z');
+const association = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+
+function input(values: Record<string, string | string[]>) {
+  return contactFormToInput(contactFormSchema.parse(values), association, now) as {
+    interaction: Record<string, unknown>;
+    nextFollowUp?: { due: string };
+  };
+}
+
+describe('the contact form', () => {
+  it('defaults to a call reached today, now, with no follow-up', () => {
+    const result = input({ id: 'X' });
+    expect(result.interaction).toMatchObject({
+      kind: 'call',
+      outcome: 'reached',
+      occurredAt: now.toISOString(),
+    });
+    expect(result.nextFollowUp).toBeUndefined();
+  });
+
+  it('gives an untouched outcome the default of the chosen kind', () => {
+    expect(input({ kind: 'visit' }).interaction.outcome).toBe('held');
+    expect(input({ kind: 'email' }).interaction.outcome).toBe('sent');
+    expect(input({ kind: 'call', outcome: 'no_answer' }).interaction.outcome).toBe('no_answer');
+  });
+
+  it('turns the quick pick into a due date, and a custom pick into the given date', () => {
+    expect(input({ followUp: 'week' }).nextFollowUp?.due).toBe('2026-12-01');
+    expect(input({ followUp: 'year_end' }).nextFollowUp?.due).toBe('2026-12-31');
+    expect(input({ followUp: 'custom', followUpDate: '2027-03-01' }).nextFollowUp?.due).toBe('2027-03-01');
+    // A custom pick without a date stays invalid, so the user is asked for it.
+    expect(input({ followUp: 'custom' }).nextFollowUp?.due).toBe('');
+  });
+
+  it('logs an earlier day at noon Helsinki time and splits topics', () => {
+    const result = input({ occurredOn: '2026-11-20', topics: 'tarjotin, jäsenhankinta ,' });
+    expect(result.interaction.occurredAt).toBe('2026-11-20T10:00:00.000Z');
+    expect(result.interaction.topics).toEqual(['tarjotin', 'jäsenhankinta']);
+  });
+
+  it('reads repeated form fields as lists', () => {
+    const form = new FormData();
+    form.append('personIds', 'A');
+    form.append('personIds', 'B');
+    form.append('notes', 'hei');
+    expect(formValues(form.entries())).toEqual({ personIds: ['A', 'B'], notes: 'hei' });
+  });
+});
