@@ -29,9 +29,7 @@ export function defaultOutcome(kind: InteractionKind): string {
 }
 
 /** Reads a submitted form (FormData entries) into plain values; repeated keys become lists. */
-export function formValues(
-  entries: Iterable<[string, FormDataEntryValue]>,
-): Record<string, string | string[]> {
+export function formValues(entries: Iterable<[string, unknown]>): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const [key, value] of entries) {
     if (typeof value !== 'string') continue;
