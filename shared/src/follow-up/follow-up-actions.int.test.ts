@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { getAssociation, getAssociationNames } from '../association/association.store';
+import { ConflictError, ValidationError } from '../errors';
+import { newId } from '../ids';
+import { logContact } from '../interaction/log-contact';
+import { closeFollowUp, updateOpenFollowUp } from './follow-up-actions';
+import { getFollowUp, listMyOpenFollowUps, listTeamOpenFollowUps } from './follow-up.store';
+
+const now = new Date('2026-11-24T08:00:00.000Z');
+const db = testDb({ now: () => now });
+
+async function withFollowUp(due: string) {
+  const workspace = await freshWorkspace(db);
+  const association = await addAssociation(db, workspace, { name: 'Tehtävä ry' });
+  const { followUp } = await logContact(db, workspace.id, {
+    staffId: 'anna',
+    input: {
+      interaction: {
+        id: newId(),
+        associationId: association.id,
+        kind: 'call',
+        occurredAt: now.toISOString(),
+      },
+      nextFollowUp: { due },
+    },
+  });
+  if (!followUp) throw new Error('no follow-up');
+  return { workspace, association, followUp };
+}
+
+describe('follow-up actions', () => {
+  it('snoozing moves the due date in every list and in the summary', async () => {
+    const { workspace, association, followUp } = await withFollowUp('2026-11-25');
+    await updateOpenFollowUp(
+      db,
+      workspace.id,
+      { associationId: association.id, id: followUp.id, expectedVersion: 1, due: '2026-12-02' },
+      'anna',
+    );
+    expect((await listMyOpenFollowUps(db, workspace.id, 'anna')).items.map((f) => f.due)).toEqual([
+      '2026-12-02',
+    ]);
+    expect((await getAssociation(db, workspace.id, association.id)).nextFollowUpDue).toBe('2026-12-02');
+  });
+
+  it('reassigning moves the follow-up from my list to a colleague’s', async () => {
+    const { workspace, association, followUp } = await withFollowUp('2026-11-30');
+    await updateOpenFollowUp(
+      db,
+      workspace.id,
+      { associationId: association.id, id: followUp.id, expectedVersion: 1, assigneeId: 'ville' },
+      'anna',
+    );
+    expect((await listMyOpenFollowUps(db, workspace.id, 'anna')).items).toEqual([]);
+    expect((await listMyOpenFollowUps(db, workspace.id, 'ville')).items.map((f) => f.id)).toEqual([
+      followUp.id,
+    ]);
+    expect((await listTeamOpenFollowUps(db, workspace.id)).items).toHaveLength(1);
+  });
+
+  it('a change made on an old version is a conflict and changes nothing', async () => {
+    const { workspace, association, followUp } = await withFollowUp('2026-11-30');
+    const target = { associationId: association.id, id: followUp.id, expectedVersion: 1 };
+    await updateOpenFollowUp(db, workspace.id, { ...target, due: '2026-12-10' }, 'anna');
+    await expect(
+      updateOpenFollowUp(db, workspace.id, { ...target, assigneeId: 'ville' }, 'ville'),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(closeFollowUp(db, workspace.id, target, 'ville')).rejects.toBeInstanceOf(ConflictError);
+    expect(await getFollowUp(db, workspace.id, association.id, followUp.id)).toMatchObject({
+      due: '2026-12-10',
+      assigneeId: 'anna',
+      status: 'open',
+    });
+  });
+
+  it('refuses to snooze into the past', async () => {
+    const { workspace, association, followUp } = await withFollowUp('2026-11-30');
+    await expect(
+      updateOpenFollowUp(
+        db,
+        workspace.id,
+        { associationId: association.id, id: followUp.id, expectedVersion: 1, due: '2026-11-01' },
+        'anna',
+      ),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('completing without a contact closes it and clears the summary’s next follow-up', async () => {
+    const { workspace, association, followUp } = await withFollowUp('2026-11-30');
+    await closeFollowUp(
+      db,
+      workspace.id,
+      { associationId: association.id, id: followUp.id, expectedVersion: 1 },
+      'anna',
+    );
+    expect((await listMyOpenFollowUps(db, workspace.id, 'anna')).items).toEqual([]);
+    const summary = await getAssociation(db, workspace.id, association.id);
+    expect(summary.nextFollowUpDue).toBeUndefined();
+    expect(summary.openFollowUpCount).toBe(0);
+  });
+
+  it('reads the names of many associations in one batch', async () => {
+    const workspace = await freshWorkspace(db);
+    const a = await addAssociation(db, workspace, { name: 'Äänekkäät ry' });
+    const b = await addAssociation(db, workspace, { name: 'Hiljaiset ry' });
+    const names = await getAssociationNames(db, workspace.id, [a.id, b.id, a.id]);
+    expect(Object.fromEntries(names)).toEqual({ [a.id]: 'Äänekkäät ry', [b.id]: 'Hiljaiset ry' });
+  });
+});

@@ -1,0 +1,89 @@
+// What staff do to a follow-up from "My tasks" or the association page: complete it without a
+// contact, snooze it to a later date, hand it to a colleague. Each write checks the version the
+// user saw, then the association's summary is recomputed from the facts.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { recomputeAssociationSummary } from '../association/association-summary';
+import type { Db } from '../db/client';
+import { isConditionalFailure, run } from '../db/operations';
+import { keys, stripKeys } from '../db/table';
+import { ConflictError } from '../errors';
+import { idSchema, staffIdSchema } from '../ids';
+import { parseInput } from '../validation';
+import { futureDueDateSchema } from './follow-up';
+import type { FollowUp } from './follow-up.schema';
+import { completeFollowUp, getFollowUp } from './follow-up.store';
+
+const targetSchema = z.object({
+  associationId: idSchema,
+  id: idSchema,
+  expectedVersion: z.coerce.number().int().positive(),
+});
+
+/** Marks an open follow-up done (no contact logged) and updates the association's summary. */
+export async function closeFollowUp(db: Db, workspaceId: string, input: unknown, by: string): Promise<void> {
+  const target = parseInput(targetSchema, input);
+  const current = await getFollowUp(db, workspaceId, target.associationId, target.id);
+  if (current.version !== target.expectedVersion) throw new ConflictError();
+  await completeFollowUp(db, workspaceId, { associationId: target.associationId, id: target.id, by });
+  await recomputeAssociationSummary(db, workspaceId, target.associationId);
+}
+
+/**
+ * Moves an open follow-up to a new due date and/or assignee. The open-list index keys move with
+ * it; a stale version is a ConflictError that changes nothing.
+ */
+export async function updateOpenFollowUp(
+  db: Db,
+  workspaceId: string,
+  input: unknown,
+  by: string,
+): Promise<FollowUp> {
+  const parsed = parseInput(
+    targetSchema.extend({
+      due: futureDueDateSchema(db.now()).optional(),
+      assigneeId: staffIdSchema.optional(),
+    }),
+    input,
+  );
+  const current = await getFollowUp(db, workspaceId, parsed.associationId, parsed.id);
+  const due = parsed.due ?? current.due;
+  const assigneeId = parsed.assigneeId ?? current.assigneeId;
+  const indexes = keys.openFollowUpIndexes(workspaceId, assigneeId, due, parsed.id);
+  let updated: FollowUp;
+  try {
+    const result = await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.followUp(workspaceId, parsed.associationId, parsed.id),
+          UpdateExpression:
+            'SET due = :due, assigneeId = :assignee, updatedAt = :now, updatedBy = :by, #version = #version + :one, ' +
+            'gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
+          ConditionExpression: 'attribute_exists(pk) AND #version = :expected AND #status = :open',
+          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':due': due,
+            ':assignee': assigneeId,
+            ':now': db.now().toISOString(),
+            ':by': by,
+            ':one': 1,
+            ':expected': parsed.expectedVersion,
+            ':open': 'open',
+            ':gsi1pk': indexes.gsi1pk,
+            ':gsi1sk': indexes.gsi1sk,
+            ':gsi2pk': indexes.gsi2pk,
+            ':gsi2sk': indexes.gsi2sk,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    updated = stripKeys<FollowUp>(result.Attributes ?? {});
+  } catch (error) {
+    if (isConditionalFailure(error)) throw new ConflictError();
+    throw error;
+  }
+  await recomputeAssociationSummary(db, workspaceId, parsed.associationId);
+  return updated;
+}
