@@ -3,8 +3,14 @@
 import { z } from 'zod';
 import { WORKSPACE_ID_PATTERN } from '../shared/src/ids';
 import { seedWorkspace, WorkspaceNotEmptyError } from '../shared/src/seed/seed-workspace';
-import { ensureWorkspace } from '../shared/src/workspace/workspace.store';
+import { addWorkspaceStaff, ensureWorkspace } from '../shared/src/workspace/workspace.store';
+
 import { loadLocalConfig, localDb, openLocalEngine, parseArgs } from './local-runtime';
+
+const demoStaff = [
+  { id: 'demo-anna', name: 'Anna Heiskanen' },
+  { id: 'demo-ville', name: 'Ville Korhonen' },
+];
 
 const argsSchema = z.object({
   scale: z.coerce.number().positive().max(50).default(1),
@@ -27,13 +33,18 @@ async function main(): Promise<void> {
   const engine = await openLocalEngine(config);
   try {
     const db = localDb(config, engine.endpoint);
-    const workspace = await ensureWorkspace(db, args.workspace ?? config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
+    const workspaceId = args.workspace ?? config.KOHTAAMO_WORKSPACE;
+    await ensureWorkspace(db, workspaceId, 'Kohtaamo');
+    const workspace = await addWorkspaceStaff(db, workspaceId, [
+      { id: config.KOHTAAMO_LOCAL_USER, name: config.KOHTAAMO_LOCAL_USER_NAME },
+      ...demoStaff,
+    ]);
     const started = performance.now();
     const report = await seedWorkspace(db, workspace, {
       scale: args.scale,
       seed: args.seed,
       now: args.now ? new Date(args.now) : new Date(),
-      staffIds: [config.KOHTAAMO_LOCAL_USER, 'demo-staff-2', 'demo-staff-3'],
+      staffIds: [config.KOHTAAMO_LOCAL_USER, ...demoStaff.map((member) => member.id)],
       force: args.force === true,
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -12,7 +12,7 @@ import {
   startLocalDynamo,
   writeEndpointFile,
 } from '../shared/src/db/local';
-import { ensureWorkspace } from '../shared/src/workspace/workspace.store';
+import { addWorkspaceStaff, ensureWorkspace } from '../shared/src/workspace/workspace.store';
 import { loadLocalConfig, localDb, repoRoot } from './local-runtime';
 
 async function listen(server: Server, port: number, host: string): Promise<void> {
@@ -62,7 +62,11 @@ async function main(): Promise<void> {
   client.destroy();
   if (table !== 'unchanged') console.log(`Table ${config.KOHTAAMO_TABLE}: ${table}.`);
   await writeEndpointFile(config.KOHTAAMO_DATA_DIR, { endpoint: engine.endpoint, pid: process.pid });
-  await ensureWorkspace(localDb(config, engine.endpoint), config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
+  const db = localDb(config, engine.endpoint);
+  await ensureWorkspace(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
+  await addWorkspaceStaff(db, config.KOHTAAMO_WORKSPACE, [
+    { id: config.KOHTAAMO_LOCAL_USER, name: config.KOHTAAMO_LOCAL_USER_NAME },
+  ]);
 
   // The app reads its configuration from the environment once, when first used.
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;

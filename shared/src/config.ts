@@ -15,6 +15,7 @@ const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{2,64}$/)
     .default('local-staff'),
+  KOHTAAMO_LOCAL_USER_NAME: z.string().trim().min(1).max(100).default('Paikallinen käyttäjä'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });

@@ -4,6 +4,8 @@ declare global {
   namespace App {
     interface Locals {
       locale: Locale;
+      /** The staff member making the request (one local user until accounts exist). */
+      staffId: string;
     }
     interface Error {
       message: string;

@@ -4,6 +4,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { defaultLocale, parseLocale, type Locale } from '@kohtaamo/shared/i18n/messages';
 
 import { LOCALE_COOKIE } from '#lib/server/locale.ts';
+import { serverContext } from '#lib/server/context.ts';
 
 function preferredLocale(acceptLanguage: string | null): Locale | undefined {
   for (const part of (acceptLanguage ?? '').split(',')) {
@@ -19,6 +20,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     preferredLocale(event.request.headers.get('accept-language')) ??
     defaultLocale;
   event.locals.locale = locale;
+  event.locals.staffId = serverContext().config.KOHTAAMO_LOCAL_USER;
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
 };
 

@@ -1,6 +1,6 @@
 // Data access for people and memberships: person profile (10), people of an association (4a),
 // associations of a person (4b). A person is stored once; memberships link both ways.
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import { queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
@@ -75,6 +75,18 @@ export async function addMembership(db: Db, workspaceId: string, input: unknown)
     createdAt: db.now().toISOString(),
   };
   await putIfAbsent(db, membershipItem(workspaceId, membership));
+  // The association's search text learns the person's name (a set: adding twice is harmless).
+  await run(() =>
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.association(workspaceId, parsed.associationId),
+        UpdateExpression: 'ADD memberNames :name',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':name': new Set([person.name]) },
+      }),
+    ),
+  );
   return membership;
 }
 

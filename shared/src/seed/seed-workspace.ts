@@ -44,9 +44,18 @@ export class WorkspaceNotEmptyError extends Error {
 }
 
 export function demoItems(workspaceId: string, data: DemoData): Record<string, unknown>[] {
+  const memberNames = new Map<string, Set<string>>();
+  for (const membership of data.memberships) {
+    const names = memberNames.get(membership.associationId) ?? new Set<string>();
+    names.add(membership.personName);
+    memberNames.set(membership.associationId, names);
+  }
   return [
     ...data.stageChanges.map((change) => stageChangeItem(workspaceId, change)),
-    ...data.associations.map((association) => associationItem(workspaceId, association)),
+    ...data.associations.map((association) => {
+      const names = memberNames.get(association.id);
+      return { ...associationItem(workspaceId, association), ...(names ? { memberNames: names } : {}) };
+    }),
     ...data.people.map((person) => personItem(workspaceId, person)),
     ...data.memberships.map((membership) => membershipItem(workspaceId, membership)),
     ...data.interactions.map((interaction) => interactionItem(workspaceId, interaction)),

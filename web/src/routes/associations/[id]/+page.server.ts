@@ -1,21 +1,35 @@
+import { error, redirect } from '@sveltejs/kit';
 import { getAssociation } from '@kohtaamo/shared/association/association.store';
+import { closeFollowUp } from '@kohtaamo/shared/follow-up/follow-up-actions';
 import { listOpenFollowUpsOfAssociation } from '@kohtaamo/shared/follow-up/follow-up.store';
+import { newId, isId } from '@kohtaamo/shared/ids';
+import { contactFormSchema, contactFormToInput, formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
+import { logContact } from '@kohtaamo/shared/interaction/log-contact';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { daysInStage, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
-import { listStageHistory } from '@kohtaamo/shared/pipeline/pipeline.store';
-import { error } from '@sveltejs/kit';
-import { isId } from '@kohtaamo/shared/ids';
+import { listStageHistory, moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
+import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { parseInput } from '@kohtaamo/shared/validation';
+import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+const LAST_KIND_COOKIE = 'kohtaamo-last-kind';
+
+function associationIdOf(params: { id: string }): string {
   // A malformed id names no association: the same 404 as an unknown one.
   if (!isId(params.id)) error(404, { message: 'Not found' });
+  return params.id;
+}
+
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
   const { db } = serverContext();
+  const associationId = associationIdOf(params);
   const workspace = await orHttpError(currentWorkspace());
-  const association = await orHttpError(getAssociation(db, workspace.id, params.id));
+  const association = await orHttpError(getAssociation(db, workspace.id, associationId));
   const [members, timeline, followUps, history] = await orHttpError(
     Promise.all([
       listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
@@ -25,13 +39,17 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     ]),
   );
   const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
+  const lastKind = cookies.get(LAST_KIND_COOKIE);
+  const followUpParam = url.searchParams.get('followUp');
   return {
     association,
     stage: {
+      code: association.stage,
       name: stageName(association.stage),
       enteredAt: association.stageEnteredAt,
       days: daysInStage(association.stageEnteredAt, db.now()),
     },
+    stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
     history: history
       .reverse()
       .map((change) => ({ ...change, fromName: stageName(change.from), toName: stageName(change.to) })),
@@ -39,5 +57,65 @@ export const load: PageServerLoad = async ({ params, locals }) => {
     timeline: timeline.items,
     moreTimeline: timeline.cursor !== undefined,
     followUps,
+    contactForm: {
+      id: newId(),
+      kind: (interactionKinds as readonly string[]).includes(lastKind ?? '')
+        ? (lastKind as InteractionKind)
+        : 'call',
+      today: helsinkiDate(db.now()),
+      completes: followUps.find((f) => f.id === followUpParam),
+    },
+    done: url.searchParams.get('done'),
   };
+};
+
+export const actions: Actions = {
+  logContact: async ({ request, params, locals, cookies }) => {
+    const { db } = serverContext();
+    const associationId = associationIdOf(params);
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('contact', values, () =>
+      logContact(db, serverContext().config.KOHTAAMO_WORKSPACE, {
+        staffId: locals.staffId,
+        input: contactFormToInput(parseInput(contactFormSchema, values), associationId, db.now()),
+      }),
+    );
+    if (!('interaction' in result)) return result;
+    cookies.set(LAST_KIND_COOKIE, result.interaction.kind, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge: 31_536_000,
+    });
+    redirect(303, `/associations/${associationId}?done=contact#timeline-heading`);
+  },
+
+  completeFollowUp: async ({ request, params, locals }) => {
+    const { db, config } = serverContext();
+    const associationId = associationIdOf(params);
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('followUp', values, () =>
+      closeFollowUp(db, config.KOHTAAMO_WORKSPACE, { ...values, associationId }, locals.staffId),
+    );
+    if (result !== undefined) return result;
+    redirect(303, `/associations/${associationId}?done=followUp`);
+  },
+
+  moveStage: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const associationId = associationIdOf(params);
+    const values = formValues((await request.formData()).entries());
+    const workspace = await orHttpError(currentWorkspace());
+    const expectedSeq = Number(values.expectedSeq);
+    const result = await runAction('stage', values, () =>
+      moveAssociationStage(db, workspace, {
+        associationId,
+        by: locals.staffId,
+        input: { to: values.to, note: values.note },
+        ...(Number.isInteger(expectedSeq) && expectedSeq > 0 ? { expectedSeq } : {}),
+      }),
+    );
+    if (!('seq' in result)) return result;
+    redirect(303, `/associations/${associationId}?done=stage#stage-heading`);
+  },
 };

@@ -1,0 +1,28 @@
+// The one place where domain errors become form-action results: field errors and conflicts are
+// shown on the form (with what the user typed), a missing record is a 404.
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { AppError, ConflictError, ValidationError } from '@kohtaamo/shared/errors';
+import type { Localised } from '@kohtaamo/shared/i18n/messages';
+
+export interface FormProblem {
+  form: string;
+  fields?: { field: string; message: Localised }[];
+  conflict?: Localised;
+  values?: Record<string, string | string[]>;
+}
+
+export async function runAction<T>(
+  form: string,
+  values: Record<string, string | string[]>,
+  work: () => Promise<T>,
+): Promise<T | ActionFailure<FormProblem>> {
+  try {
+    return await work();
+  } catch (caught) {
+    if (caught instanceof ValidationError) return fail(400, { form, fields: caught.fields, values });
+    if (caught instanceof ConflictError) return fail(409, { form, conflict: caught.safe, values });
+    if (caught instanceof AppError)
+      error(caught.status, { message: caught.safe.en, fi: caught.safe.fi, en: caught.safe.en });
+    throw caught;
+  }
+}

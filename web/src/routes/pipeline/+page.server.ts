@@ -1,0 +1,83 @@
+import { redirect } from '@sveltejs/kit';
+import {
+  countAssociationsInStage,
+  listAssociationsInStage,
+} from '@kohtaamo/shared/association/association.store';
+import { isId } from '@kohtaamo/shared/ids';
+import { formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { daysInStage } from '@kohtaamo/shared/pipeline/pipeline';
+import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
+import { runAction } from '#lib/server/actions.ts';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const CARDS_PER_COLUMN = 25;
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const { db } = serverContext();
+  const workspace = await orHttpError(currentWorkspace());
+  const only = url.searchParams.get('stage');
+  const stages = workspace.stages.filter((stage) => !only || stage.code === only);
+  const cursor = only ? (url.searchParams.get('cursor') ?? undefined) : undefined;
+  const now = db.now();
+  const columns = await orHttpError(
+    Promise.all(
+      stages.map(async (stage) => {
+        const [page, count] = await Promise.all([
+          listAssociationsInStage(db, workspace.id, stage.code, {
+            cursor,
+            limit: only ? 100 : CARDS_PER_COLUMN,
+          }),
+          countAssociationsInStage(db, workspace.id, stage.code),
+        ]);
+        return {
+          code: stage.code,
+          name: stage.label[locals.locale],
+          count,
+          next: page.cursor,
+          cards: page.items.map((a) => {
+            const days = daysInStage(a.stageEnteredAt, now);
+            return {
+              id: a.id,
+              name: a.name,
+              stageSeq: a.stageSeq,
+              days,
+              stale: days >= workspace.staleAfterDays,
+            };
+          }),
+        };
+      }),
+    ),
+  );
+  return {
+    columns,
+    stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
+    single: only !== null,
+    done: url.searchParams.get('done'),
+  };
+};
+
+export const actions: Actions = {
+  move: async ({ request, locals, url }) => {
+    const { db } = serverContext();
+    const workspace = await orHttpError(currentWorkspace());
+    const values = formValues((await request.formData()).entries());
+    const expectedSeq = Number(values.expectedSeq);
+    const result = await runAction('move', values, () =>
+      moveAssociationStage(db, workspace, {
+        associationId: String(values.associationId),
+        by: locals.staffId,
+        input: { to: values.to, note: values.note },
+        ...(Number.isInteger(expectedSeq) && expectedSeq > 0 ? { expectedSeq } : {}),
+      }),
+    );
+    if (!('seq' in result)) return result;
+    const id = String(values.associationId);
+    const stage = url.searchParams.get('stage');
+    redirect(
+      303,
+      `/pipeline?${stage ? `stage=${encodeURIComponent(stage)}&` : ''}done=moved${isId(id) ? `#card-${id}` : ''}`,
+    );
+  },
+};
