@@ -1,18 +1,32 @@
-import { listDirectory } from '@kohtaamo/shared/association/association.store';
+import { northSavoMunicipalities, associationFrames } from '@kohtaamo/shared/association/association.schema';
+import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 100;
+const FILTERS = [
+  'q',
+  'municipality',
+  'frame',
+  'targetGroup',
+  'stage',
+  'noContactMonths',
+  'openFollowUps',
+  'archived',
+  'sort',
+];
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace());
+  const filter = Object.fromEntries(FILTERS.map((name) => [name, url.searchParams.get(name) ?? '']));
   const cursor = url.searchParams.get('cursor') ?? undefined;
-  const page = await orHttpError(listDirectory(db, workspace.id, { cursor, limit: PAGE_SIZE }));
+  const page = await orHttpError(searchDirectory(db, workspace.id, filter, { cursor, limit: PAGE_SIZE }));
   return {
-    associations: page.items.map((a) => ({
+    filter,
+    associations: page.entries.map((a) => ({
       id: a.id,
       name: a.name,
       frame: a.frame,
@@ -21,7 +35,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       lastContactAt: a.lastContactAt,
       nextFollowUpDue: a.nextFollowUpDue,
     })),
+    total: page.total,
     next: page.cursor,
     isFirstPage: cursor === undefined,
+    options: {
+      municipalities: [...northSavoMunicipalities],
+      frames: [...associationFrames],
+      stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
+    },
   };
 };
