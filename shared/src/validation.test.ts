@@ -61,3 +61,20 @@ describe('input validation', () => {
     expect(parsed.success).toBe(false);
   });
 });
+
+describe('one message per field', () => {
+  it('reports only the first failing rule of a field', async () => {
+    const { calendarDateSchema } = await import('./time/helsinki');
+    const { z } = await import('zod');
+    const error = (() => {
+      try {
+        parseInput(z.object({ due: calendarDateSchema.refine(() => false, { message: 'msg:date.past' }) }), {
+          due: '',
+        });
+      } catch (caught) {
+        return caught as ValidationError;
+      }
+    })();
+    expect(error?.fields.map((f) => f.field)).toEqual(['due']);
+  });
+});

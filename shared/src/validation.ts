@@ -14,12 +14,14 @@ function messageOf(text: string): Localised | undefined {
 }
 
 function fieldErrors(fi: z.core.$ZodIssue[], en: z.core.$ZodIssue[]): FieldError[] {
-  return fi.map((issue, index) => {
+  const errors = fi.map((issue, index) => {
     const field = issue.path.map(String).join('.') || '_';
     const custom = messageOf(issue.message);
     // Issue values are never copied into messages: they may hold personal data.
     return { field, message: custom ?? { fi: issue.message, en: en[index]?.message ?? issue.message } };
   });
+  // One message per field: the first rule that failed says what to fix first.
+  return errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index);
 }
 
 /** Parse or throw a ValidationError listing every invalid field. */

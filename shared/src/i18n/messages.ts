@@ -60,7 +60,7 @@ export const messages = {
 
   'followUp.complete': { fi: 'Merkitse tehdyksi', en: 'Mark done' },
   'followUp.completed': { fi: 'Jatkotoimenpide merkitty tehdyksi.', en: 'Follow-up marked done.' },
-  'followUp.logCall': { fi: 'Kirjaa yhteydenotto', en: 'Log contact' },
+  'followUp.logCall': { fi: 'Kirjaa yhteydenotto ja kuittaa', en: 'Log contact and complete' },
   'followUp.snooze': { fi: 'Siirrä viikolla', en: 'Snooze a week' },
   'followUp.snoozed': { fi: 'Jatkotoimenpide siirretty.', en: 'Follow-up moved.' },
   'followUp.reassign': { fi: 'Siirrä henkilölle', en: 'Reassign to' },

@@ -2,5 +2,6 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => ({
   locale: locals.locale,
-  path: url.pathname + url.search,
+  // Where the language switch returns to: this page, without a form action's `?/name`.
+  path: url.pathname + (url.search.startsWith('?/') ? '' : url.search),
 });

@@ -1,0 +1,51 @@
+// Helpers for browser specs: axe at WCAG 2.1 AA, click counting, keyboard focus search.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+/** Counts the clicks a flow takes, as the issue counts them. */
+export function clickCounter() {
+  let clicks = 0;
+  return {
+    click: async (locator: Locator) => {
+      clicks++;
+      await locator.click();
+    },
+    count: () => clicks,
+  };
+}
+
+/** Presses Tab until the element with `id` has focus (keyboard-only navigation). */
+export async function tabTo(page: Page, id: string, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+/** The Finnish way of writing a date `YYYY-MM-DD`: 1.12.2026. */
+export function finnishDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day}.${month}.${year}`;
+}
+
+/** Today's date in Helsinki plus `days`, as `YYYY-MM-DD`. */
+export function helsinkiDatePlus(days: number): string {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Matches a Finnish date as a whole (1.12.2026 must not match inside 31.12.2026). */
+export function dateMatcher(finnish: string): RegExp {
+  return new RegExp(`(^|[^0-9.])${finnish.replace(/\./g, '\\.')}($|[^0-9])`);
+}
