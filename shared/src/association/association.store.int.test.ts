@@ -248,3 +248,38 @@ describe('association store', () => {
     expect(after.openFollowUpCount).toBe(before.Item?.openFollowUpCount);
   });
 });
+
+describe('archiving', () => {
+  it('archives a dissolved association out of the default directory and restores it', async () => {
+    const { searchDirectory } = await import('./directory-search');
+    const { setAssociationArchived } = await import('./association.store');
+    const workspace = await freshWorkspace(db);
+    const gone = await addAssociation(db, workspace, { name: 'Lakannut ry' });
+    await addAssociation(db, workspace, { name: 'Elävä ry' });
+    await setAssociationArchived(db, workspace.id, {
+      id: gone.id,
+      expectedVersion: 1,
+      archived: true,
+      by: 'a',
+    });
+    expect((await searchDirectory(db, workspace.id, {}, { limit: 10 })).entries.map((e) => e.name)).toEqual([
+      'Elävä ry',
+    ]);
+    expect(
+      (await searchDirectory(db, workspace.id, { archived: 'include' }, { limit: 10 })).entries.map(
+        (e) => e.name,
+      ),
+    ).toEqual(['Elävä ry', 'Lakannut ry']);
+    await expect(
+      setAssociationArchived(db, workspace.id, { id: gone.id, expectedVersion: 1, archived: false, by: 'b' }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const restored = await setAssociationArchived(db, workspace.id, {
+      id: gone.id,
+      expectedVersion: 2,
+      archived: false,
+      by: 'b',
+    });
+    expect(restored.archivedAt).toBeUndefined();
+    expect(restored.version).toBe(3);
+  });
+});

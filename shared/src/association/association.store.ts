@@ -248,3 +248,45 @@ export async function countAssociationsInStage(db: Db, workspaceId: string, stag
   } while (start);
   return count;
 }
+
+/**
+ * Archives a dissolved association (or restores it). Archived associations leave the directory's
+ * default view but keep their history. A stale version is a ConflictError.
+ */
+export async function setAssociationArchived(
+  db: Db,
+  workspaceId: string,
+  request: { id: string; expectedVersion: number; archived: boolean; by: string },
+): Promise<Association> {
+  const id = parseId(request.id);
+  const now = db.now().toISOString();
+  try {
+    const result = await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.association(workspaceId, id),
+          UpdateExpression: request.archived
+            ? 'SET archivedAt = :now, archivedBy = :by, updatedAt = :now, updatedBy = :by, #version = #version + :one'
+            : 'SET updatedAt = :now, updatedBy = :by, #version = #version + :one REMOVE archivedAt, archivedBy',
+          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':now': now,
+            ':by': request.by,
+            ':one': 1,
+            ':expected': request.expectedVersion,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return stripKeys<Association>(result.Attributes ?? {});
+  } catch (error) {
+    if (isConditionalFailure(error)) {
+      await getAssociation(db, workspaceId, id);
+      throw new ConflictError();
+    }
+    throw error;
+  }
+}

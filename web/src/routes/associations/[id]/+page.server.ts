@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { getAssociation } from '@kohtaamo/shared/association/association.store';
+import { getAssociation, setAssociationArchived } from '@kohtaamo/shared/association/association.store';
 import { closeFollowUp } from '@kohtaamo/shared/follow-up/follow-up-actions';
 import { listOpenFollowUpsOfAssociation } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { newId, isId } from '@kohtaamo/shared/ids';
@@ -101,6 +101,9 @@ export const actions: Actions = {
     redirect(303, `/associations/${associationId}?done=followUp`);
   },
 
+  archive: ({ request, params, locals }) => setArchived(request, params, locals.staffId, true),
+  restore: ({ request, params, locals }) => setArchived(request, params, locals.staffId, false),
+
   moveStage: async ({ request, params, locals }) => {
     const { db } = serverContext();
     const associationId = associationIdOf(params);
@@ -119,3 +122,19 @@ export const actions: Actions = {
     redirect(303, `/associations/${associationId}?done=stage#stage-heading`);
   },
 };
+
+async function setArchived(request: Request, params: { id: string }, by: string, archived: boolean) {
+  const { db, config } = serverContext();
+  const id = associationIdOf(params);
+  const values = formValues((await request.formData()).entries());
+  const result = await runAction('archive', values, () =>
+    setAssociationArchived(db, config.KOHTAAMO_WORKSPACE, {
+      id,
+      expectedVersion: Number(values.version),
+      archived,
+      by,
+    }),
+  );
+  if (!('version' in result)) return result;
+  redirect(303, `/associations/${id}?done=${archived ? 'archived' : 'restored'}`);
+}

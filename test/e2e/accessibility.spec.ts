@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support';
+
+interface Route {
+  name: string;
+  path: (ids: { association: string; followUp?: string }) => string;
+}
+
+const routes: Route[] = [
+  { name: 'home', path: () => '/' },
+  { name: 'directory', path: () => '/associations' },
+  { name: 'directory, no results', path: () => '/associations?q=zzqqxx' },
+  { name: 'directory, filters open', path: () => '/associations?municipality=Kuopio&sort=lastContact' },
+  { name: 'association', path: ({ association }) => `/associations/${association}` },
+  {
+    name: 'association, contact form open',
+    path: ({ association, followUp }) => `/associations/${association}?followUp=${followUp ?? ''}#log`,
+  },
+  { name: 'association edit', path: ({ association }) => `/associations/${association}/edit` },
+  { name: 'my tasks', path: () => '/tasks' },
+  { name: 'team tasks', path: () => '/tasks?view=team' },
+  { name: 'pipeline', path: () => '/pipeline' },
+  { name: 'pipeline, one stage', path: () => '/pipeline?stage=contacted' },
+  { name: 'not found', path: () => '/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV' },
+];
+
+async function ids(page: Page) {
+  await page.goto('/associations?openFollowUps=yes');
+  const href =
+    (await page.locator('main table tbody tr td:first-child a').first().getAttribute('href')) ?? '';
+  const association = href.split('/').pop() ?? '';
+  await page.goto(`/associations/${association}`);
+  const link = await page
+    .locator('section[aria-labelledby="followups-heading"] a')
+    .first()
+    .getAttribute('href');
+  const followUp = link ? (new URL(link, page.url()).searchParams.get('followUp') ?? undefined) : undefined;
+  return { association, ...(followUp ? { followUp } : {}) };
+}
+
+let known: { association: string; followUp?: string } | undefined;
+test.beforeAll(async ({ browser, baseURL }) => {
+  const page = await browser.newPage({ baseURL });
+  known = await ids(page);
+  await page.close();
+});
+
+for (const locale of ['fi', 'en'] as const) {
+  test.describe(`in ${locale === 'fi' ? 'Finnish' : 'English'}`, () => {
+    test.beforeEach(async ({ context, baseURL }) => {
+      await context.addCookies([{ name: 'kohtaamo-lang', value: locale, url: baseURL ?? '' }]);
+    });
+
+    for (const route of routes) {
+      test(`${route.name}: axe at WCAG 2.1 AA, landmarks, and reflow at 320 px`, async ({ page }) => {
+        const path = route.path(known ?? { association: '' });
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await expect(page.getByRole('main')).toHaveCount(1);
+        await expect(page.getByRole('banner')).toHaveCount(1);
+        await expect(page.getByRole('navigation').first()).toBeVisible();
+        expect(await page.title()).toMatch(/· Kohtaamo$/);
+        await expectNoAxeViolations(page);
+        await page.setViewportSize({ width: 320, height: 800 });
+        await page.goto(path);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      });
+    }
+
+    test('each kind of page has a title of its own', async ({ page }) => {
+      const pages = [
+        'home',
+        'directory',
+        'association',
+        'association edit',
+        'my tasks',
+        'team tasks',
+        'pipeline',
+        'not found',
+      ];
+      const titles = new Set<string>();
+      for (const name of pages) {
+        const route = routes.find((r) => r.name === name) as Route;
+        await page.goto(route.path(known ?? { association: '' }));
+        titles.add(await page.title());
+      }
+      expect(titles.size).toBe(pages.length);
+    });
+  });
+}
+
+test('keyboard: the tab order starts with the skip link, then the navigation, then the page', async ({
+  page,
+}) => {
+  await page.goto('/tasks');
+  const order: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? ''),
+    );
+  }
+  expect(order.slice(0, 7)).toEqual([
+    'Siirry sisältöön',
+    'Kohtaamo',
+    'Etusivu',
+    'Yhdistykset',
+    'Omat tehtävät',
+    'Tarjotinpolku',
+    'In English',
+  ]);
+});

@@ -1,0 +1,53 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getAssociation, updateAssociationProfile } from '@kohtaamo/shared/association/association.store';
+import { isId } from '@kohtaamo/shared/ids';
+import { formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { runAction } from '#lib/server/actions.ts';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+function idOf(params: { id: string }): string {
+  if (!isId(params.id)) error(404, { message: 'Not found' });
+  return params.id;
+}
+
+const splitList = (value: string | string[] | undefined) =>
+  String(value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export const load: PageServerLoad = async ({ params }) => {
+  const { db } = serverContext();
+  const workspace = await orHttpError(currentWorkspace());
+  return { association: await orHttpError(getAssociation(db, workspace.id, idOf(params))) };
+};
+
+export const actions: Actions = {
+  save: async ({ request, params, locals }) => {
+    const { db, config } = serverContext();
+    const id = idOf(params);
+    const values = formValues((await request.formData()).entries());
+    const input = {
+      ...values,
+      municipalities: splitList(values.municipalities),
+      targetGroups: splitList(values.targetGroups),
+    };
+    const result = await runAction('profile', values, () =>
+      updateAssociationProfile(db, config.KOHTAAMO_WORKSPACE, {
+        id,
+        expectedVersion: Number(values.version),
+        input,
+        by: locals.staffId,
+      }),
+    );
+    if (!('version' in result)) {
+      if (result.status !== 409) return result;
+      // Someone saved first: show their version next to the user's unsaved changes.
+      const theirs = await getAssociation(db, config.KOHTAAMO_WORKSPACE, id);
+      return fail(409, { ...result.data, theirs });
+    }
+    redirect(303, `/associations/${id}?done=profile`);
+  },
+};
