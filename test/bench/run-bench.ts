@@ -24,6 +24,7 @@ import {
   listMembersOfAssociation,
 } from '../../shared/src/person/person.store';
 import { listStageHistory } from '../../shared/src/pipeline/pipeline.store';
+import { listAssociationsInMunicipality } from '../../shared/src/association/municipality-index';
 import { generateDemoData, type DemoData } from '../../shared/src/seed/demo-data';
 import { demoItems, writeItems } from '../../shared/src/seed/seed-workspace';
 import { helsinkiMonth } from '../../shared/src/time/helsinki';
@@ -70,6 +71,10 @@ const reads: Record<string, Read> = {
     ),
   '10': (db, f, i) => getPerson(db, f.workspaceId, pick(f.data.people, i).id),
   '11': (db, f) => getWorkspace(db, f.workspaceId),
+  '13': (db, f, i) =>
+    listAssociationsInMunicipality(db, f.workspaceId, pick(['Kuopio', 'Iisalmi', 'Varkaus', 'Tervo'], i), {
+      limit: PAGE,
+    }),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);

@@ -111,7 +111,7 @@ describe('association store', () => {
     expect(retried.id).toBe(first.id);
     expect(retried.createdAt).toBe(first.createdAt);
     const items = await itemsInWorkspacePartition(workspace.id, id);
-    expect(items.map((i) => i.sk).sort()).toEqual(['PROFILE', 'STAGE#00000001']);
+    expect(items.map((i) => i.sk).sort()).toEqual(['MUNI#Varkaus', 'PROFILE', 'STAGE#00000001']);
     expect((await listDirectory(db, workspace.id)).items).toHaveLength(1);
   });
 

@@ -7,6 +7,7 @@ import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { parseId, parseInput } from '../validation';
+import { syncMunicipalityEntries } from './municipality-index';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -72,7 +73,10 @@ export async function createAssociation(
     by: request.by,
   });
   const created = await putIfAbsent(db, associationItem(workspace.id, association));
-  return created ? association : getAssociation(db, workspace.id, id);
+  const stored = created ? association : await getAssociation(db, workspace.id, id);
+  // Derived index entries last: a crash before them is fixed by a retry or by repair.
+  await syncMunicipalityEntries(db, workspace.id, stored);
+  return stored;
 }
 
 /** Puts an item unless its key exists; false when it existed (an idempotent retry). */
@@ -182,7 +186,9 @@ export async function updateAssociationProfile(
         }),
       ),
     );
-    return stripKeys<Association>(result.Attributes ?? {});
+    const updated = stripKeys<Association>(result.Attributes ?? {});
+    await syncMunicipalityEntries(db, workspaceId, updated);
+    return updated;
   } catch (error) {
     if (isConditionalFailure(error)) {
       await getAssociation(db, workspaceId, id); // NotFoundError when it is gone

@@ -71,6 +71,8 @@ describe('directory search', () => {
     const search = async (filter: Record<string, string>) =>
       names(await searchDirectory(db, workspace.id, filter, { limit: 10 }));
     expect(await search({ municipality: 'Kuopio' })).toEqual(['Mäntyrinteen Kerho', 'Savon Liitto ry']);
+    const byIndex = await searchDirectory(db, workspace.id, { municipality: 'Kuopio' }, { limit: 10 });
+    expect(byIndex.servedBy).toBe('municipality-index');
     expect(await search({ frame: 'liitto' })).toEqual(['Savon Liitto ry']);
     expect(await search({ targetGroup: 'ikääntyneet' })).toEqual(['Mäntyrinteen Kerho']);
     expect(await search({ openFollowUps: 'yes' })).toEqual(['Mäntyrinteen Kerho']);
@@ -102,5 +104,37 @@ describe('directory search', () => {
     await expect(searchDirectory(db, workspace.id, { frame: 'seura' }, { limit: 10 })).rejects.toMatchObject({
       fields: [{ field: 'frame' }],
     });
+  });
+});
+
+describe('municipality index', () => {
+  it('follows renames and municipality changes, and repair rebuilds lost entries', async () => {
+    const { updateAssociationProfile } = await import('./association.store');
+    const { repairWorkspace } = await import('../db/repair');
+    const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { keys } = await import('../db/table');
+    const { workspace, yhdistys } = await arrange();
+    await updateAssociationProfile(db, workspace.id, {
+      id: yhdistys.id,
+      expectedVersion: 1,
+      by: 'a',
+      input: { name: 'Aapisen Yhdistys ry', frame: 'yhdistys', municipalities: ['Kuopio', 'Iisalmi'] },
+    });
+    const kuopio = async () =>
+      names(await searchDirectory(db, workspace.id, { municipality: 'Kuopio' }, { limit: 10 }));
+    expect(await kuopio()).toEqual(['Aapisen Yhdistys ry', 'Mäntyrinteen Kerho', 'Savon Liitto ry']);
+    expect(
+      names(await searchDirectory(db, workspace.id, { municipality: 'Varkaus' }, { limit: 10 })),
+    ).toEqual([]);
+    // A crash lost an entry: repair writes it again.
+    await db.doc.send(
+      new DeleteCommand({
+        TableName: db.table,
+        Key: { pk: keys.associationPartition(workspace.id, yhdistys.id), sk: 'MUNI#Kuopio' },
+      }),
+    );
+    expect(await kuopio()).toHaveLength(2);
+    await repairWorkspace(db, workspace.id);
+    expect(await kuopio()).toHaveLength(3);
   });
 });

@@ -1,5 +1,5 @@
 // Directory search and filters. Pure part: the filter schema, matching and sorting. The default
-// view and the stage filter are served from indexes; free text and the other filters read the
+// view and the stage or municipality filter are served from indexes; free text and the other filters read the
 // workspace's association summaries (a projection of the directory index) and filter in code.
 import { z } from 'zod';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +11,7 @@ import { compareFinnish } from '../text/finnish-collation';
 import { addMonths, helsinkiDate } from '../time/helsinki';
 import { parseInput } from '../validation';
 import { listAssociationsInStage, listDirectory } from './association.store';
+import { listAssociationsInMunicipality } from './municipality-index';
 import { associationFrames, type Association } from './association.schema';
 
 const optionalParam = <T extends z.ZodType>(schema: T) =>
@@ -98,16 +99,17 @@ export function sortEntries(entries: DirectoryEntry[], sort: DirectoryFilter['so
 
 /** True when the filter needs the summaries; otherwise an index serves the page. */
 export function needsSummaries(filter: DirectoryFilter): boolean {
-  const { q, municipality, frame, targetGroup, noContactMonths, openFollowUps, archived, sort } = filter;
+  const { q, frame, targetGroup, noContactMonths, openFollowUps, archived, sort } = filter;
+  const indexedFilters = [filter.municipality, filter.stage].filter(Boolean).length;
   return Boolean(
     q ||
-    municipality ||
     frame ||
     targetGroup ||
     noContactMonths ||
     openFollowUps ||
     archived ||
-    sort !== 'name',
+    sort !== 'name' ||
+    indexedFilters > 1,
   );
 }
 
@@ -150,7 +152,7 @@ export interface DirectoryPage {
   /** Number of matches, when the summaries were read (the default view has no cheap total). */
   total?: number;
   cursor?: string;
-  servedBy: 'directory-index' | 'stage-index' | 'summaries';
+  servedBy: 'directory-index' | 'stage-index' | 'municipality-index' | 'summaries';
 }
 
 export async function searchDirectory(
@@ -163,14 +165,16 @@ export async function searchDirectory(
   if (!needsSummaries(filter)) {
     const result = filter.stage
       ? await listAssociationsInStage(db, workspaceId, filter.stage, page)
-      : await listDirectory(db, workspaceId, page);
+      : filter.municipality
+        ? await listAssociationsInMunicipality(db, workspaceId, filter.municipality, page)
+        : await listDirectory(db, workspaceId, page);
     const entries = result.items
       .map((item) => toEntry(item as unknown as Record<string, unknown>))
       .filter((entry) => !entry.archivedAt);
     return {
       entries,
       ...(result.cursor ? { cursor: result.cursor } : {}),
-      servedBy: filter.stage ? 'stage-index' : 'directory-index',
+      servedBy: filter.stage ? 'stage-index' : filter.municipality ? 'municipality-index' : 'directory-index',
     };
   }
   const scope = `search:${workspaceId}:${JSON.stringify(filter)}`;

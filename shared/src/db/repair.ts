@@ -1,9 +1,10 @@
 // `repair`: recomputes every derived value of a workspace from the facts: each association's
-// summary and its current stage (from the append-only stage history).
+// summary, its current stage (from the append-only stage history) and its municipality entries.
 import type { Db } from './client';
 import { listDirectory } from '../association/association.store';
 import { recomputeAssociationSummary } from '../association/association-summary';
 import { repairStage } from '../pipeline/pipeline.store';
+import { syncMunicipalityEntries } from '../association/municipality-index';
 
 export interface RepairReport {
   associations: number;
@@ -18,6 +19,7 @@ export async function repairWorkspace(db: Db, workspaceId: string): Promise<Repa
     for (const association of page.items) {
       if (await repairStage(db, workspaceId, association)) report.stagesRepaired++;
       await recomputeAssociationSummary(db, workspaceId, association.id);
+      await syncMunicipalityEntries(db, workspaceId, association);
       report.associations++;
     }
     cursor = page.cursor;

@@ -105,6 +105,12 @@ export const accessPatterns = [
     index: 'table',
     key: 'pk WS#w#ASSOC#a, sk INTREF#<id>',
   },
+  {
+    id: '13',
+    name: 'associations of a municipality in Finnish name order',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#MUNI#<municipality>, gsi1sk <collation key>\\u0001<id> (entry items, then a batch read)',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -120,6 +126,7 @@ export const itemTypes = [
   'interactionRef',
   'followUp',
   'stageChange',
+  'municipalityEntry',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
@@ -172,6 +179,15 @@ export const keys = {
   }),
   myOpenFollowUpsPartition: (ws: string, userId: string) => `WS#${ws}#USER#${userId}#OPEN`,
   teamOpenFollowUpsPartition: (ws: string) => `WS#${ws}#OPEN`,
+  /** A directory entry per municipality of an association; the name is URI-encoded (no `#`). */
+  municipalityEntry: (ws: string, associationId: string, municipality: string, collationKey: string) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `MUNI#${encodeURIComponent(municipality)}`,
+    gsi1pk: `WS#${ws}#MUNI#${encodeURIComponent(municipality)}`,
+    gsi1sk: `${collationKey}${COLLATION_SEPARATOR}${associationId}`,
+  }),
+  municipalityPartition: (ws: string, municipality: string) =>
+    `WS#${ws}#MUNI#${encodeURIComponent(municipality)}`,
   stageChange: (ws: string, associationId: string, seq: number) => ({
     pk: `WS#${ws}#ASSOC#${associationId}`,
     sk: `STAGE#${String(seq).padStart(SEQ_WIDTH, '0')}`,
@@ -183,6 +199,7 @@ export const sortKeyPrefixes = {
   membership: 'MEMBER#',
   followUp: 'FOLLOWUP#',
   stageChange: 'STAGE#',
+  municipalityEntry: 'MUNI#',
 } as const;
 
 /** The key attributes of an item, never part of the domain objects returned by stores. */

@@ -61,3 +61,14 @@ describe('demo data', () => {
     }
   });
 });
+
+describe('demo data at other seeds', () => {
+  it('never repeats a municipality within one association', () => {
+    for (const seed of [1, 7, 99]) {
+      const other = generateDemoData({ ...options, seed, scale: 0.3 });
+      for (const association of other.associations) {
+        expect(new Set(association.municipalities).size).toBe(association.municipalities.length);
+      }
+    }
+  });
+});

@@ -329,9 +329,13 @@ export function generateDemoData(options: DemoOptions): DemoData {
     const id = ulidAt(createdMs, random);
     const creator = random.pick(options.staffIds);
     const isRegional = entry.frame === 'liitto' || entry.frame === 'piiri';
-    const municipalities = random.chance(0.15)
-      ? [entry.municipality, random.pick(northSavoMunicipalities)]
-      : [entry.municipality];
+    const municipalities = [
+      ...new Set(
+        random.chance(0.15)
+          ? [entry.municipality, random.pick(northSavoMunicipalities)]
+          : [entry.municipality],
+      ),
+    ];
 
     // Stage history: along the main path, sometimes out through an exit.
     const changes: StageChange[] = [

@@ -1,0 +1,100 @@
+// The municipality filter of the directory, served from an index: one small entry item per
+// municipality of an association, sorted by the Finnish collation key, then one batch read of
+// the profiles. Entries are derived from the profile and rewritten after every change to it.
+import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client';
+import { queryPage, run, type Page } from '../db/operations';
+import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
+import { finnishCollationKey } from '../text/finnish-collation';
+import type { Association } from './association.schema';
+
+export function municipalityEntryItems(
+  workspaceId: string,
+  association: Pick<Association, 'id' | 'name' | 'municipalities'>,
+): Record<string, unknown>[] {
+  const collationKey = finnishCollationKey(association.name);
+  return [...new Set(association.municipalities)].map((municipality) => ({
+    ...keys.municipalityEntry(workspaceId, association.id, municipality, collationKey),
+    type: 'municipalityEntry',
+    sv: 1,
+    associationId: association.id,
+    municipality,
+  }));
+}
+
+/** Makes the association's entries match its profile: missing ones written, stale ones removed. */
+export async function syncMunicipalityEntries(
+  db: Db,
+  workspaceId: string,
+  association: Pick<Association, 'id' | 'name' | 'municipalities'>,
+): Promise<void> {
+  const wanted = municipalityEntryItems(workspaceId, association);
+  const existing = await run(() =>
+    db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': keys.associationPartition(workspaceId, association.id),
+          ':prefix': sortKeyPrefixes.municipalityEntry,
+        },
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  const current = new Map((existing.Items ?? []).map((item) => [String(item.sk), String(item.gsi1sk)]));
+  for (const item of wanted) {
+    if (current.get(String(item.sk)) === item.gsi1sk) continue;
+    await run(() => db.doc.send(new PutCommand({ TableName: db.table, Item: item })));
+  }
+  const wantedKeys = new Set(wanted.map((item) => String(item.sk)));
+  for (const sk of current.keys()) {
+    if (wantedKeys.has(sk)) continue;
+    await run(() =>
+      db.doc.send(
+        new DeleteCommand({
+          TableName: db.table,
+          Key: { pk: keys.associationPartition(workspaceId, association.id), sk },
+        }),
+      ),
+    );
+  }
+}
+
+/** Pattern 13: the associations of a municipality in Finnish order, a page at a time. */
+export async function listAssociationsInMunicipality(
+  db: Db,
+  workspaceId: string,
+  municipality: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<Association>> {
+  const entries = await queryPage<{ associationId: string }>(
+    db,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.municipalityPartition(workspaceId, municipality) },
+    },
+    { scope: `municipality:${workspaceId}:${municipality}`, ...page },
+  );
+  const ids = entries.items.map((entry) => entry.associationId);
+  const profiles = new Map<string, Association>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, unknown>[] | undefined = ids
+      .slice(i, i + 100)
+      .map((id) => keys.association(workspaceId, id));
+    for (let attempt = 0; request && request.length > 0 && attempt < 8; attempt++) {
+      const keysToRead: Record<string, unknown>[] = request;
+      const result = await run(() =>
+        db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: keysToRead } } })),
+      );
+      for (const item of result.Responses?.[db.table] ?? [])
+        profiles.set(String(item.id), stripKeys<Association>(item));
+      request = result.UnprocessedKeys?.[db.table]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  const items = ids
+    .map((id) => profiles.get(id))
+    .filter((profile): profile is Association => profile !== undefined);
+  return entries.cursor ? { items, cursor: entries.cursor } : { items };
+}
