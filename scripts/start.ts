@@ -1,9 +1,7 @@
 // `npm start`: dynalite in-process on the data directory, the table from table.ts, the default
 // workspace, and the built SvelteKit app (adapter-node) on HOST:PORT.
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createServer } from 'node:http';
 import {
   DataDirectoryBusyError,
   ensureTable,
@@ -13,21 +11,11 @@ import {
   writeEndpointFile,
 } from '../shared/src/db/local';
 import { addWorkspaceStaff, ensureWorkspace } from '../shared/src/workspace/workspace.store';
-import { loadLocalConfig, localDb, repoRoot } from './local-runtime';
-
-async function listen(server: Server, port: number, host: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
+import { loadLocalConfig, localDb } from './local-runtime';
+import { attachSvelteKit, handlerFile, listen } from './web-server';
 
 async function main(): Promise<void> {
   const config = await loadLocalConfig();
-  const handlerFile = join(repoRoot, 'web', 'build', 'handler.js');
   if (!existsSync(handlerFile)) {
     throw new Error('The web app is not built yet. Run `npm start` (it builds first) or `npm run build`.');
   }
@@ -72,16 +60,7 @@ async function main(): Promise<void> {
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;
   process.env.KOHTAAMO_CURSOR_SECRET = config.KOHTAAMO_CURSOR_SECRET;
   process.env.KOHTAAMO_DATA_DIR = config.KOHTAAMO_DATA_DIR;
-  // adapter-node assumes https unless told which header carries the protocol; locally we serve
-  // plain http, and without this every form POST would fail SvelteKit's CSRF origin check.
-  process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
-  const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
-    handler: (req: IncomingMessage, res: ServerResponse) => void;
-  };
-  server.on('request', (req, res) => {
-    req.headers['x-forwarded-proto'] = 'http';
-    handler(req, res);
-  });
+  await attachSvelteKit(server);
 
   let stopping = false;
   const stop = async () => {

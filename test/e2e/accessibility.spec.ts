@@ -1,9 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support';
 
+interface Known {
+  association: string;
+  followUp?: string;
+  correction?: string;
+}
+
 interface Route {
   name: string;
-  path: (ids: { association: string; followUp?: string }) => string;
+  path: (ids: Known) => string;
 }
 
 const routes: Route[] = [
@@ -17,6 +23,7 @@ const routes: Route[] = [
     path: ({ association, followUp }) => `/associations/${association}?followUp=${followUp ?? ''}#log`,
   },
   { name: 'association edit', path: ({ association }) => `/associations/${association}/edit` },
+  { name: 'contact correction', path: ({ correction }) => correction ?? '/' },
   { name: 'my tasks', path: () => '/tasks' },
   { name: 'team tasks', path: () => '/tasks?view=team' },
   { name: 'pipeline', path: () => '/pipeline' },
@@ -35,10 +42,15 @@ async function ids(page: Page) {
     .first()
     .getAttribute('href');
   const followUp = link ? (new URL(link, page.url()).searchParams.get('followUp') ?? undefined) : undefined;
-  return { association, ...(followUp ? { followUp } : {}) };
+  const correctionHref = await page
+    .locator('section[aria-labelledby="timeline-heading"] a')
+    .first()
+    .getAttribute('href');
+  const correction = correctionHref ? new URL(correctionHref, page.url()).pathname : undefined;
+  return { association, ...(followUp ? { followUp } : {}), ...(correction ? { correction } : {}) };
 }
 
-let known: { association: string; followUp?: string } | undefined;
+let known: Known | undefined;
 test.beforeAll(async ({ browser, baseURL }) => {
   const page = await browser.newPage({ baseURL });
   known = await ids(page);

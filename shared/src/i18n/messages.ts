@@ -175,6 +175,17 @@ export const messages = {
   },
   'association.archivedDone': { fi: 'Yhdistys arkistoitu.', en: 'Association archived.' },
   'association.restoredDone': { fi: 'Yhdistys palautettu.', en: 'Association restored.' },
+  'interaction.correct': { fi: 'Korjaa', en: 'Correct' },
+  'interaction.correctTitle': { fi: 'Korjaa yhteydenotto {date}', en: 'Correct the contact of {date}' },
+  'interaction.save': { fi: 'Tallenna korjaus', en: 'Save correction' },
+  'interaction.corrected': { fi: 'Yhteydenotto korjattu.', en: 'Contact corrected.' },
+  'interaction.delete': { fi: 'Poista yhteydenotto', en: 'Delete contact' },
+  'interaction.deleteHelp': {
+    fi: 'Poistettu yhteydenotto katoaa aikajanalta. Poistaja ja aika jäävät talteen.',
+    en: 'A deleted contact leaves the timeline. Who deleted it and when are kept.',
+  },
+  'interaction.deleted': { fi: 'Yhteydenotto poistettu.', en: 'Contact deleted.' },
+  'interaction.correctedBy': { fi: 'korjattu {date}', en: 'corrected {date}' },
   'association.backToDirectory': { fi: 'Takaisin yhdistyksiin', en: 'Back to associations' },
 
   'frame.liitto': { fi: 'Liitto', en: 'Federation' },

@@ -44,27 +44,33 @@ export function outcomeFitsKind(kind: InteractionKind, outcome: InteractionOutco
   return outcome === undefined || outcomesByKind[kind].includes(outcome);
 }
 
-export const interactionInputSchema = z
-  .object({
-    id: idSchema,
-    associationId: idSchema,
-    kind: z.enum(interactionKinds),
-    occurredAt: isoInstantSchema,
-    durationMinutes: z.preprocess(
-      (v) => (v === '' || v === undefined ? undefined : Number(v)),
-      z
-        .number()
-        .int()
-        .min(0)
-        .max(24 * 60)
-        .optional(),
-    ),
-    personIds: z.array(idSchema).max(50).default([]),
-    topics: textList(20, 80).default([]),
-    outcome: z.preprocess((v) => (v === '' ? undefined : v), z.enum(interactionOutcomes).optional()),
-    notes: optionalText(10_000),
-  })
-  .refine((i) => outcomeFitsKind(i.kind, i.outcome), { message: 'msg:outcome.kind', path: ['outcome'] });
+export const interactionFieldsSchema = z.object({
+  id: idSchema,
+  associationId: idSchema,
+  kind: z.enum(interactionKinds),
+  occurredAt: isoInstantSchema,
+  durationMinutes: z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : Number(v)),
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
+  ),
+  personIds: z.array(idSchema).max(50).default([]),
+  topics: textList(20, 80).default([]),
+  outcome: z.preprocess((v) => (v === '' ? undefined : v), z.enum(interactionOutcomes).optional()),
+  notes: optionalText(10_000),
+});
+
+export const interactionInputSchema = interactionFieldsSchema.refine(
+  (i) => outcomeFitsKind(i.kind, i.outcome),
+  {
+    message: 'msg:outcome.kind',
+    path: ['outcome'],
+  },
+);
 export type InteractionInput = z.output<typeof interactionInputSchema>;
 
 export interface Interaction extends InteractionInput {

@@ -5,7 +5,8 @@ import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
-const PAGE_SIZE = 100;
+const PAGE_SIZES = [25, 50, 100];
+const DEFAULT_PAGE_SIZE = 50;
 const FILTERS = [
   'q',
   'municipality',
@@ -21,11 +22,14 @@ const FILTERS = [
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace());
-  const filter = Object.fromEntries(FILTERS.map((name) => [name, url.searchParams.get(name) ?? '']));
+  const params = Object.fromEntries(FILTERS.map((name) => [name, url.searchParams.get(name) ?? '']));
+  const { size: _size, ...filter } = params;
   const cursor = url.searchParams.get('cursor') ?? undefined;
-  const page = await orHttpError(searchDirectory(db, workspace.id, filter, { cursor, limit: PAGE_SIZE }));
+  const size = Number(url.searchParams.get('size'));
+  const limit = PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE;
+  const page = await orHttpError(searchDirectory(db, workspace.id, filter, { cursor, limit }));
   return {
-    filter,
+    filter: params,
     associations: page.entries.map((a) => ({
       id: a.id,
       name: a.name,

@@ -14,7 +14,7 @@ import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();

@@ -1,0 +1,36 @@
+// The built SvelteKit app (adapter-node) on a plain Node http server, for `npm start`, the
+// benchmarks and browser tests. Local use: it trusts an http protocol header it sets itself.
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './local-runtime';
+
+export const handlerFile = join(repoRoot, 'web', 'build', 'handler.js');
+
+export async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Serves the built app on `server`; configuration is read from the environment on first use. */
+export async function attachSvelteKit(server: Server): Promise<void> {
+  if (!existsSync(handlerFile)) {
+    throw new Error('The web app is not built yet. Run `npm start` (it builds first) or `npm run build`.');
+  }
+  // adapter-node assumes https unless told which header carries the protocol; locally we serve
+  // plain http, and without this every form POST would fail SvelteKit's CSRF origin check.
+  process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+  const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
+    handler: (req: IncomingMessage, res: ServerResponse) => void;
+  };
+  server.on('request', (req, res) => {
+    req.headers['x-forwarded-proto'] = 'http';
+    handler(req, res);
+  });
+}
