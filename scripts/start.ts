@@ -1,7 +1,7 @@
 // `npm start`: dynalite in-process on the data directory, the table from table.ts, the default
 // workspace, and the built SvelteKit app (adapter-node) on HOST:PORT.
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
   DataDirectoryBusyError,
   ensureTable,
@@ -12,7 +12,7 @@ import {
 } from '../shared/src/db/local';
 import { addWorkspaceStaff, ensureWorkspace } from '../shared/src/workspace/workspace.store';
 import { loadLocalConfig, localDb } from './local-runtime';
-import { attachSvelteKit, handlerFile, listen } from './web-server';
+import { handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
 async function main(): Promise<void> {
   const config = await loadLocalConfig();
@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   }
 
   // Claim the port first, so a taken port fails before the data directory is touched.
-  const server = createServer();
+  // Until the app is ready, answer 503 rather than leave early requests hanging.
+  const starting = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+    res.end('Kohtaamo is starting / Kohtaamo käynnistyy');
+  };
+  const server = createServer(starting);
   try {
     await listen(server, config.PORT, config.HOST);
   } catch (error) {
@@ -60,7 +65,9 @@ async function main(): Promise<void> {
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;
   process.env.KOHTAAMO_CURSOR_SECRET = config.KOHTAAMO_CURSOR_SECRET;
   process.env.KOHTAAMO_DATA_DIR = config.KOHTAAMO_DATA_DIR;
-  await attachSvelteKit(server);
+  const app = await loadSvelteKitHandler();
+  server.off('request', starting);
+  server.on('request', app);
 
   let stopping = false;
   const stop = async () => {

@@ -20,6 +20,11 @@ export async function listen(server: Server, port: number, host: string): Promis
 
 /** Serves the built app on `server`; configuration is read from the environment on first use. */
 export async function attachSvelteKit(server: Server): Promise<void> {
+  server.on('request', await loadSvelteKitHandler());
+}
+
+/** The app's request handler, loaded and ready before any request is routed to it. */
+export async function loadSvelteKitHandler(): Promise<(req: IncomingMessage, res: ServerResponse) => void> {
   if (!existsSync(handlerFile)) {
     throw new Error('The web app is not built yet. Run `npm start` (it builds first) or `npm run build`.');
   }
@@ -29,8 +34,8 @@ export async function attachSvelteKit(server: Server): Promise<void> {
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
     handler: (req: IncomingMessage, res: ServerResponse) => void;
   };
-  server.on('request', (req, res) => {
+  return (req, res) => {
     req.headers['x-forwarded-proto'] = 'http';
     handler(req, res);
-  });
+  };
 }

@@ -28,6 +28,7 @@ const routes: Route[] = [
   { name: 'team tasks', path: () => '/tasks?view=team' },
   { name: 'pipeline', path: () => '/pipeline' },
   { name: 'pipeline, one stage', path: () => '/pipeline?stage=contacted' },
+  { name: 'settings', path: () => '/settings' },
   { name: 'not found', path: () => '/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV' },
 ];
 
@@ -85,9 +86,11 @@ for (const locale of ['fi', 'en'] as const) {
         'directory',
         'association',
         'association edit',
+        'contact correction',
         'my tasks',
         'team tasks',
         'pipeline',
+        'settings',
         'not found',
       ];
       const titles = new Set<string>();
@@ -106,19 +109,20 @@ test('keyboard: the tab order starts with the skip link, then the navigation, th
 }) => {
   await page.goto('/tasks');
   const order: string[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     order.push(
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? ''),
     );
   }
-  expect(order.slice(0, 7)).toEqual([
+  expect(order).toEqual([
     'Siirry sisältöön',
     'Kohtaamo',
     'Etusivu',
     'Yhdistykset',
     'Omat tehtävät',
     'Tarjotinpolku',
+    'Asetukset',
     'In English',
   ]);
 });

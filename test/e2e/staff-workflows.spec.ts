@@ -180,3 +180,15 @@ test('a logged contact can be corrected and deleted later', async ({ page }) => 
   await expect(page.getByRole('status')).toHaveText('Yhteydenotto poistettu.');
   await expect(timeline.filter({ hasText: 'Korjattu muistiinpano' })).toHaveCount(0);
 });
+
+test('on the pipeline board a card can also be dragged to another column', async ({ page }) => {
+  await page.goto('/pipeline');
+  await page.locator('html[data-ready="true"]').waitFor();
+  const card = page.locator('#column-not_contacted').locator('..').locator('li.card').first();
+  const name = (await card.locator('a').textContent()) ?? '';
+  await card.dragTo(page.locator('section[aria-labelledby="column-onboarding"]'));
+  await expect(page.getByRole('status')).toHaveText('Vaihe vaihdettu.');
+  await expect(
+    page.locator('section[aria-labelledby="column-onboarding"]').getByRole('link', { name }),
+  ).toBeVisible();
+});

@@ -1,0 +1,33 @@
+import { redirect } from '@sveltejs/kit';
+import { formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { stagesFromForm, updatePipelineSettings } from '@kohtaamo/shared/workspace/pipeline-settings';
+import { runAction } from '#lib/server/actions.ts';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+  const workspace = await orHttpError(currentWorkspace());
+  return {
+    stages: workspace.stages,
+    staleAfterDays: workspace.staleAfterDays,
+    version: workspace.version,
+    done: url.searchParams.get('done'),
+  };
+};
+
+export const actions: Actions = {
+  save: async ({ request }) => {
+    const { db, config } = serverContext();
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('settings', values, () =>
+      updatePipelineSettings(db, config.KOHTAAMO_WORKSPACE, {
+        expectedVersion: values.version,
+        staleAfterDays: values.staleAfterDays,
+        stages: stagesFromForm(values),
+      }),
+    );
+    if (!('version' in result)) return result;
+    redirect(303, '/settings?done=saved');
+  },
+};
