@@ -26,8 +26,9 @@ it('npm start answers every request while it starts, then serves the app', async
         statuses.add(response.status);
       } catch (error) {
         // Refused before the port is claimed is fine; a timeout (a hanging request) is not.
-        if ((error as Error).name === 'TimeoutError')
-          throw new Error('a request hung while the server started');
+        if ((error as Error).name === 'TimeoutError') {
+          throw new Error('a request hung while the server started', { cause: error });
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
