@@ -1,7 +1,7 @@
 // Data access for associations: profile (1), directory (2), pipeline column (7), profile edits.
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryPage, run, type Page } from '../db/operations';
+import { batchGetAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
 import { keys } from '../db/table';
 import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
@@ -204,32 +204,13 @@ export async function getAssociationNames(
   workspaceId: string,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
   const unique = [...new Set(ids.map((id) => parseId(id)))];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, unknown>[] | undefined = unique
-      .slice(i, i + 100)
-      .map((id) => keys.association(workspaceId, id));
-    for (let attempt = 0; request && request.length > 0 && attempt < 8; attempt++) {
-      const keysToRead: Record<string, unknown>[] = request;
-      const result = await run(() =>
-        db.doc.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [db.table]: {
-                Keys: keysToRead,
-                ProjectionExpression: 'id, #name',
-                ExpressionAttributeNames: { '#name': 'name' },
-              },
-            },
-          }),
-        ),
-      );
-      for (const item of result.Responses?.[db.table] ?? []) names.set(String(item.id), String(item.name));
-      request = result.UnprocessedKeys?.[db.table]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return names;
+  const items = await batchGetAll(
+    db,
+    unique.map((id) => keys.association(workspaceId, id)),
+    { expression: 'id, #name', names: { '#name': 'name' } },
+  );
+  return new Map(items.map((item) => [String(item.id), String(item.name)]));
 }
 
 /** How many associations wait in a stage (a count query on the stage index, paged by DynamoDB). */

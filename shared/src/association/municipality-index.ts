@@ -1,9 +1,9 @@
 // The municipality filter of the directory, served from an index: one small entry item per
 // municipality of an association, sorted by the Finnish collation key, then one batch read of
 // the profiles. Entries are derived from the profile and rewritten after every change to it.
-import { BatchGetCommand, DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { queryPage, run, type Page } from '../db/operations';
+import { batchGetAll, queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { finnishCollationKey } from '../text/finnish-collation';
 import type { Association } from './association.schema';
@@ -78,21 +78,11 @@ export async function listAssociationsInMunicipality(
     { scope: `municipality:${workspaceId}:${municipality}`, ...page },
   );
   const ids = entries.items.map((entry) => entry.associationId);
-  const profiles = new Map<string, Association>();
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, unknown>[] | undefined = ids
-      .slice(i, i + 100)
-      .map((id) => keys.association(workspaceId, id));
-    for (let attempt = 0; request && request.length > 0 && attempt < 8; attempt++) {
-      const keysToRead: Record<string, unknown>[] = request;
-      const result = await run(() =>
-        db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: keysToRead } } })),
-      );
-      for (const item of result.Responses?.[db.table] ?? [])
-        profiles.set(String(item.id), stripKeys<Association>(item));
-      request = result.UnprocessedKeys?.[db.table]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
+  const found = await batchGetAll(
+    db,
+    ids.map((id) => keys.association(workspaceId, id)),
+  );
+  const profiles = new Map(found.map((item) => [String(item.id), stripKeys<Association>(item)]));
   const items = ids
     .map((id) => profiles.get(id))
     .filter((profile): profile is Association => profile !== undefined);

@@ -1,5 +1,5 @@
 // Thin helpers over the document client: error mapping and one-page queries with cursors.
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '../errors';
 import type { Db } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -75,5 +75,47 @@ export async function queryAll<T>(
     for (const item of result.Items ?? []) items.push(stripKeys<T>(item));
     start = result.LastEvaluatedKey;
   } while (start);
+  return items;
+}
+
+const BATCH_GET_LIMIT = 100;
+
+/**
+ * Reads items by key in batches of 100, retrying keys DynamoDB left unprocessed (with a short
+ * back-off). Items come back in no particular order; missing keys are simply absent.
+ */
+export async function batchGetAll(
+  db: Db,
+  itemKeys: readonly Record<string, unknown>[],
+  projection?: { expression: string; names: Record<string, string> },
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < itemKeys.length; i += BATCH_GET_LIMIT) {
+    let pending: Record<string, unknown>[] = itemKeys.slice(i, i + BATCH_GET_LIMIT);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= 8) throw new UnavailableError();
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const request = pending;
+      const result = await run(() =>
+        db.doc.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [db.table]: {
+                Keys: request,
+                ...(projection
+                  ? {
+                      ProjectionExpression: projection.expression,
+                      ExpressionAttributeNames: projection.names,
+                    }
+                  : {}),
+              },
+            },
+          }),
+        ),
+      );
+      items.push(...(result.Responses?.[db.table] ?? []));
+      pending = (result.UnprocessedKeys?.[db.table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+  }
   return items;
 }
