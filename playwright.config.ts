@@ -7,7 +7,7 @@ const dataDir = '.test-output/e2e-data';
 
 export default defineConfig({
   testDir: 'test/e2e',
-  timeout: 30_000,
+  timeout: 60_000,
   fullyParallel: false,
   workers: 1,
   reporter: [['list'], ['json', { outputFile: '.test-output/playwright.json' }]],
