@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
 
+// Rows are found by their legend: Svelte 5 removes `value` attributes from inputs shortly after
+// hydration, so a selector such as input[value="contacted"] only matches for a moment.
+
 test('pipeline settings: rename a stage and set the stale threshold, seen on the board', async ({ page }) => {
   await page.goto('/settings');
-  const row = page.locator('fieldset').filter({ has: page.locator('input[value="not_relevant"]') });
+  const row = page.getByRole('group', { name: /^\d+\. Ei koske$/ });
   await row.getByLabel('Nimi suomeksi').fill('Ei koske meitä');
   await page.getByLabel('Korosta kortti, kun se on odottanut vaiheessa päivää').fill('1');
   await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
@@ -21,7 +24,7 @@ test('pipeline settings: rename a stage and set the stale threshold, seen on the
 
 test('a stage that still holds associations cannot be removed', async ({ page }) => {
   await page.goto('/settings');
-  const row = page.locator('fieldset').filter({ has: page.locator('input[value="contacted"]') });
+  const row = page.getByRole('group', { name: /^\d+\. Yhteydessä$/ });
   await row.getByLabel('Poista').check();
   await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
   await expect(page.getByRole('alert')).toContainText('on vielä yhdistyksiä');
