@@ -73,3 +73,25 @@ export class UnavailableError extends AppError {
     );
   }
 }
+
+/** Too many attempts (login throttling): the edge answers 429 with Retry-After. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super({
+      fi: `Liian monta yritystä. Yritä uudelleen ${minutes} minuutin kuluttua.`,
+      en: `Too many attempts. Please try again in ${minutes} minutes.`,
+    });
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
+/** Not signed in, or the session ended: the edge sends the user to the login page. */
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  constructor(what: Localised = { fi: 'Kirjaudu sisään jatkaaksesi.', en: 'Please log in to continue.' }) {
+    super(what);
+  }
+}

@@ -111,6 +111,42 @@ export const accessPatterns = [
     index: 'gsi1',
     key: 'gsi1pk WS#w#MUNI#<municipality>, gsi1sk <collation key>\\u0001<id> (entry items, then a batch read)',
   },
+  {
+    id: '14',
+    name: 'user by id; user by e-mail (lookup item keyed by the e-mail hash)',
+    index: 'table',
+    key: 'pk USER#u, sk PROFILE; pk EMAIL#<sha256>, sk EMAIL',
+  },
+  {
+    id: '15',
+    name: 'session by token hash',
+    index: 'table',
+    key: 'pk SESSION#<sha256>, sk SESSION',
+  },
+  {
+    id: '16',
+    name: 'one-time token (invite, password reset, setup) or throttle counter by hash',
+    index: 'table',
+    key: 'pk TOKEN#<sha256> / THROTTLE#<sha256>, sk TOKEN / THROTTLE',
+  },
+  {
+    id: '17',
+    name: 'members of a workspace (and one membership by user)',
+    index: 'table',
+    key: 'pk WS#w#MEMBERS, sk USER#u',
+  },
+  {
+    id: '18',
+    name: 'workspaces of a user',
+    index: 'gsi1',
+    key: 'gsi1pk USER#u#WORKSPACES, gsi1sk WS#w',
+  },
+  {
+    id: '19',
+    name: 'audit log of a Helsinki month, newest first',
+    index: 'table',
+    key: 'pk WS#w#AUDIT#yyyy-mm, sk <at>#<id>',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -127,11 +163,44 @@ export const itemTypes = [
   'followUp',
   'stageChange',
   'municipalityEntry',
+  'user',
+  'emailLookup',
+  'member',
+  'session',
+  'token',
+  'throttle',
+  'audit',
+  'erasure',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
-/** Key builders: the only place that knows how keys are spelled. */
+/**
+ * Key builders: the only place that knows how keys are spelled. Global items (users, e-mail
+ * lookups, sessions, one-time tokens, throttle counters) are the only keys outside `WS#`: they are
+ * needed before a workspace is known. E-mail addresses and tokens appear only as SHA-256 hashes.
+ */
 export const keys = {
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  emailLookup: (emailHash: string) => ({ pk: `EMAIL#${emailHash}`, sk: 'EMAIL' }),
+  member: (ws: string, userId: string) => ({
+    pk: `WS#${ws}#MEMBERS`,
+    sk: `USER#${userId}`,
+    gsi1pk: `USER#${userId}#WORKSPACES`,
+    gsi1sk: `WS#${ws}`,
+  }),
+  membersPartition: (ws: string) => `WS#${ws}#MEMBERS`,
+  userWorkspacesPartition: (userId: string) => `USER#${userId}#WORKSPACES`,
+  session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
+  throttle: (keyHash: string) => ({ pk: `THROTTLE#${keyHash}`, sk: 'THROTTLE' }),
+  audit: (ws: string, month: string, at: string, id: string) => ({
+    pk: `WS#${ws}#AUDIT#${month}`,
+    sk: `${at}#${id}`,
+  }),
+  auditPartition: (ws: string, month: string) => `WS#${ws}#AUDIT#${month}`,
+  /** What remains of an erased person: the id and the time, so imports never bring them back. */
+  erasure: (ws: string, personId: string) => ({ pk: `WS#${ws}#ERASED`, sk: `PERSON#${personId}` }),
+  erasedPartition: (ws: string) => `WS#${ws}#ERASED`,
   workspace: (ws: string) => ({ pk: `WS#${ws}`, sk: 'WORKSPACE' }),
   association: (ws: string, id: string) => ({ pk: `WS#${ws}#ASSOC#${id}`, sk: 'PROFILE' }),
   associationPartition: (ws: string, id: string) => `WS#${ws}#ASSOC#${id}`,

@@ -267,6 +267,13 @@ export const messages = {
   },
 
   // Validation messages referenced from zod schemas as `msg:<key>`.
+  'msg:email.invalid': { fi: 'Tarkista sähköpostiosoite.', en: 'Please check the e-mail address.' },
+  'msg:password.required': { fi: 'Salasana on pakollinen.', en: 'The password is required.' },
+  'msg:password.tooLong': {
+    fi: 'Salasana on liian pitkä (enintään 256 merkkiä).',
+    en: 'The password is too long (at most 256 characters).',
+  },
+  'msg:role.invalid': { fi: 'Valitse rooli.', en: 'Choose a role.' },
   'msg:id.invalid': { fi: 'Tunniste on virheellinen.', en: 'The identifier is not valid.' },
   'msg:workspace.id': {
     fi: 'Työtilan tunnus: 2–40 merkkiä, pieniä kirjaimia a–z, numeroita ja viivoja.',

@@ -2,9 +2,9 @@
 // associations of a person (4b). A person is stored once; memberships link both ways.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { queryPage, run, type Page } from '../db/operations';
+import { isConditionalFailure, queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { parseId, parseInput } from '../validation';
 import { getAssociation, putIfAbsent } from '../association/association.store';
 import {
@@ -131,4 +131,61 @@ export function listAssociationsOfPerson(
     },
     { scope: `person-associations:${workspaceId}:${personId}`, ...page },
   );
+}
+
+export const personPrivacyEditSchema = personInputSchema.pick({
+  email: true,
+  phone: true,
+  notes: true,
+  objected: true,
+  lawfulBasis: true,
+});
+
+/**
+ * Edits a person's contact details and privacy fields (the name is copied into memberships and
+ * search, so it is not edited here). Checks the version the editor saw.
+ */
+export async function updatePersonDetails(
+  db: Db,
+  workspaceId: string,
+  request: { id: unknown; expectedVersion: number; input: unknown },
+): Promise<Person> {
+  const id = parseId(request.id);
+  const input = parseInput(personPrivacyEditSchema, request.input);
+  const sets = ['objected = :objected', 'updatedAt = :now'];
+  const removes: string[] = [];
+  const values: Record<string, unknown> = {
+    ':objected': input.objected,
+    ':now': db.now().toISOString(),
+    ':expected': request.expectedVersion,
+    ':one': 1,
+  };
+  for (const field of ['email', 'phone', 'notes', 'lawfulBasis'] as const) {
+    const value = input[field];
+    if (value === undefined) removes.push(field);
+    else {
+      sets.push(`${field} = :${field}`);
+      values[`:${field}`] = value;
+    }
+  }
+  try {
+    await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.person(workspaceId, id),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''} ADD version :one`,
+          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+          ExpressionAttributeValues: values,
+        }),
+      ),
+    );
+  } catch (error) {
+    if (isConditionalFailure(error)) {
+      await getPerson(db, workspaceId, id);
+      throw new ConflictError();
+    }
+    throw error;
+  }
+  return getPerson(db, workspaceId, id);
 }

@@ -1,0 +1,76 @@
+// GDPR subject access (Art. 15): everything Kohtaamo holds about one person, as one document
+// that the page shows and the JSON download carries.
+import { recordAudit } from '../audit/audit.store';
+import type { Db } from '../db/client';
+import type { InteractionKind, InteractionOutcome } from '../interaction/interaction.schema';
+import type { Membership, Person } from '../person/person.schema';
+import { getPerson } from '../person/person.store';
+import { interactionsWithPerson, membershipsOfPerson } from './erase-person';
+
+export interface SubjectAccessReport {
+  exportedAt: string;
+  workspaceId: string;
+  person: Omit<Person, 'sv' | 'workspaceId'>;
+  memberships: Pick<Membership, 'associationId' | 'associationName' | 'role' | 'startDate' | 'endDate'>[];
+  interactions: {
+    id: string;
+    associationId: string;
+    associationName: string;
+    kind: InteractionKind;
+    occurredAt: string;
+    outcome?: InteractionOutcome;
+    topics: string[];
+    notes?: string;
+  }[];
+}
+
+export async function subjectAccessReport(
+  db: Db,
+  workspaceId: string,
+  input: { personId: string; by: string },
+): Promise<SubjectAccessReport> {
+  const person = await getPerson(db, workspaceId, input.personId);
+  const memberships = await membershipsOfPerson(db, workspaceId, person.id);
+  const interactions: SubjectAccessReport['interactions'] = [];
+  for (const membership of memberships) {
+    for (const interaction of await interactionsWithPerson(
+      db,
+      workspaceId,
+      membership.associationId,
+      person.id,
+    )) {
+      if (interaction.deletedAt) continue;
+      interactions.push({
+        id: interaction.id,
+        associationId: interaction.associationId,
+        associationName: membership.associationName,
+        kind: interaction.kind,
+        occurredAt: interaction.occurredAt,
+        ...(interaction.outcome ? { outcome: interaction.outcome } : {}),
+        topics: interaction.topics,
+        ...(interaction.notes ? { notes: interaction.notes } : {}),
+      });
+    }
+  }
+  interactions.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  await recordAudit(db, workspaceId, {
+    actorId: input.by,
+    action: 'person.access',
+    entityType: 'person',
+    entityId: person.id,
+  });
+  const { sv: _sv, workspaceId: _ws, ...personFields } = person;
+  return {
+    exportedAt: db.now().toISOString(),
+    workspaceId,
+    person: personFields,
+    memberships: memberships.map((m) => ({
+      associationId: m.associationId,
+      associationName: m.associationName,
+      role: m.role,
+      ...(m.startDate ? { startDate: m.startDate } : {}),
+      ...(m.endDate ? { endDate: m.endDate } : {}),
+    })),
+    interactions,
+  };
+}
