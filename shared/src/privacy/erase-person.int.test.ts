@@ -98,9 +98,10 @@ describe('privacy', () => {
     const interaction = await getInteraction(db, workspace.id, first.id, met.interaction.id);
     expect(interaction.personIds).toEqual([colleague.id]);
     expect((interaction as unknown as { erasedPeople: number }).erasedPeople).toBe(1);
-    expect((await getAssociation(db, workspace.id, first.id)).memberNames).toEqual(
-      new Set(['Kollega Pysyy']),
-    );
+    const profile = (await getAssociation(db, workspace.id, first.id)) as unknown as {
+      memberNames: Set<string>;
+    };
+    expect(profile.memberNames).toEqual(new Set(['Kollega Pysyy']));
     expect((await getErasure(db, workspace.id, person.id))?.erasedBy).toBe('admin-1');
     const audit = await listAudit(db, workspace.id, {
       month: helsinkiMonth(new Date()),
