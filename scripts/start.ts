@@ -10,7 +10,9 @@ import {
   startLocalDynamo,
   writeEndpointFile,
 } from '../shared/src/db/local';
-import { addWorkspaceStaff, ensureWorkspace } from '../shared/src/workspace/workspace.store';
+import { createSetupLink } from '../shared/src/user/accounts';
+import { listMembers } from '../shared/src/user/user.store';
+import { ensureWorkspace } from '../shared/src/workspace/workspace.store';
 import { loadLocalConfig, localDb } from './local-runtime';
 import { handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
@@ -57,9 +59,12 @@ async function main(): Promise<void> {
   await writeEndpointFile(config.KOHTAAMO_DATA_DIR, { endpoint: engine.endpoint, pid: process.pid });
   const db = localDb(config, engine.endpoint);
   await ensureWorkspace(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
-  await addWorkspaceStaff(db, config.KOHTAAMO_WORKSPACE, [
-    { id: config.KOHTAAMO_LOCAL_USER, name: config.KOHTAAMO_LOCAL_USER_NAME },
-  ]);
+  // A workspace without an admin gets a one-time setup link, shown only here (never
+  // first-come-first-served on a public URL).
+  const admins = (await listMembers(db, config.KOHTAAMO_WORKSPACE)).filter(
+    (m) => m.role === 'admin' && m.active,
+  );
+  const setupToken = admins.length === 0 ? await createSetupLink(db, config.KOHTAAMO_WORKSPACE) : undefined;
 
   // The app reads its configuration from the environment once, when first used.
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;
@@ -86,6 +91,13 @@ async function main(): Promise<void> {
   console.log(
     `Kohtaamo is running at http://${shownHost}:${config.PORT}/  (data: ${config.KOHTAAMO_DATA_DIR})`,
   );
+  if (setupToken) {
+    console.log(
+      `No admin yet. Create the first admin account (link works once, for 7 days):\n` +
+        `  http://${shownHost}:${config.PORT}/setup/${setupToken}\n` +
+        `Or try the demo: npm run seed:demo -- --password <a long password>, then log in as admin@demo.invalid.`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { securityHeaders } from '../shared/src/security-headers';
 import { repoRoot } from './local-runtime';
 
 export const handlerFile = join(repoRoot, 'web', 'build', 'handler.js');
@@ -34,8 +35,12 @@ export async function loadSvelteKitHandler(): Promise<(req: IncomingMessage, res
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
     handler: (req: IncomingMessage, res: ServerResponse) => void;
   };
+  // Behind a local TLS proxy (and in the cookie test) the public protocol is https.
+  const protocol = process.env.KOHTAAMO_LOCAL_PROTOCOL === 'https' ? 'https' : 'http';
   return (req, res) => {
-    req.headers['x-forwarded-proto'] = 'http';
+    req.headers['x-forwarded-proto'] = protocol;
+    // Static files never reach the app's hook: they get the security headers here.
+    for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
     handler(req, res);
   };
 }

@@ -8,6 +8,24 @@ export default defineConfig({
     sveltekit({
       adapter: adapter(),
       compilerOptions: { runes: true },
+      // SvelteKit writes the Content-Security-Policy header and puts a nonce on its own inline
+      // scripts: no 'unsafe-inline' for scripts. Styles allow inline style attributes (Svelte sets
+      // a few at runtime); no script can come from them.
+      csp: {
+        mode: 'auto',
+        directives: {
+          'default-src': ['self'],
+          'script-src': ['self'],
+          'style-src': ['self', 'unsafe-inline'],
+          'img-src': ['self', 'data:'],
+          'connect-src': ['self'],
+          'font-src': ['self'],
+          'object-src': ['none'],
+          'base-uri': ['none'],
+          'frame-ancestors': ['none'],
+          'form-action': ['self'],
+        },
+      },
     }),
   ],
 });

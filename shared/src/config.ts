@@ -10,12 +10,23 @@ const configSchema = z.object({
   KOHTAAMO_DATA_DIR: z.string().min(1).default('.data'),
   KOHTAAMO_WORKSPACE: z.string().regex(WORKSPACE_ID_PATTERN).default('default'),
   KOHTAAMO_CURSOR_SECRET: z.string().min(32, 'KOHTAAMO_CURSOR_SECRET must be at least 32 characters'),
-  /** Until accounts exist (issue "Accounts"), the one local staff member's id. */
-  KOHTAAMO_LOCAL_USER: z
-    .string()
-    .regex(/^[a-z0-9-]{2,64}$/)
-    .default('local-staff'),
-  KOHTAAMO_LOCAL_USER_NAME: z.string().trim().min(1).max(100).default('Paikallinen käyttäjä'),
+  /**
+   * Where the client's address comes from, for login throttling: the socket (local server), or
+   * CloudFront's `cloudfront-viewer-address` header (AWS). Never from a header a client can set.
+   */
+  KOHTAAMO_CLIENT_ADDRESS_SOURCE: z.enum(['socket', 'cloudfront']).default('socket'),
+  KOHTAAMO_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(8 * 60),
+  KOHTAAMO_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(7 * 24),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });

@@ -31,6 +31,17 @@ import { generateDemoData, type DemoData } from '../../shared/src/seed/demo-data
 import { demoItems, writeItems } from '../../shared/src/seed/seed-workspace';
 import { helsinkiMonth } from '../../shared/src/time/helsinki';
 import { ensureWorkspace, getWorkspace } from '../../shared/src/workspace/workspace.store';
+import { listAudit, recordAudit } from '../../shared/src/audit/audit.store';
+import { createSession, findSession } from '../../shared/src/user/session.store';
+import { peekOneTimeToken } from '../../shared/src/user/token.store';
+import {
+  addMember,
+  createUser,
+  findUserByEmail,
+  getUser,
+  listMembers,
+  listUserWorkspaces,
+} from '../../shared/src/user/user.store';
 import { compare, formatTable, type Row } from './harness';
 
 const BUDGET = 1.5;
@@ -45,6 +56,8 @@ const staffIds = ['anna', 'ville', 'sanna'];
 interface Fixture {
   workspaceId: string;
   data: DemoData;
+  /** A signed-in session of 'anna' (an admin of the workspace), for the page benchmarks. */
+  sessionToken: string;
 }
 
 type Read = (db: Db, fixture: Fixture, i: number) => Promise<unknown>;
@@ -80,6 +93,12 @@ const reads: Record<string, Read> = {
     listAssociationsInMunicipality(db, f.workspaceId, pick(['Kuopio', 'Iisalmi', 'Varkaus', 'Tervo'], i), {
       limit: PAGE,
     }),
+  '14': (db, _f, i) => (i % 2 === 0 ? getUser(db, 'anna') : findUserByEmail(db, 'anna@bench.invalid')),
+  '15': (db, f) => findSession(db, f.sessionToken),
+  '16': (db, _f, i) => peekOneTimeToken(db, `${'x'.repeat(42)}${i % 10}`, 'invite').catch(() => undefined),
+  '17': (db, f) => listMembers(db, f.workspaceId),
+  '18': (db) => listUserWorkspaces(db, 'anna'),
+  '19': (db, f) => listAudit(db, f.workspaceId, { month: helsinkiMonth(now) }, { limit: PAGE }),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);
@@ -91,11 +110,23 @@ async function seed(db: Db, workspaceId: string, scale: number): Promise<Fixture
   const data = generateDemoData({ workspaceId, stages: workspace.stages, staffIds, scale, seed: 2026, now });
   const started = performance.now();
   await writeItems(db, demoItems(workspaceId, data));
+  // One account in both workspaces: the pages are read as a signed-in admin.
+  await createUser(db, { id: 'anna', email: 'anna@bench.invalid', name: 'Anna', passwordHash: 'not-used' });
+  await addMember(db, { workspaceId, userId: 'anna', role: 'admin', name: 'Anna' });
+  for (let k = 0; k < 50 * scale; k++) {
+    await recordAudit(db, workspaceId, {
+      actorId: 'anna',
+      action: 'association.update',
+      entityType: 'association',
+      entityId: data.associations[k % data.associations.length]?.id ?? '',
+    });
+  }
+  const { token: sessionToken } = await createSession(db, { userId: 'anna', epoch: 1, workspaceId });
   console.log(
     `Seeded ${scale}×: ${data.associations.length} associations, ${data.interactions.length} interactions ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  return { workspaceId, data };
+  return { workspaceId, data, sessionToken };
 }
 
 async function main(): Promise<void> {
@@ -180,7 +211,9 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
     const rows: Row[] = [];
     for (const page of pages) {
       const get = async (base: string, fixture: Fixture, i: number) => {
-        const response = await fetch(base + page.path(fixture, i));
+        const response = await fetch(base + page.path(fixture, i), {
+          headers: { cookie: `kohtaamo-session=${fixture.sessionToken}` },
+        });
         if (response.status !== 200) throw new Error(`${page.name}: HTTP ${response.status}`);
         await response.arrayBuffer();
       };
@@ -217,7 +250,6 @@ async function startWebServer(
       KOHTAAMO_TABLE: 'kohtaamo-bench',
       KOHTAAMO_WORKSPACE: workspaceId,
       KOHTAAMO_CURSOR_SECRET: CURSOR_SECRET,
-      KOHTAAMO_LOCAL_USER: 'anna',
       HOST: '127.0.0.1',
       PORT: '0',
     },

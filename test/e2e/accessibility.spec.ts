@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from './support';
 
 interface Known {
   association: string;
+  person?: string;
   followUp?: string;
   correction?: string;
 }
@@ -10,6 +11,8 @@ interface Known {
 interface Route {
   name: string;
   path: (ids: Known) => string;
+  /** Seen signed out (no navigation then). */
+  anonymous?: true;
 }
 
 const routes: Route[] = [
@@ -29,7 +32,15 @@ const routes: Route[] = [
   { name: 'pipeline', path: () => '/pipeline' },
   { name: 'pipeline, one stage', path: () => '/pipeline?stage=contacted' },
   { name: 'settings', path: () => '/settings' },
+  { name: 'person', path: ({ person }) => `/people/${person ?? ''}` },
+  { name: 'subject access', path: ({ person }) => `/people/${person ?? ''}/access` },
+  { name: 'users', path: () => '/admin/users' },
+  { name: 'audit log', path: () => '/admin/audit' },
+  { name: 'record of processing', path: () => '/privacy' },
+  { name: 'my account', path: () => '/account' },
   { name: 'not found', path: () => '/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV' },
+  { name: 'login', path: () => '/login', anonymous: true },
+  { name: 'login, wrong password', path: () => '/login', anonymous: true },
 ];
 
 async function ids(page: Page) {
@@ -48,7 +59,17 @@ async function ids(page: Page) {
     .first()
     .getAttribute('href');
   const correction = correctionHref ? new URL(correctionHref, page.url()).pathname : undefined;
-  return { association, ...(followUp ? { followUp } : {}), ...(correction ? { correction } : {}) };
+  const personHref = await page
+    .locator('section[aria-labelledby="people-heading"] a')
+    .first()
+    .getAttribute('href');
+  const person = personHref?.split('/').pop();
+  return {
+    association,
+    ...(followUp ? { followUp } : {}),
+    ...(correction ? { correction } : {}),
+    ...(person ? { person } : {}),
+  };
 }
 
 let known: Known | undefined;
@@ -65,13 +86,25 @@ for (const locale of ['fi', 'en'] as const) {
     });
 
     for (const route of routes) {
-      test(`${route.name}: axe at WCAG 2.1 AA, landmarks, and reflow at 320 px`, async ({ page }) => {
+      test(`${route.name}: axe at WCAG 2.1 AA, landmarks, and reflow at 320 px`, async ({
+        page,
+        context,
+      }) => {
         const path = route.path(known ?? { association: '' });
+        if (route.anonymous) await context.clearCookies({ name: 'kohtaamo-session' });
         await page.goto(path);
+        if (route.name === 'login, wrong password') {
+          await page
+            .getByLabel(locale === 'fi' ? 'Sähköpostiosoite' : 'E-mail address')
+            .fill('nobody@example.invalid');
+          await page.getByLabel(locale === 'fi' ? 'Salasana' : 'Password').fill('wrong-password-here');
+          await page.getByRole('button', { name: locale === 'fi' ? 'Kirjaudu' : 'Log in' }).click();
+          await expect(page.getByRole('alert')).toBeVisible();
+        }
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
         await expect(page.getByRole('main')).toHaveCount(1);
         await expect(page.getByRole('banner')).toHaveCount(1);
-        await expect(page.getByRole('navigation').first()).toBeVisible();
+        if (!route.anonymous) await expect(page.getByRole('navigation').first()).toBeVisible();
         expect(await page.title()).toMatch(/· Kohtaamo$/);
         await expectNoAxeViolations(page);
         await page.setViewportSize({ width: 320, height: 800 });
@@ -80,7 +113,7 @@ for (const locale of ['fi', 'en'] as const) {
       });
     }
 
-    test('each kind of page has a title of its own', async ({ page }) => {
+    test('each kind of page has a title of its own', async ({ page, browser, baseURL }) => {
       const pages = [
         'home',
         'directory',
@@ -91,11 +124,24 @@ for (const locale of ['fi', 'en'] as const) {
         'team tasks',
         'pipeline',
         'settings',
+        'person',
+        'users',
+        'audit log',
+        'record of processing',
+        'my account',
+        'login',
         'not found',
       ];
       const titles = new Set<string>();
       for (const name of pages) {
         const route = routes.find((r) => r.name === name) as Route;
+        if (route.anonymous) {
+          const signedOut = await browser.newPage({ baseURL, storageState: { cookies: [], origins: [] } });
+          await signedOut.goto(route.path(known ?? { association: '' }));
+          titles.add(await signedOut.title());
+          await signedOut.close();
+          continue;
+        }
         await page.goto(route.path(known ?? { association: '' }));
         titles.add(await page.title());
       }
@@ -123,6 +169,6 @@ test('keyboard: the tab order starts with the skip link, then the navigation, th
     'Omat tehtävät',
     'Tarjotinpolku',
     'Asetukset',
-    'In English',
+    'Käyttäjät',
   ]);
 });

@@ -1,10 +1,13 @@
 import type { Locale } from '@kohtaamo/shared/i18n/messages';
+import type { Authentication } from '@kohtaamo/shared/user/authenticate';
 
 declare global {
   namespace App {
     interface Locals {
       locale: Locale;
-      /** The staff member making the request (one local user until accounts exist). */
+      /** Who is asking: set by the server hook from the session cookie. */
+      auth: Authentication;
+      /** The signed-in user's id ('' when nobody is signed in). */
       staffId: string;
     }
     interface Error {

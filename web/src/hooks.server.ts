@@ -1,10 +1,17 @@
-// Picks the language (cookie, then the browser's preference, Finnish by default) for every request,
-// and keeps unexpected errors generic: no stack traces or data reach the page or the log.
+// Every request passes here: language, security headers, the CSRF origin check (forms and JSON
+// alike), the session, and the access rule of the route (lib/server/access.ts). Successful
+// state changes are written to the audit log. Unexpected errors stay generic.
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
 import { defaultLocale, parseLocale, type Locale } from '@kohtaamo/shared/i18n/messages';
+import { securityHeaders } from '@kohtaamo/shared/security-headers';
+import { authenticate } from '@kohtaamo/shared/user/authenticate';
+import { roleAllows } from '@kohtaamo/shared/user/user.schema';
 
-import { LOCALE_COOKIE } from '#lib/server/locale.ts';
+import { ruleFor, type ActionRule } from '#lib/server/access.ts';
 import { serverContext } from '#lib/server/context.ts';
+import { LOCALE_COOKIE } from '#lib/server/locale.ts';
+import { readSessionToken, sessionPolicy } from '#lib/server/session.ts';
 
 function preferredLocale(acceptLanguage: string | null): Locale | undefined {
   for (const part of (acceptLanguage ?? '').split(',')) {
@@ -14,14 +21,119 @@ function preferredLocale(acceptLanguage: string | null): Locale | undefined {
   return undefined;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A state-changing request must come from our own pages: same origin, forms and JSON alike. */
+function crossSite(request: Request, url: URL): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const origin = request.headers.get('origin');
+  if (origin) return origin !== url.origin;
+  // Browsers always send Origin on POST; without it, trust only an explicit same-origin fetch.
+  return request.headers.get('sec-fetch-site') !== 'same-origin';
+}
+
+function plainPage(status: number, locale: Locale, fi: string, en: string): Response {
+  const text = locale === 'fi' ? fi : en;
+  const body =
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · Kohtaamo</title></head>` +
+    `<body><main><h1>${text}</h1><p><a href="/">Kohtaamo</a></p></main></body></html>`;
+  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+function withHeaders(response: Response, signedIn: boolean): Response {
+  for (const [name, value] of Object.entries(securityHeaders)) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  // Pages of a signed-in user are never stored by the browser or a proxy.
+  if (signedIn) response.headers.set('cache-control', 'no-store');
+  return response;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
   const locale =
     parseLocale(event.cookies.get(LOCALE_COOKIE)) ??
     preferredLocale(event.request.headers.get('accept-language')) ??
     defaultLocale;
   event.locals.locale = locale;
-  event.locals.staffId = serverContext().config.KOHTAAMO_LOCAL_USER;
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+
+  if (crossSite(event.request, event.url)) {
+    return withHeaders(
+      plainPage(403, locale, 'Pyyntö toiselta sivustolta estettiin.', 'Cross-site request blocked.'),
+      false,
+    );
+  }
+
+  const { config, db } = serverContext();
+  const auth = await authenticate(db, readSessionToken(event.cookies, event.url), sessionPolicy(config));
+  event.locals.auth = auth;
+  event.locals.staffId = auth.status === 'none' ? '' : auth.user.id;
+  const signedIn = auth.status !== 'none';
+
+  const routeId = event.route.id;
+  if (routeId === null) {
+    // No such route: SvelteKit answers 404 (static files never reach this hook).
+    return withHeaders(
+      await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) }),
+      signedIn,
+    );
+  }
+  const method = event.request.method;
+  const rule: ActionRule | undefined = ruleFor(routeId, method, event.url);
+
+  const denied = (): Response => {
+    if (auth.status === 'member') {
+      void recordAudit(db, auth.member.workspaceId, { actorId: auth.user.id, action: 'access.denied' }).catch(
+        () => undefined,
+      );
+    }
+    return withHeaders(
+      plainPage(403, locale, 'Sinulla ei ole oikeutta tähän.', 'You are not allowed to do this.'),
+      signedIn,
+    );
+  };
+
+  if (!rule) return denied();
+  if (rule.need !== 'public') {
+    if (auth.status === 'none') {
+      if (method === 'GET' || method === 'HEAD') {
+        const next = encodeURIComponent(event.url.pathname + event.url.search);
+        return withHeaders(
+          new Response(null, { status: 303, headers: { location: `/login?next=${next}` } }),
+          false,
+        );
+      }
+      return withHeaders(
+        plainPage(401, locale, 'Kirjaudu sisään jatkaaksesi.', 'Please log in to continue.'),
+        false,
+      );
+    }
+    if (rule.need !== 'signed-in') {
+      if (auth.status === 'choose-workspace') {
+        return withHeaders(new Response(null, { status: 303, headers: { location: '/workspaces' } }), true);
+      }
+      if (!roleAllows(auth.member.role, rule.need)) return denied();
+    }
+  }
+
+  const response = await resolve(event, {
+    transformPageChunk: ({ html }) => html.replace('%lang%', locale),
+  });
+
+  // A state change that went through (a redirect or a page, not a 4xx) goes to the audit log.
+  if (!SAFE_METHODS.has(method) && rule.audit && auth.status === 'member' && response.status < 400) {
+    const param = rule.audit.from ? event.params[rule.audit.from] : undefined;
+    await recordAudit(db, auth.member.workspaceId, {
+      actorId: auth.user.id,
+      action: rule.audit.action,
+      ...(rule.audit.entity ? { entityType: rule.audit.entity } : {}),
+      ...(param ? { entityId: param } : {}),
+      ...(event.params['id'] && routeId.startsWith('/associations/')
+        ? { associationId: event.params['id'] }
+        : {}),
+    });
+  }
+  return withHeaders(response, signedIn);
 };
 
 export const handleError: HandleServerError = (caught) => {

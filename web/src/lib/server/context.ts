@@ -1,6 +1,9 @@
-// The server's wiring, made once per process: validated configuration, the Db, the workspace.
+// The server's wiring, made once per process: validated configuration and the Db. The workspace
+// and the user come from the request's session (set by the server hook).
+import { error } from '@sveltejs/kit';
 import { loadConfig, type Config } from '@kohtaamo/shared/config';
 import { createDb, type Db } from '@kohtaamo/shared/db/client';
+import type { Role } from '@kohtaamo/shared/user/user.schema';
 import { getWorkspace } from '@kohtaamo/shared/workspace/workspace.store';
 import type { Workspace } from '@kohtaamo/shared/workspace/workspace.schema';
 
@@ -25,8 +28,27 @@ export function serverContext(): ServerContext {
   return context;
 }
 
-/** The workspace this server shows (one per deployment until accounts pick it per user). */
-export async function currentWorkspace(): Promise<Workspace> {
-  const { config, db } = serverContext();
-  return getWorkspace(db, config.KOHTAAMO_WORKSPACE);
+export interface Member {
+  workspaceId: string;
+  userId: string;
+  role: Role;
+  name: string;
+}
+
+/** The signed-in member of the request. The hook has already checked the route's rule. */
+export function member(locals: App.Locals): Member {
+  const auth = locals.auth;
+  if (auth.status !== 'member')
+    error(401, { message: 'Please log in.', fi: 'Kirjaudu sisään.', en: 'Please log in.' });
+  return {
+    workspaceId: auth.member.workspaceId,
+    userId: auth.user.id,
+    role: auth.member.role,
+    name: auth.user.name,
+  };
+}
+
+/** The workspace of the signed-in member. */
+export async function currentWorkspace(locals: App.Locals): Promise<Workspace> {
+  return getWorkspace(serverContext().db, member(locals).workspaceId);
 }

@@ -1,7 +1,7 @@
 import { northSavoMunicipalities, associationFrames } from '@kohtaamo/shared/association/association.schema';
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
-import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ const FILTERS = [
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();
-  const workspace = await orHttpError(currentWorkspace());
+  const workspace = await orHttpError(currentWorkspace(locals));
   const params = Object.fromEntries(FILTERS.map((name) => [name, url.searchParams.get(name) ?? '']));
   const { size: _size, ...filter } = params;
   const cursor = url.searchParams.get('cursor') ?? undefined;

@@ -8,7 +8,7 @@ import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { daysInStage } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
 import { runAction } from '#lib/server/actions.ts';
-import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ const CARDS_PER_COLUMN = 25;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { db } = serverContext();
-  const workspace = await orHttpError(currentWorkspace());
+  const workspace = await orHttpError(currentWorkspace(locals));
   const only = url.searchParams.get('stage');
   const stages = workspace.stages.filter((stage) => !only || stage.code === only);
   const cursor = only ? (url.searchParams.get('cursor') ?? undefined) : undefined;
@@ -61,7 +61,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
   move: async ({ request, locals, url }) => {
     const { db } = serverContext();
-    const workspace = await orHttpError(currentWorkspace());
+    const workspace = await orHttpError(currentWorkspace(locals));
     const values = formValues((await request.formData()).entries());
     const expectedSeq = Number(values.expectedSeq);
     const result = await runAction('move', values, () =>

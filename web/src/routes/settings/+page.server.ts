@@ -2,12 +2,12 @@ import { redirect } from '@sveltejs/kit';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { stagesFromForm, updatePipelineSettings } from '@kohtaamo/shared/workspace/pipeline-settings';
 import { runAction } from '#lib/server/actions.ts';
-import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
-  const workspace = await orHttpError(currentWorkspace());
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const workspace = await orHttpError(currentWorkspace(locals));
   return {
     stages: workspace.stages,
     staleAfterDays: workspace.staleAfterDays,
@@ -17,11 +17,11 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-  save: async ({ request }) => {
-    const { db, config } = serverContext();
+  save: async ({ request, locals }) => {
+    const { db } = serverContext();
     const values = formValues((await request.formData()).entries());
     const result = await runAction('settings', values, () =>
-      updatePipelineSettings(db, config.KOHTAAMO_WORKSPACE, {
+      updatePipelineSettings(db, member(locals).workspaceId, {
         expectedVersion: values.version,
         staleAfterDays: values.staleAfterDays,
         stages: stagesFromForm(values),

@@ -9,8 +9,11 @@ import {
 } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { ValidationError } from '@kohtaamo/shared/errors';
+import { messages } from '@kohtaamo/shared/i18n/messages';
+import { listAssignableStaff, listMembers } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
-import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +21,7 @@ const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();
-  const workspace = await orHttpError(currentWorkspace());
+  const workspace = await orHttpError(currentWorkspace(locals));
   const team = url.searchParams.get('view') === 'team';
   const cursor = url.searchParams.get('cursor') ?? undefined;
   const page = await orHttpError(
@@ -33,7 +36,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       page.items.map((f) => f.associationId),
     ),
   );
-  const staffNames = new Map((workspace.staff ?? []).map((member) => [member.id, member.name]));
+  const members = await orHttpError(listMembers(db, workspace.id));
+  const staffNames = new Map(members.map((m) => [m.userId, m.name]));
   const tasks = page.items.map((f) => ({
     ...f,
     associationName: names.get(f.associationId) ?? '–',
@@ -43,7 +47,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   return {
     team,
     groups: taskGroups.map((group) => ({ group, tasks: groups[group] })),
-    staff: workspace.staff ?? [],
+    staff: members
+      .filter((m) => m.active && m.role !== 'viewer')
+      .map((m) => ({ id: m.userId, name: m.name })),
     me: locals.staffId,
     next: page.cursor,
     done: url.searchParams.get('done'),
@@ -57,40 +63,45 @@ function back(url: URL, done: string): never {
 
 export const actions: Actions = {
   complete: async ({ request, locals, url }) => {
-    const { db, config } = serverContext();
+    const { db } = serverContext();
     const values = formValues((await request.formData()).entries());
     const result = await runAction('task', values, () =>
-      closeFollowUp(db, config.KOHTAAMO_WORKSPACE, values, locals.staffId),
+      closeFollowUp(db, member(locals).workspaceId, values, locals.staffId),
     );
     if (result !== undefined) return result;
     back(url, 'completed');
   },
 
   snooze: async ({ request, locals, url }) => {
-    const { db, config } = serverContext();
+    const { db } = serverContext();
     const values = formValues((await request.formData()).entries());
     const result = await runAction('task', values, async () => {
       const current = await getFollowUp(
         db,
-        config.KOHTAAMO_WORKSPACE,
+        member(locals).workspaceId,
         String(values.associationId),
         String(values.id),
       );
       // A week from the later of today and the current due date.
       const today = helsinkiDate(db.now());
       const due = addDays(current.due > today ? current.due : today, 7);
-      return updateOpenFollowUp(db, config.KOHTAAMO_WORKSPACE, { ...values, due }, locals.staffId);
+      return updateOpenFollowUp(db, member(locals).workspaceId, { ...values, due }, locals.staffId);
     });
     if (!('due' in result)) return result;
     back(url, 'snoozed');
   },
 
   reassign: async ({ request, locals, url }) => {
-    const { db, config } = serverContext();
+    const { db } = serverContext();
     const values = formValues((await request.formData()).entries());
-    const result = await runAction('task', values, () =>
-      updateOpenFollowUp(db, config.KOHTAAMO_WORKSPACE, values, locals.staffId),
-    );
+    const workspaceId = member(locals).workspaceId;
+    const result = await runAction('task', values, async () => {
+      const staff = await listAssignableStaff(db, workspaceId);
+      if (!staff.some((s) => s.id === values.assigneeId)) {
+        throw new ValidationError([{ field: 'assigneeId', message: messages['msg:assignee.unknown'] }]);
+      }
+      return updateOpenFollowUp(db, workspaceId, values, locals.staffId);
+    });
     if (!('due' in result)) return result;
     back(url, 'reassigned');
   },

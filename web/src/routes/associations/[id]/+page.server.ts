@@ -13,7 +13,7 @@ import { listStageHistory, moveAssociationStage } from '@kohtaamo/shared/pipelin
 import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { runAction } from '#lib/server/actions.ts';
-import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,7 +28,7 @@ function associationIdOf(params: { id: string }): string {
 export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
   const { db } = serverContext();
   const associationId = associationIdOf(params);
-  const workspace = await orHttpError(currentWorkspace());
+  const workspace = await orHttpError(currentWorkspace(locals));
   const association = await orHttpError(getAssociation(db, workspace.id, associationId));
   const [members, timeline, followUps, history] = await orHttpError(
     Promise.all([
@@ -75,7 +75,7 @@ export const actions: Actions = {
     const associationId = associationIdOf(params);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('contact', values, () =>
-      logContact(db, serverContext().config.KOHTAAMO_WORKSPACE, {
+      logContact(db, member(locals).workspaceId, {
         staffId: locals.staffId,
         input: contactFormToInput(parseInput(contactFormSchema, values), associationId, db.now()),
       }),
@@ -91,24 +91,24 @@ export const actions: Actions = {
   },
 
   completeFollowUp: async ({ request, params, locals }) => {
-    const { db, config } = serverContext();
+    const { db } = serverContext();
     const associationId = associationIdOf(params);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('followUp', values, () =>
-      closeFollowUp(db, config.KOHTAAMO_WORKSPACE, { ...values, associationId }, locals.staffId),
+      closeFollowUp(db, member(locals).workspaceId, { ...values, associationId }, locals.staffId),
     );
     if (result !== undefined) return result;
     redirect(303, `/associations/${associationId}?done=followUp`);
   },
 
-  archive: ({ request, params, locals }) => setArchived(request, params, locals.staffId, true),
-  restore: ({ request, params, locals }) => setArchived(request, params, locals.staffId, false),
+  archive: ({ request, params, locals }) => setArchived(request, params, locals, true),
+  restore: ({ request, params, locals }) => setArchived(request, params, locals, false),
 
   moveStage: async ({ request, params, locals }) => {
     const { db } = serverContext();
     const associationId = associationIdOf(params);
     const values = formValues((await request.formData()).entries());
-    const workspace = await orHttpError(currentWorkspace());
+    const workspace = await orHttpError(currentWorkspace(locals));
     const expectedSeq = Number(values.expectedSeq);
     const result = await runAction('stage', values, () =>
       moveAssociationStage(db, workspace, {
@@ -123,12 +123,13 @@ export const actions: Actions = {
   },
 };
 
-async function setArchived(request: Request, params: { id: string }, by: string, archived: boolean) {
-  const { db, config } = serverContext();
+async function setArchived(request: Request, params: { id: string }, locals: App.Locals, archived: boolean) {
+  const { db } = serverContext();
+  const by = locals.staffId;
   const id = associationIdOf(params);
   const values = formValues((await request.formData()).entries());
   const result = await runAction('archive', values, () =>
-    setAssociationArchived(db, config.KOHTAAMO_WORKSPACE, {
+    setAssociationArchived(db, member(locals).workspaceId, {
       id,
       expectedVersion: Number(values.version),
       archived,

@@ -3,7 +3,7 @@ import { getAssociation, updateAssociationProfile } from '@kohtaamo/shared/assoc
 import { isId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { runAction } from '#lib/server/actions.ts';
-import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,15 +18,15 @@ const splitList = (value: string | string[] | undefined) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = serverContext();
-  const workspace = await orHttpError(currentWorkspace());
+  const workspace = await orHttpError(currentWorkspace(locals));
   return { association: await orHttpError(getAssociation(db, workspace.id, idOf(params))) };
 };
 
 export const actions: Actions = {
   save: async ({ request, params, locals }) => {
-    const { db, config } = serverContext();
+    const { db } = serverContext();
     const id = idOf(params);
     const values = formValues((await request.formData()).entries());
     const input = {
@@ -35,7 +35,7 @@ export const actions: Actions = {
       targetGroups: splitList(values.targetGroups),
     };
     const result = await runAction('profile', values, () =>
-      updateAssociationProfile(db, config.KOHTAAMO_WORKSPACE, {
+      updateAssociationProfile(db, member(locals).workspaceId, {
         id,
         expectedVersion: Number(values.version),
         input,
@@ -45,7 +45,7 @@ export const actions: Actions = {
     if (!('version' in result)) {
       if (result.status !== 409) return result;
       // Someone saved first: show their version next to the user's unsaved changes.
-      const theirs = await getAssociation(db, config.KOHTAAMO_WORKSPACE, id);
+      const theirs = await getAssociation(db, member(locals).workspaceId, id);
       return fail(409, { ...result.data, theirs });
     }
     redirect(303, `/associations/${id}?done=profile`);

@@ -9,7 +9,7 @@ import {
 } from '@kohtaamo/shared/interaction/correct-interaction';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { runAction } from '#lib/server/actions.ts';
-import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,9 +18,9 @@ function idsOf(params: { id: string; interactionId: string }) {
   return { associationId: params.id, id: params.interactionId };
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = serverContext();
-  const workspace = await orHttpError(currentWorkspace());
+  const workspace = await orHttpError(currentWorkspace(locals));
   const { associationId, id } = idsOf(params);
   const [association, interaction, members] = await orHttpError(
     Promise.all([
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async ({ params }) => {
 
 export const actions: Actions = {
   correct: async ({ request, params, locals }) => {
-    const { db, config } = serverContext();
+    const { db } = serverContext();
     const target = idsOf(params);
     const values = formValues((await request.formData()).entries());
     const input = {
@@ -47,17 +47,17 @@ export const actions: Actions = {
         .filter(Boolean),
     };
     const result = await runAction('correct', values, () =>
-      correctInteraction(db, config.KOHTAAMO_WORKSPACE, input, locals.staffId),
+      correctInteraction(db, member(locals).workspaceId, input, locals.staffId),
     );
     if (!('version' in result)) return result;
     redirect(303, `/associations/${target.associationId}?done=corrected#timeline-heading`);
   },
   delete: async ({ request, params, locals }) => {
-    const { db, config } = serverContext();
+    const { db } = serverContext();
     const target = idsOf(params);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('delete', values, () =>
-      deleteInteraction(db, config.KOHTAAMO_WORKSPACE, { ...values, ...target }, locals.staffId),
+      deleteInteraction(db, member(locals).workspaceId, { ...values, ...target }, locals.staffId),
     );
     if (result !== undefined) return result;
     redirect(303, `/associations/${target.associationId}?done=deleted#timeline-heading`);

@@ -1,0 +1,48 @@
+// `npm run create-admin -- --workspace default --email anna@example.fi --name "Anna" [--password P]`:
+// makes an admin account directly (a random password is printed when none is given).
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../shared/src/errors';
+import { workspaceIdSchema } from '../shared/src/ids';
+import { createAccount } from '../shared/src/user/accounts';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgs } from './local-runtime';
+
+const argsSchema = z.object({
+  workspace: workspaceIdSchema.optional(),
+  email: z.string().min(3),
+  name: z.string().trim().min(1),
+  password: z.string().min(1).optional(),
+});
+
+const parsed = argsSchema.safeParse(parseArgs(process.argv.slice(2)));
+if (!parsed.success) {
+  console.error(
+    'Usage: npm run create-admin -- --email <e-mail> --name "<name>" [--workspace <id>] [--password <password>]\n' +
+      parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n'),
+  );
+  process.exit(2);
+}
+const args = parsed.data;
+const config = await loadLocalConfig();
+const engine = await openLocalEngine(config);
+try {
+  const password = args.password ?? randomBytes(15).toString('base64url');
+  const result = await createAccount(localDb(config, engine.endpoint), {
+    workspaceId: args.workspace ?? config.KOHTAAMO_WORKSPACE,
+    role: 'admin',
+    name: args.name,
+    email: args.email,
+    password,
+  });
+  console.log(
+    `${result.created ? 'Created' : 'Made existing'} user ${result.user.id} an admin of "${result.member.workspaceId}".` +
+      (args.password || !result.created ? '' : `\nPassword: ${password}`),
+  );
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(error.safe.en);
+    process.exitCode = 1;
+  } else throw error;
+} finally {
+  await engine.close();
+}

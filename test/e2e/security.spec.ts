@@ -1,0 +1,261 @@
+// Server-side protection, checked over HTTP against the built app: every route and action for
+// every role, workspace isolation, CSRF, session cookies and endings, login throttling, headers.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { roleAllows, type Role } from '../../shared/src/user/user.schema';
+import { routePolicies, type Need } from '../../web/src/lib/server/access';
+import { accounts, E2E_PASSWORD, storageStateOf, type Account } from './auth';
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
+
+async function client(account?: Account, origin: string | null = baseURL): Promise<APIRequestContext> {
+  return request.newContext({
+    baseURL,
+    ...(account ? { storageState: storageStateOf(account) } : {}),
+    // A browser's form post: SvelteKit answers it with a page or a redirect, not JSON.
+    extraHTTPHeaders: origin ? { origin, accept: 'text/html' } : { accept: 'text/html' },
+  });
+}
+
+/** Real ids from the seeded workspace, read as the admin. */
+async function sampleIds(api: APIRequestContext) {
+  const directory = await (await api.get('/associations?size=25')).text();
+  const associationIds = [...directory.matchAll(/\/associations\/([0-9A-HJKMNP-TV-Z]{26})/g)].map(
+    (m) => m[1] as string,
+  );
+  for (const associationId of associationIds) {
+    const page = await (await api.get(`/associations/${associationId}`)).text();
+    const personId = /\/people\/([0-9A-HJKMNP-TV-Z]{26})/.exec(page)?.[1];
+    const interactionId = /\/interactions\/([0-9A-HJKMNP-TV-Z]{26})/.exec(page)?.[1];
+    if (personId && interactionId) return { id: associationId, personId, interactionId };
+  }
+  throw new Error('No association with people and contacts in the seed');
+}
+
+function concrete(routeId: string, ids: { id: string; personId: string; interactionId: string }): string {
+  const token = 'A'.repeat(43);
+  return routeId
+    .replace('/people/[id]', `/people/${ids.personId}`)
+    .replace('[id]', ids.id)
+    .replace('[interactionId]', ids.interactionId)
+    .replace('[token]', token);
+}
+
+const roleOf: Record<'admin' | 'staff' | 'viewer', Role> = {
+  admin: 'admin',
+  staff: 'staff',
+  viewer: 'viewer',
+};
+
+function allowed(need: Need, account: 'admin' | 'staff' | 'viewer' | 'anonymous'): boolean {
+  if (need === 'public') return true;
+  if (account === 'anonymous') return false;
+  return need === 'signed-in' || roleAllows(roleOf[account], need);
+}
+
+/** Actions whose success would end the test's own session: checked in their own test below. */
+const notInMatrix = new Set(['/account logout', '/account logoutEverywhere', '/login default']);
+
+test('every route is listed in the access table', () => {
+  const routesDir = 'web/src/routes';
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/^\+(page|server)\.(ts|svelte)$/.test(name)) {
+        found.push(`/${relative(routesDir, dir).split('\\').join('/')}`.replace(/\/$/, '') || '/');
+      }
+    }
+  };
+  walk(routesDir);
+  expect([...new Set(found)].sort()).toEqual(Object.keys(routePolicies).sort());
+});
+
+test('role × action matrix: each role reaches what it may and gets 403 (or a login) elsewhere', async () => {
+  test.setTimeout(180_000);
+  const admin = await client('admin');
+  const ids = await sampleIds(admin);
+  const failures: string[] = [];
+  for (const account of ['admin', 'staff', 'viewer', 'anonymous'] as const) {
+    const api = account === 'anonymous' ? await client() : await client(account);
+    for (const [routeId, policy] of Object.entries(routePolicies)) {
+      const path = concrete(routeId, ids);
+      const view = await api.get(path, { maxRedirects: 0 });
+      const viewOk = allowed(policy.view, account);
+      const viewStatus = view.status();
+      const sawDenied =
+        account === 'anonymous'
+          ? viewStatus === 303 && (view.headers()['location'] ?? '').startsWith('/login')
+          : viewStatus === 403;
+      if (viewOk === sawDenied && !(viewOk && routeId === '/login' && viewStatus === 303)) {
+        failures.push(`${account} GET ${routeId}: ${viewStatus}`);
+      }
+      for (const [action, rule] of Object.entries(policy.actions ?? {})) {
+        if (notInMatrix.has(`${routeId} ${action}`)) continue;
+        const target = policy.endpoint ? path : `${path}${action === 'default' ? '' : `?/${action}`}`;
+        const form: Record<string, string> =
+          routeId === '/workspaces' ? { workspaceId: 'default' } : { probe: 'matrix' };
+        const response = await api.post(target, { form, maxRedirects: 0 });
+        const status = response.status();
+        const denied = status === 403 || status === 401;
+        if (allowed(rule.need, account) === denied)
+          failures.push(`${account} POST ${routeId} ${action}: ${status}`);
+      }
+    }
+    await api.dispose();
+  }
+  expect(failures).toEqual([]);
+});
+
+test('workspace isolation: ids of another workspace are not found, read or changed', async () => {
+  const other = await client('otherAdmin');
+  const theirs = await sampleIds(other);
+  const admin = await client('admin');
+  expect((await admin.get(`/associations/${theirs.id}`)).status()).toBe(404);
+  expect((await admin.get(`/people/${theirs.personId}`)).status()).toBe(404);
+  expect((await admin.get(`/associations/${theirs.id}/interactions/${theirs.interactionId}`)).status()).toBe(
+    404,
+  );
+  expect((await admin.get(`/people/${theirs.personId}/access.json`)).status()).toBe(404);
+  const archive = await admin.post(`/associations/${theirs.id}?/archive`, {
+    form: { version: '1' },
+    maxRedirects: 0,
+  });
+  expect(archive.status()).toBe(404);
+  // Picking the other workspace by name does not work either.
+  expect(
+    (await admin.post('/workspaces?/choose', { form: { workspaceId: 'toinen' }, maxRedirects: 0 })).status(),
+  ).toBe(403);
+  // …and their page still shows the association unarchived.
+  expect(await (await other.get(`/associations/${theirs.id}`)).text()).not.toContain('archived-banner');
+});
+
+test('CSRF: state changes from another site are rejected, forms and JSON alike', async () => {
+  const evil = await client('admin', 'https://evil.example');
+  const ids = await sampleIds(await client('admin'));
+  expect(
+    (
+      await evil.post(`/associations/${ids.id}?/archive`, { form: { version: '1' }, maxRedirects: 0 })
+    ).status(),
+  ).toBe(403);
+  expect((await evil.post('/language', { data: { locale: 'en' }, maxRedirects: 0 })).status()).toBe(403);
+  expect(
+    (
+      await evil.post('/login', { form: { email: accounts.admin, password: E2E_PASSWORD }, maxRedirects: 0 })
+    ).status(),
+  ).toBe(403);
+  const noOrigin = await client('admin', null);
+  expect(
+    (
+      await noOrigin.post(`/associations/${ids.id}?/archive`, { form: { version: '1' }, maxRedirects: 0 })
+    ).status(),
+  ).toBe(403);
+});
+
+test('login sets an HttpOnly SameSite=Lax cookie, rotates it, and logout ends the session', async () => {
+  const api = await client();
+  const login = await api.post('/login', {
+    form: { email: accounts.staff, password: E2E_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(login.status()).toBe(303);
+  const cookie = login.headers()['set-cookie'] ?? '';
+  expect(cookie).toMatch(/^kohtaamo-session=[A-Za-z0-9_-]{43};/);
+  expect(cookie).toContain('HttpOnly');
+  expect(cookie).toContain('SameSite=Lax');
+  expect(cookie).toContain('Path=/');
+  const first = (await api.storageState()).cookies.find((c) => c.name === 'kohtaamo-session')?.value;
+  await api.post('/login', { form: { email: accounts.staff, password: E2E_PASSWORD }, maxRedirects: 0 });
+  const second = (await api.storageState()).cookies.find((c) => c.name === 'kohtaamo-session')?.value;
+  expect(second).not.toBe(first);
+  // The first token no longer works after the rotation.
+  const stale = await request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `kohtaamo-session=${first}`, accept: 'text/html' },
+  });
+  expect((await stale.get('/tasks', { maxRedirects: 0 })).status()).toBe(303);
+
+  expect((await api.get('/tasks', { maxRedirects: 0 })).status()).toBe(200);
+  await api.post('/account?/logout', { maxRedirects: 0 });
+  const again = await request.newContext({
+    baseURL,
+    extraHTTPHeaders: { cookie: `kohtaamo-session=${second}`, accept: 'text/html' },
+  });
+  expect((await again.get('/tasks', { maxRedirects: 0 })).status()).toBe(303);
+});
+
+test('logout everywhere ends the sessions on other devices too', async () => {
+  const phone = await client();
+  const laptop = await client();
+  for (const device of [phone, laptop]) {
+    await device.post('/login', {
+      form: { email: accounts.viewer, password: E2E_PASSWORD },
+      maxRedirects: 0,
+    });
+  }
+  expect((await laptop.get('/tasks', { maxRedirects: 0 })).status()).toBe(200);
+  expect((await phone.post('/account?/logoutEverywhere', { maxRedirects: 0 })).status()).toBe(303);
+  expect((await laptop.get('/tasks', { maxRedirects: 0 })).status()).toBe(303);
+  // The saved session of the viewer (other specs) ended too: log it in again for them.
+  const fresh = await client();
+  await fresh.post('/login', { form: { email: accounts.viewer, password: E2E_PASSWORD }, maxRedirects: 0 });
+  await fresh.storageState({ path: storageStateOf('viewer') });
+});
+
+test('20 wrong passwords for one account give 429 with Retry-After', async () => {
+  test.setTimeout(120_000);
+  const api = await client();
+  const email = `nobody-${Date.now()}@example.invalid`;
+  for (let i = 0; i < 20; i++) {
+    const wrong = await api.post('/login', {
+      form: { email, password: `wrong-password-${i}` },
+      maxRedirects: 0,
+    });
+    expect(wrong.status()).toBe(400);
+  }
+  const blocked = await api.post('/login', {
+    form: { email, password: 'still-wrong-password' },
+    maxRedirects: 0,
+  });
+  expect(blocked.status()).toBe(429);
+  expect(Number(blocked.headers()['retry-after'])).toBeGreaterThan(0);
+  // Another account still logs in.
+  const fine = await api.post('/login', {
+    form: { email: accounts.staff, password: E2E_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(fine.status()).toBe(303);
+});
+
+test('security headers on pages, static files, errors and the login page', async () => {
+  const admin = await client('admin');
+  const home = await admin.get('/');
+  const page = await home.text();
+  const asset = /\/_app\/immutable\/[^"']+\.js/.exec(page)?.[0] ?? '/favicon.png';
+  for (const [api, path] of [
+    [admin, '/'],
+    [admin, '/associations'],
+    [admin, '/does-not-exist'],
+    [await client(), '/login'],
+    [await client(), asset],
+  ] as const) {
+    const response = await api.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['strict-transport-security'], path).toContain('max-age=');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-frame-options'], path).toBe('DENY');
+  }
+  const csp = home.headers()['content-security-policy'] ?? '';
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    expect(csp).toContain(directive);
+  }
+  expect(home.headers()['cache-control']).toBe('no-store');
+  const missing = await admin.get('/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV');
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).not.toMatch(/at .*\.(js|ts):\d+/);
+});

@@ -1,0 +1,114 @@
+// Who may do what: every route and every form action, with the least role it needs and what the
+// audit log records when it succeeds. The server hook enforces this table on every request, and a
+// test checks that every route in src/routes is listed here (a new route without a rule is denied).
+import type { AuditAction, AuditEntityType } from '@kohtaamo/shared/audit/audit';
+import type { Role } from '@kohtaamo/shared/user/user.schema';
+
+/** `public`: anyone; `signed-in`: any logged-in user, also before a workspace is chosen. */
+export type Need = 'public' | 'signed-in' | Role;
+
+export interface ActionRule {
+  need: Need;
+  audit?: { action: AuditAction; entity?: AuditEntityType; from?: 'id' | 'interactionId' };
+}
+
+export interface RoutePolicy {
+  /** Reading the page (GET/HEAD), or any method of a +server.ts endpoint without `actions`. */
+  view: Need;
+  /** Form actions by name (`default` for an unnamed one), or endpoint methods such as POST. */
+  actions?: Record<string, ActionRule>;
+  /** A +server.ts endpoint: `actions` are keyed by HTTP method. */
+  endpoint?: true;
+}
+
+const onAssociation = (action: AuditAction): ActionRule => ({
+  need: 'staff',
+  audit: { action, entity: 'association', from: 'id' },
+});
+
+export const routePolicies: Record<string, RoutePolicy> = {
+  '/': { view: 'viewer' },
+  '/associations': { view: 'viewer' },
+  '/associations/[id]': {
+    view: 'viewer',
+    actions: {
+      logContact: onAssociation('interaction.log'),
+      completeFollowUp: onAssociation('followUp.complete'),
+      archive: onAssociation('association.archive'),
+      restore: onAssociation('association.restore'),
+      moveStage: onAssociation('stage.move'),
+    },
+  },
+  '/associations/[id]/edit': { view: 'staff', actions: { save: onAssociation('association.update') } },
+  '/associations/[id]/interactions/[interactionId]': {
+    view: 'staff',
+    actions: {
+      correct: {
+        need: 'staff',
+        audit: { action: 'interaction.correct', entity: 'interaction', from: 'interactionId' },
+      },
+      delete: {
+        need: 'staff',
+        audit: { action: 'interaction.delete', entity: 'interaction', from: 'interactionId' },
+      },
+    },
+  },
+  '/tasks': {
+    view: 'viewer',
+    actions: {
+      complete: { need: 'staff', audit: { action: 'followUp.complete', entity: 'followUp' } },
+      snooze: { need: 'staff', audit: { action: 'followUp.update', entity: 'followUp' } },
+      reassign: { need: 'staff', audit: { action: 'followUp.update', entity: 'followUp' } },
+    },
+  },
+  '/pipeline': { view: 'viewer', actions: { move: { need: 'staff', audit: { action: 'stage.move' } } } },
+  '/people/[id]': {
+    view: 'viewer',
+    actions: {
+      save: { need: 'staff', audit: { action: 'person.update', entity: 'person', from: 'id' } },
+      // erase records its own audit entry (the person id, after the erasure succeeded)
+      erase: { need: 'admin' },
+    },
+  },
+  '/people/[id]/access': { view: 'admin' },
+  '/people/[id]/access.json': { view: 'admin', endpoint: true },
+  '/privacy': { view: 'viewer' },
+  '/settings': {
+    view: 'admin',
+    actions: { save: { need: 'admin', audit: { action: 'settings.update', entity: 'workspace' } } },
+  },
+  '/admin/users': {
+    view: 'admin',
+    actions: {
+      // invite and reset record their own entries (inside the account flows)
+      invite: { need: 'admin' },
+      reset: { need: 'admin' },
+      update: { need: 'admin', audit: { action: 'member.update', entity: 'user' } },
+    },
+  },
+  '/admin/audit': { view: 'admin' },
+  '/account': {
+    view: 'signed-in',
+    actions: { logout: { need: 'signed-in' }, logoutEverywhere: { need: 'signed-in' } },
+  },
+  '/workspaces': { view: 'signed-in', actions: { choose: { need: 'signed-in' } } },
+  '/login': { view: 'public', actions: { default: { need: 'public' } } },
+  '/setup/[token]': { view: 'public', actions: { default: { need: 'public' } } },
+  '/invite/[token]': { view: 'public', actions: { default: { need: 'public' } } },
+  '/reset/[token]': { view: 'public', actions: { default: { need: 'public' } } },
+  '/language': { view: 'public', endpoint: true, actions: { POST: { need: 'public' } } },
+};
+
+/** The form action a request calls: `?/name`, or `default`. */
+function actionName(url: URL): string {
+  for (const key of url.searchParams.keys()) if (key.startsWith('/')) return key.slice(1);
+  return 'default';
+}
+
+/** What a request needs, or undefined when no rule covers it (then it is denied). */
+export function ruleFor(routeId: string, method: string, url: URL): ActionRule | undefined {
+  const policy = routePolicies[routeId];
+  if (!policy) return undefined;
+  if (method === 'GET' || method === 'HEAD') return { need: policy.view };
+  return policy.actions?.[policy.endpoint ? method : actionName(url)];
+}

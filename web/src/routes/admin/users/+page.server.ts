@@ -1,0 +1,74 @@
+// Admins manage the workspace's users: invite (one-time link), change role, deactivate, reset access.
+import { fail } from '@sveltejs/kit';
+import { createPasswordReset, inviteMember } from '@kohtaamo/shared/user/accounts';
+import { roleSchema } from '@kohtaamo/shared/user/user.schema';
+import { listMembers, updateMember } from '@kohtaamo/shared/user/user.store';
+import { runAction } from '#lib/server/actions.ts';
+import { member, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const me = member(locals);
+  const members = await orHttpError(listMembers(serverContext().db, me.workspaceId));
+  return { members, me: me.userId, done: url.searchParams.get('done') };
+};
+
+function linkTo(url: URL, path: string): string {
+  return new URL(path, url.origin).href;
+}
+
+export const actions: Actions = {
+  invite: async ({ request, locals, url }) => {
+    const me = member(locals);
+    const form = await request.formData();
+    const values = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
+    const result = await runAction('invite', values, () =>
+      inviteMember(serverContext().db, { workspaceId: me.workspaceId, ...values, by: me.userId }),
+    );
+    if (!('token' in result)) return result;
+    return {
+      form: 'invite',
+      link: linkTo(url, `/invite/${result.token}`),
+      expiresAt: result.record.expiresAt,
+    };
+  },
+  reset: async ({ request, locals, url }) => {
+    const me = member(locals);
+    const form = await request.formData();
+    const userId = String(form.get('userId') ?? '');
+    const members = await listMembers(serverContext().db, me.workspaceId);
+    if (!members.some((m) => m.userId === userId)) return fail(404, { form: 'reset' });
+    const token = await createPasswordReset(serverContext().db, {
+      workspaceId: me.workspaceId,
+      userId,
+      by: me.userId,
+    });
+    return { form: 'reset', userId, link: linkTo(url, `/reset/${token}`) };
+  },
+  update: async ({ request, locals }) => {
+    const me = member(locals);
+    const form = await request.formData();
+    const values = {
+      userId: String(form.get('userId') ?? ''),
+      role: String(form.get('role') ?? ''),
+      active: String(form.get('active') ?? ''),
+      version: String(form.get('version') ?? ''),
+    };
+    const result = await runAction('update', values, async () => {
+      const members = await listMembers(serverContext().db, me.workspaceId);
+      const target = members.find((m) => m.userId === values.userId);
+      if (!target) return undefined;
+      return updateMember(serverContext().db, {
+        workspaceId: me.workspaceId,
+        userId: target.userId,
+        expectedVersion: Number(values.version),
+        role: roleSchema.parse(values.role),
+        active: values.active === 'yes',
+      });
+    });
+    if (result === undefined) return fail(404, { form: 'update' });
+    if (!('userId' in result)) return result;
+    return { form: 'update', userId: result.userId, saved: true };
+  },
+};
