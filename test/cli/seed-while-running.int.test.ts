@@ -3,7 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, repoRoot, runScript, startServer } from '../support/processes';
+import { freePort, logIn, repoRoot, runScript, startServer } from '../support/processes';
+
+const password = 'cli-test-vihreä-kettu-42';
 
 // One process per data directory: while `npm start` runs, the CLIs must go through its engine.
 describe('npm start with seed:demo on the same data directory', () => {
@@ -24,17 +26,25 @@ describe('npm start with seed:demo on the same data directory', () => {
   it('seeds through the running server, which keeps serving; data survives a restart', async () => {
     const server = await startServer(env);
     try {
-      const seeded = await runScript('scripts/seed-demo.ts', ['--scale', '0.05', '--seed', '7'], env);
+      // An empty workspace gets a one-time setup link for its first admin.
+      await expect.poll(() => server.output()).toMatch(/\/setup\/[A-Za-z0-9_-]{43}/);
+      expect((await fetch(`${server.url}/associations`, { redirect: 'manual' })).status).toBe(303);
+      const seeded = await runScript(
+        'scripts/seed-demo.ts',
+        ['--scale', '0.05', '--seed', '7', '--password', password],
+        env,
+      );
       expect(seeded.stderr).not.toMatch(/Error/);
       expect(seeded.code).toBe(0);
       expect(seeded.stdout).toMatch(/through the running server.*26 associations/);
 
-      const page = await fetch(`${server.url}/associations`);
+      const { cookie } = await logIn(server.url, 'staff@demo.invalid', password);
+      const page = await fetch(`${server.url}/associations`, { headers: { cookie } });
       expect(page.status).toBe(200);
       expect((await page.text()).match(/href="[^"]*associations\/[0-9A-Z]{26}"/g)).toHaveLength(26);
 
       // A repeated seed is refused with a clear message and changes nothing.
-      const again = await runScript('scripts/seed-demo.ts', ['--scale', '0.05'], env);
+      const again = await runScript('scripts/seed-demo.ts', ['--scale', '0.05', '--password', password], env);
       expect(again.code).toBe(1);
       expect(again.stderr).toMatch(/already has associations/);
 
@@ -49,22 +59,55 @@ describe('npm start with seed:demo on the same data directory', () => {
       expect((sameDir as { output: string }).output).toMatch(/in use by another process/);
 
       expect(server.child.exitCode).toBeNull();
-      expect((await fetch(`${server.url}/associations`)).status).toBe(200);
+      expect((await fetch(`${server.url}/associations`, { headers: { cookie } })).status).toBe(200);
     } finally {
       expect(await server.stop()).toBe(0);
     }
 
     // Without a server the CLI opens the directory itself.
-    const direct = await runScript('scripts/seed-demo.ts', ['--scale', '0.02', '--workspace', 'other'], env);
+    const direct = await runScript(
+      'scripts/seed-demo.ts',
+      ['--scale', '0.02', '--workspace', 'other', '--password', password],
+      env,
+    );
     expect(direct.code).toBe(0);
     expect(direct.stdout).toMatch(/directly/);
 
     const restarted = await startServer(env);
     try {
-      const page = await (await fetch(`${restarted.url}/associations`)).text();
+      expect(restarted.output()).not.toMatch(/\/setup\//); // the workspace has an admin now
+      const { cookie } = await logIn(restarted.url, 'staff@demo.invalid', password);
+      const page = await (await fetch(`${restarted.url}/associations`, { headers: { cookie } })).text();
       expect(page.match(/href="[^"]*associations\/[0-9A-Z]{26}"/g)).toHaveLength(26);
     } finally {
       await restarted.stop();
     }
   }, 120_000);
+
+  it('over https the session cookie is __Host-, Secure, HttpOnly, SameSite=Lax and path /', async () => {
+    const server = await startServer({ ...env, KOHTAAMO_LOCAL_PROTOCOL: 'https' });
+    try {
+      const origin = server.url.replace('http:', 'https:');
+      const login = await logIn(server.url, 'admin@demo.invalid', password, origin);
+      expect(login.status).toBe(303);
+      expect(login.setCookie).toMatch(/^__Host-kohtaamo-session=[A-Za-z0-9_-]{43}; /);
+      for (const attribute of ['Secure', 'HttpOnly', 'SameSite=Lax', 'Path=/']) {
+        expect(login.setCookie).toContain(attribute);
+      }
+      expect(login.setCookie).not.toMatch(/Domain=/i);
+      // The plain-http name is not accepted on https.
+      const plain = await fetch(`${server.url}/tasks`, {
+        redirect: 'manual',
+        headers: { cookie: login.cookie.replace('__Host-', '') },
+      });
+      expect(plain.status).toBe(303);
+      const secure = await fetch(`${server.url}/tasks`, {
+        redirect: 'manual',
+        headers: { cookie: login.cookie },
+      });
+      expect(secure.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 });

@@ -20,7 +20,7 @@ it('npm start answers every request while it starts, then serves the app', async
     const statuses = new Set<number>();
     for (let attempt = 0; attempt < 400 && !statuses.has(200); attempt++) {
       try {
-        const response = await fetch(`http://127.0.0.1:${port}/associations`, {
+        const response = await fetch(`http://127.0.0.1:${port}/login`, {
           signal: AbortSignal.timeout(2000),
         });
         statuses.add(response.status);

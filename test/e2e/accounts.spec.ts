@@ -50,7 +50,7 @@ test.describe('a new workspace', () => {
     await page.getByRole('link', { name: 'Käyttäjät' }).click();
     const staffEmail = `sanna-${workspace}@example.invalid`;
     await page.getByLabel('Sähköpostiosoite').fill(staffEmail);
-    await page.getByLabel('Rooli').selectOption('staff');
+    await page.getByLabel('Rooli', { exact: true }).selectOption('staff');
     await page.getByRole('button', { name: 'Luo kutsulinkki' }).click();
     const inviteLink = await page.getByLabel('Linkki').inputValue();
     expect(inviteLink).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -68,7 +68,8 @@ test.describe('a new workspace', () => {
     // The invitation works once.
     const again = await browser.newPage();
     await again.goto(inviteLink);
-    await expect(again.getByRole('heading', { level: 1 })).toContainText('404');
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText('Sivua ei löytynyt');
+    await expect(again.getByRole('main')).toContainText('Linkki on vanhentunut tai jo käytetty');
 
     await staff.getByRole('link', { name: 'Yhdistykset', exact: true }).click();
     await staff.locator('main table tbody tr a').first().click();

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { storageStateOf } from './auth';
 
 test('two people edit the same association: the second save gets a clear conflict and loses nothing', async ({
   browser,
   baseURL,
 }) => {
-  const anna = await browser.newContext({ baseURL });
-  const ville = await browser.newContext({ baseURL });
+  const anna = await browser.newContext({ baseURL, storageState: storageStateOf('admin') });
+  const ville = await browser.newContext({ baseURL, storageState: storageStateOf('staff') });
   const annaPage = await anna.newPage();
   const villePage = await ville.newPage();
 

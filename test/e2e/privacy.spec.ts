@@ -1,7 +1,7 @@
 // Privacy tools in the browser, and no personal data in the server's log: canary values go
 // through forms, validation errors and logins, then the captured server output is scanned.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 const canary = {
   email: `kanaria-${Date.now().toString(36)}@example.invalid`,
@@ -9,12 +9,13 @@ const canary = {
   badEmail: `rikkinäinen-kanaria-${Date.now().toString(36)}`,
 };
 
-async function firstPersonPage(page: import('@playwright/test').Page): Promise<string> {
+async function firstPersonPage(page: Page): Promise<string> {
   await page.goto('/associations');
   const rows = page.locator('main table tbody tr a');
   for (let i = 0; i < 10; i++) {
     await page.goto('/associations');
     await rows.nth(i).click();
+    await page.waitForURL(/\/associations\/[0-9A-Z]{26}$/);
     const person = page.locator('section[aria-labelledby="people-heading"] a').first();
     if ((await person.count()) > 0) {
       await person.click();
@@ -34,7 +35,8 @@ test('a person’s privacy fields, subject access and erasure; no canary reaches
   await page.getByLabel('Sähköpostiosoite').fill(canary.badEmail);
   await page.getByLabel('Muistiinpanot').fill(canary.notes);
   await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
-  await expect(page.getByRole('alert')).toContainText('Tarkista sähköpostiosoite');
+  await expect(page.getByRole('alert')).toContainText('Virheellinen sähköpostiosoite');
+  await expect(page.getByRole('alert')).not.toContainText(canary.badEmail);
   await expect(page.getByLabel('Muistiinpanot')).toHaveValue(canary.notes);
 
   await page.getByLabel('Sähköpostiosoite').fill(canary.email);

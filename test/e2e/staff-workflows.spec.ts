@@ -42,13 +42,18 @@ test('find by typing part of a name with ä/ö, log a call with a follow-up in 3
   await expect(page.locator('section[aria-labelledby="followups-heading"]')).toContainText(due);
 
   await page.getByRole('link', { name: 'Omat tehtävät' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omat tehtävät');
   const task = page
     .locator('ul.tasks li')
     .filter({ hasText: 'Öljymäen Kyläyhdistys ry' })
     .filter({ hasText: dateMatcher(due) });
   // My tasks come a page at a time, earliest due first.
   const more = page.getByRole('link', { name: 'Lisää tehtäviä' });
-  while ((await task.count()) === 0 && (await more.count()) > 0) await more.click();
+  while ((await task.count()) === 0 && (await more.count()) > 0) {
+    const before = page.url();
+    await more.click();
+    await page.waitForURL((url) => url.href !== before);
+  }
   await expect(task).toHaveCount(1);
   await task.getByRole('button', { name: 'Merkitse tehdyksi' }).click();
   await expect(page.getByRole('status')).toHaveText('Jatkotoimenpide merkitty tehdyksi.');

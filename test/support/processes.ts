@@ -93,3 +93,20 @@ export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 30_000): Promise
     });
   });
 }
+
+/** Logs in through the login form as a browser would; returns the Set-Cookie header and the cookie pair. */
+export async function logIn(
+  url: string,
+  email: string,
+  password: string,
+  origin = url,
+): Promise<{ status: number; setCookie: string; cookie: string }> {
+  const response = await fetch(`${url}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password, next: '/' }),
+  });
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  return { status: response.status, setCookie, cookie: setCookie.split(';')[0] ?? '' };
+}

@@ -1,6 +1,6 @@
 import { listMyOpenFollowUps } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { taskGroupOf } from '@kohtaamo/shared/follow-up/follow-up';
-import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { northSavoMunicipalities, associationFrames } from '@kohtaamo/shared/association/association.schema';
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
-import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 

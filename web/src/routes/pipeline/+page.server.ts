@@ -8,7 +8,7 @@ import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { daysInStage } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
 import { runAction } from '#lib/server/actions.ts';
-import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
