@@ -85,10 +85,25 @@ describe('npm start with seed:demo on the same data directory', () => {
   }, 120_000);
 
   it('over https the session cookie is __Host-, Secure, HttpOnly, SameSite=Lax and path /', async () => {
+    // (An admin made on the command line logs in here too.)
+    const created = await runScript(
+      'scripts/create-admin.ts',
+      ['--email', 'cli-admin@example.invalid', '--name', 'Cli Admin', '--password', password],
+      env,
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Created user .* an admin of "default"/);
+    const weak = await runScript(
+      'scripts/create-admin.ts',
+      ['--email', 'weak@example.invalid', '--name', 'Weak', '--password', 'salasana1234'],
+      env,
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/too easy to guess/);
     const server = await startServer({ ...env, KOHTAAMO_LOCAL_PROTOCOL: 'https' });
     try {
       const origin = server.url.replace('http:', 'https:');
-      const login = await logIn(server.url, 'admin@demo.invalid', password, origin);
+      const login = await logIn(server.url, 'cli-admin@example.invalid', password, origin);
       expect(login.status).toBe(303);
       expect(login.setCookie).toMatch(/^__Host-kohtaamo-session=[A-Za-z0-9_-]{43}; /);
       for (const attribute of ['Secure', 'HttpOnly', 'SameSite=Lax', 'Path=/']) {

@@ -65,6 +65,15 @@ test.describe('a new workspace', () => {
     await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
     await expect(staff.getByRole('link', { name: 'Käyttäjät' })).toHaveCount(0);
 
+    // Out and in again through the login form.
+    await staff.getByRole('link', { name: /Sanna Savolainen/ }).click();
+    await staff.getByRole('button', { name: 'Kirjaudu ulos', exact: true }).click();
+    await expect(staff.getByRole('status')).toHaveText('Olet kirjautunut ulos.');
+    await staff.getByLabel('Sähköpostiosoite').fill(staffEmail);
+    await staff.getByLabel('Salasana').fill('kuusi-karhua-kävelee-metsässä');
+    await staff.getByRole('button', { name: 'Kirjaudu' }).click();
+    await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+
     // The invitation works once.
     const again = await browser.newPage();
     await again.goto(inviteLink);
