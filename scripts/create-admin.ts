@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../shared/src/errors';
 import { workspaceIdSchema } from '../shared/src/ids';
 import { createAccount } from '../shared/src/user/accounts';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgs } from './local-runtime';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
 
 const argsSchema = z.object({
   workspace: workspaceIdSchema.optional(),
@@ -14,15 +14,10 @@ const argsSchema = z.object({
   password: z.string().min(1).optional(),
 });
 
-const parsed = argsSchema.safeParse(parseArgs(process.argv.slice(2)));
-if (!parsed.success) {
-  console.error(
-    'Usage: npm run create-admin -- --email <e-mail> --name "<name>" [--workspace <id>] [--password <password>]\n' +
-      parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n'),
-  );
-  process.exit(2);
-}
-const args = parsed.data;
+const args = parseArgsOrExit(
+  argsSchema,
+  'Usage: npm run create-admin -- --email <e-mail> --name "<name>" [--workspace <id>] [--password <password>]',
+);
 const config = await loadLocalConfig();
 const engine = await openLocalEngine(config);
 try {

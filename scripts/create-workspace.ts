@@ -6,7 +6,7 @@ import { workspaceIdSchema } from '../shared/src/ids';
 import { createSetupLink } from '../shared/src/user/accounts';
 import { createWorkspace } from '../shared/src/workspace/workspace.store';
 import { defaultPipelineStages } from '../shared/src/pipeline/pipeline';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgs } from './local-runtime';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
 
 const argsSchema = z.object({
   id: workspaceIdSchema,
@@ -14,15 +14,10 @@ const argsSchema = z.object({
   origin: z.url().optional(),
 });
 
-const parsed = argsSchema.safeParse(parseArgs(process.argv.slice(2)));
-if (!parsed.success) {
-  console.error(
-    'Usage: npm run create-workspace -- --id <slug> --name "<name>" [--origin https://kohtaamo.example.fi]\n' +
-      parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n'),
-  );
-  process.exit(2);
-}
-const args = parsed.data;
+const args = parseArgsOrExit(
+  argsSchema,
+  'Usage: npm run create-workspace -- --id <slug> --name "<name>" [--origin https://kohtaamo.example.fi]',
+);
 const config = await loadLocalConfig();
 const engine = await openLocalEngine(config);
 try {

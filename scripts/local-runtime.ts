@@ -1,6 +1,7 @@
 // What `npm start` and the CLIs share on a laptop: the data directory, its persisted cursor
 // secret, and the rule "one process per data directory" (use the running server's engine if any).
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../shared/src/config';
@@ -67,4 +68,14 @@ export function parseArgs(argv: readonly string[]): Record<string, string | true
     } else args[name] = true;
   }
   return args;
+}
+
+/** Parses the command line with a zod schema; on bad arguments prints the usage and each problem, exits 2. */
+export function parseArgsOrExit<S extends z.ZodType>(schema: S, usage: string): z.output<S> {
+  const parsed = schema.safeParse(parseArgs(process.argv.slice(2)));
+  if (parsed.success) return parsed.data;
+  console.error(
+    `${usage}\n${parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n')}`,
+  );
+  process.exit(2);
 }
