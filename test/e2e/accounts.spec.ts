@@ -82,6 +82,7 @@ test.describe('a new workspace', () => {
 
     await staff.getByRole('link', { name: 'Yhdistykset', exact: true }).click();
     await staff.locator('main table tbody tr a').first().click();
+    await staff.waitForURL(/\/associations\/[0-9A-Z]{26}$/);
     await staff.locator('summary', { hasText: 'Kirjaa yhteydenotto' }).click();
     await staff.getByLabel('Muistiinpanot').fill('Ensimmäinen kirjaus uudessa työtilassa.');
     await staff.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
@@ -104,7 +105,8 @@ test.describe('a viewer', () => {
   test('sees no edit controls and gets 403 when posting directly', async ({ page }) => {
     await page.goto('/associations');
     await page.locator('main table tbody tr a').first().click();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForURL(/\/associations\/[0-9A-Z]{26}$/);
+    await expect(page.locator('section[aria-labelledby="timeline-heading"]')).toBeVisible();
     const url = page.url();
     await expect(page.locator('summary', { hasText: 'Kirjaa yhteydenotto' })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Muokkaa perustietoja' })).toHaveCount(0);

@@ -19,6 +19,7 @@ async function firstPersonPage(page: Page): Promise<string> {
     const person = page.locator('section[aria-labelledby="people-heading"] a').first();
     if ((await person.count()) > 0) {
       await person.click();
+      await page.waitForURL(/\/people\/[0-9A-Z]{26}$/);
       return page.url();
     }
   }
