@@ -2,12 +2,11 @@
 // removed. Order for a crash and retry: a tombstone (ids only) first, then the person's traces in
 // each association (search names, interactions' people lists, membership), the profile last,
 // because a retry needs the profile's name to find the search entries.
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { recordAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
 import { isConditionalFailure, queryAll, run } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../errors';
 import type { Interaction } from '../interaction/interaction.schema';
 import type { Membership, Person } from '../person/person.schema';
@@ -50,8 +49,8 @@ export async function interactionsWithPerson(
   workspaceId: string,
   associationId: string,
   personId: string,
-): Promise<(Interaction & { sk: string })[]> {
-  const items = await queryAll<Interaction>(db, {
+): Promise<Interaction[]> {
+  return queryAll<Interaction>(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     FilterExpression: 'contains(personIds, :person)',
     ExpressionAttributeValues: {
@@ -60,10 +59,6 @@ export async function interactionsWithPerson(
       ':person': personId,
     },
   });
-  return items.map((item) => ({
-    ...item,
-    sk: keys.interaction(workspaceId, associationId, item.occurredAt, item.id).sk,
-  }));
 }
 
 async function removeFromInteraction(
