@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { E2E_PASSWORD, storageStateOf } from './auth';
+import { hydrated } from './support';
 
 const dataDir = '.test-output/e2e-data';
 const port = process.env.E2E_PORT ?? '3199';
@@ -38,16 +39,19 @@ test.describe('a new workspace', () => {
 
     await page.goto(setupLink as string);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ota Kohtaamo käyttöön');
+    await hydrated(page);
     await page.getByLabel('Nimi').fill('Uuno Ylläpitäjä');
     await page.getByLabel('Sähköpostiosoite').fill(`uuno-${workspace}@example.invalid`);
     await page.getByLabel('Uusi salasana').fill('salasana1234');
     await page.getByRole('button', { name: 'Luo tunnus' }).click();
     await expect(page.getByRole('alert')).toContainText('liian helppo arvata');
+    await hydrated(page);
     await page.getByLabel('Uusi salasana').fill(E2E_PASSWORD);
     await page.getByRole('button', { name: 'Luo tunnus' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
 
     await page.getByRole('link', { name: 'Käyttäjät' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Käyttäjät');
     const staffEmail = `sanna-${workspace}@example.invalid`;
     await page.getByLabel('Sähköpostiosoite').fill(staffEmail);
     await page.getByLabel('Rooli', { exact: true }).selectOption('staff');
@@ -58,6 +62,7 @@ test.describe('a new workspace', () => {
     const staffContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const staff = await staffContext.newPage();
     await staff.goto(inviteLink);
+    await hydrated(staff);
     await expect(staff.getByText(staffEmail)).toBeVisible();
     await staff.getByLabel('Nimi').fill('Sanna Savolainen');
     await staff.getByLabel('Uusi salasana').fill('kuusi-karhua-kävelee-metsässä');
@@ -69,6 +74,7 @@ test.describe('a new workspace', () => {
     await staff.getByRole('link', { name: /Sanna Savolainen/ }).click();
     await staff.getByRole('button', { name: 'Kirjaudu ulos', exact: true }).click();
     await expect(staff.getByRole('status')).toHaveText('Olet kirjautunut ulos.');
+    await hydrated(staff);
     await staff.getByLabel('Sähköpostiosoite').fill(staffEmail);
     await staff.getByLabel('Salasana').fill('kuusi-karhua-kävelee-metsässä');
     await staff.getByRole('button', { name: 'Kirjaudu' }).click();

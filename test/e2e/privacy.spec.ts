@@ -2,6 +2,7 @@
 // through forms, validation errors and logins, then the captured server output is scanned.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { hydrated } from './support';
 
 const canary = {
   email: `kanaria-${Date.now().toString(36)}@example.invalid`,
@@ -38,6 +39,7 @@ test('a person’s privacy fields, subject access and erasure; no canary reaches
   await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Virheellinen sähköpostiosoite');
   await expect(page.getByRole('alert')).not.toContainText(canary.badEmail);
+  await hydrated(page);
   await expect(page.getByLabel('Muistiinpanot')).toHaveValue(canary.notes);
 
   await page.getByLabel('Sähköpostiosoite').fill(canary.email);
@@ -60,6 +62,7 @@ test('a person’s privacy fields, subject access and erasure; no canary reaches
     ?.newContext({ storageState: { cookies: [], origins: [] } });
   const login = await anonymous?.newPage();
   await login?.goto('/login');
+  if (login) await hydrated(login);
   await login?.getByLabel('Sähköpostiosoite').fill(canary.email);
   await login?.getByLabel('Salasana').fill(canary.notes);
   await login?.getByRole('button', { name: 'Kirjaudu' }).click();
@@ -70,6 +73,7 @@ test('a person’s privacy fields, subject access and erasure; no canary reaches
   await page.goto(personUrl);
   await page.getByRole('button', { name: 'Poista henkilö' }).click();
   await expect(page.getByRole('alert')).toContainText('Vahvista poisto');
+  await hydrated(page);
   await page.getByLabel(`Poista ${name} pysyvästi`).check();
   await page.getByRole('button', { name: 'Poista henkilö' }).click();
   await expect(page).toHaveURL(/\/associations\?done=erased/);

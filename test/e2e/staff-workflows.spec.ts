@@ -79,6 +79,9 @@ test('moving an association through two pipeline stages by keyboard only records
     ['Kieltäytyi', 'Ei resursseja tänä vuonna'],
     ['Kiinnostunut', 'Uusi hallitus innostui'],
   ] as const) {
+    // After a form post the page is a new document: type only once it is hydrated, since hydration
+    // can drop or undo what was typed into it before.
+    await page.locator('html[data-ready="true"]').waitFor();
     await page.keyboard.press('Home');
     await tabTo(page, 'stage-to');
     await page.keyboard.type(option.slice(0, 3));

@@ -49,3 +49,11 @@ export function helsinkiDatePlus(days: number): string {
 export function dateMatcher(finnish: string): RegExp {
   return new RegExp(`(^|[^0-9.])${finnish.replace(/\./g, '\\.')}($|[^0-9])`);
 }
+
+/**
+ * Waits until the page's document is hydrated. After a full page load (a plain form post, goto),
+ * typing before hydration can be undone by it.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-ready="true"]').waitFor();
+}
