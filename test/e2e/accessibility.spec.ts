@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support';
+import { expectNoAxeViolations, hydrated } from './support';
 
 interface Known {
   association: string;
@@ -94,6 +94,7 @@ for (const locale of ['fi', 'en'] as const) {
         if (route.anonymous) await context.clearCookies({ name: 'kohtaamo-session' });
         await page.goto(path);
         if (route.name === 'login, wrong password') {
+          await hydrated(page);
           await page
             .getByLabel(locale === 'fi' ? 'Sähköpostiosoite' : 'E-mail address')
             .fill('nobody@example.invalid');

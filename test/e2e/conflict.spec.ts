@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { storageStateOf } from './auth';
+import { hydrated } from './support';
 
 test('two people edit the same association: the second save gets a clear conflict and loses nothing', async ({
   browser,
@@ -16,6 +17,8 @@ test('two people edit the same association: the second save gets a clear conflic
   const editUrl = new URL(href, annaPage.url()).pathname + '/edit';
   await annaPage.goto(editUrl);
   await villePage.goto(editUrl);
+  await hydrated(annaPage);
+  await hydrated(villePage);
 
   await annaPage.getByLabel('Puhelin').fill('040 111 2222');
   await annaPage.getByRole('button', { name: 'Tallenna' }).click();
@@ -31,6 +34,7 @@ test('two people edit the same association: the second save gets a clear conflic
   await expect(villePage.locator('section.conflict')).toContainText('040 111 2222');
 
   // Saving again is a deliberate choice, made on the version Ville has now seen.
+  await hydrated(villePage);
   await villePage.getByLabel('Puhelin').fill('040 111 2222');
   await villePage.getByRole('button', { name: 'Tallenna' }).click();
   await expect(villePage.getByRole('status')).toHaveText('Perustiedot tallennettu.');

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { hydrated } from './support';
 
 // Rows are found by their legend: Svelte 5 removes `value` attributes from inputs shortly after
 // hydration, so a selector such as input[value="contacted"] only matches for a moment.
 
 test('pipeline settings: rename a stage and set the stale threshold, seen on the board', async ({ page }) => {
   await page.goto('/settings');
+  await hydrated(page);
   const row = page.getByRole('group', { name: /^\d+\. Ei koske$/ });
   await row.getByLabel('Nimi suomeksi').fill('Ei koske meitä');
   await page.getByLabel('Korosta kortti, kun se on odottanut vaiheessa päivää').fill('1');
@@ -17,6 +19,7 @@ test('pipeline settings: rename a stage and set the stale threshold, seen on the
 
   // Back to the usual threshold, so other tests see the board as seeded.
   await page.goto('/settings');
+  await hydrated(page);
   await page.getByLabel('Korosta kortti, kun se on odottanut vaiheessa päivää').fill('30');
   await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
   await expect(page.getByRole('status')).toHaveText('Asetukset tallennettu.');
@@ -24,6 +27,7 @@ test('pipeline settings: rename a stage and set the stale threshold, seen on the
 
 test('a stage that still holds associations cannot be removed', async ({ page }) => {
   await page.goto('/settings');
+  await hydrated(page);
   const row = page.getByRole('group', { name: /^\d+\. Yhteydessä$/ });
   await row.getByLabel('Poista').check();
   await page.getByRole('button', { name: 'Tallenna asetukset' }).click();

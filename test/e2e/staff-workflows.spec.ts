@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   finnishDate,
   helsinkiDatePlus,
+  hydrated,
   tabTo,
 } from './support';
 
@@ -175,6 +176,8 @@ test('a logged contact can be corrected and deleted later', async ({ page }) => 
     .filter({ hasText: 'Kirjoitusvirhe tässä' })
     .getByRole('link', { name: /^Korjaa/ })
     .click();
+  await page.waitForURL(/\/interactions\/[0-9A-Z]{26}$/);
+  await hydrated(page);
   await page.getByLabel('Muistiinpanot').fill('Korjattu muistiinpano');
   await page.getByRole('button', { name: 'Tallenna korjaus' }).click();
   await expect(page.getByRole('status')).toHaveText('Yhteydenotto korjattu.');
