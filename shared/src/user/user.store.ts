@@ -213,14 +213,18 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Workspac
   return [...sorted.filter((m) => m.active), ...sorted.filter((m) => !m.active)];
 }
 
-/** Active members who can be given follow-ups (admins and staff; viewers only read). */
+/** The members who can be given follow-ups: active admins and staff (viewers only read). */
+export function assignableStaff(members: readonly WorkspaceMember[]): { id: string; name: string }[] {
+  return members
+    .filter((member) => member.active && member.role !== 'viewer')
+    .map((member) => ({ id: member.userId, name: member.name }));
+}
+
 export async function listAssignableStaff(
   db: Db,
   workspaceId: string,
 ): Promise<{ id: string; name: string }[]> {
-  return (await listMembers(db, workspaceId))
-    .filter((member) => member.active && member.role !== 'viewer')
-    .map((member) => ({ id: member.userId, name: member.name }));
+  return assignableStaff(await listMembers(db, workspaceId));
 }
 
 /** The workspaces a user belongs to (pattern 18), active memberships only. */

@@ -1,6 +1,6 @@
 // A workspace (työtila): one support centre's data and settings.
 import { z } from 'zod';
-import { staffIdSchema, workspaceIdSchema } from '../ids';
+import { workspaceIdSchema } from '../ids';
 import { pipelineStageSchema } from '../pipeline/pipeline.schema';
 
 export const WORKSPACE_SCHEMA_VERSION = 1;
@@ -14,11 +14,6 @@ export const workspaceInputSchema = z.object({
     .refine((stages) => new Set(stages.map((s) => s.code)).size === stages.length, {
       message: 'msg:stage.unknown',
     }),
-  /** Staff members who can be assigned follow-ups (until accounts replace this list). */
-  staff: z
-    .array(z.object({ id: staffIdSchema, name: z.string().trim().min(1).max(100) }))
-    .max(100)
-    .default([]),
   /** Cards waiting longer than this in a stage are highlighted as stale. */
   staleAfterDays: z.number().int().min(1).max(3650).default(30),
 });

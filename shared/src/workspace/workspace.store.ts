@@ -1,5 +1,5 @@
 // Data access for workspaces (pattern 11).
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
@@ -63,40 +63,4 @@ export async function ensureWorkspace(db: Db, id: string, name: string): Promise
     if (error instanceof ConflictError) return getWorkspace(db, id);
     throw error;
   }
-}
-
-/** Adds staff members to the workspace's list (by id; existing ones keep their names). */
-export async function addWorkspaceStaff(
-  db: Db,
-  workspaceId: string,
-  staff: readonly { id: string; name: string }[],
-): Promise<Workspace> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const workspace = await getWorkspace(db, workspaceId);
-    const known = new Set((workspace.staff ?? []).map((member) => member.id));
-    const added = staff.filter((member) => !known.has(member.id));
-    if (added.length === 0) return workspace;
-    const next = parseInput(workspaceInputSchema, {
-      ...workspace,
-      staff: [...(workspace.staff ?? []), ...added],
-    }).staff;
-    try {
-      await run(() =>
-        db.doc.send(
-          new UpdateCommand({
-            TableName: db.table,
-            Key: keys.workspace(workspaceId),
-            UpdateExpression: 'SET staff = :staff, #version = #version + :one',
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { '#version': 'version' },
-            ExpressionAttributeValues: { ':staff': next, ':one': 1, ':expected': workspace.version },
-          }),
-        ),
-      );
-      return { ...workspace, staff: next, version: workspace.version + 1 };
-    } catch (error) {
-      if (!isConditionalFailure(error)) throw error;
-    }
-  }
-  throw new ConflictError();
 }

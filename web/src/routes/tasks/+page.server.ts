@@ -11,7 +11,7 @@ import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { ValidationError } from '@kohtaamo/shared/errors';
 import { messages } from '@kohtaamo/shared/i18n/messages';
-import { listAssignableStaff, listMembers } from '@kohtaamo/shared/user/user.store';
+import { assignableStaff, listAssignableStaff, listMembers } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -47,9 +47,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   return {
     team,
     groups: taskGroups.map((group) => ({ group, tasks: groups[group] })),
-    staff: members
-      .filter((m) => m.active && m.role !== 'viewer')
-      .map((m) => ({ id: m.userId, name: m.name })),
+    staff: assignableStaff(members),
     me: locals.staffId,
     next: page.cursor,
     done: url.searchParams.get('done'),
