@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   await check('prettier', npx, ['prettier', '--check', '.']);
   await check('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   await check('svelte-check', 'npm', ['run', 'check', '--workspace', 'web']);
-  const built = await check('web build', 'npm', ['run', 'build', '--workspace', 'web']);
+  const built =
+    (await check('web build', 'npm', ['run', 'build', '--workspace', 'web'])) &&
+    (await check('Lambda bundles', 'npm', ['run', 'bundle']));
 
   const vitestFile = join(output, 'vitest.json');
   const vitestCode = await run(npx, [

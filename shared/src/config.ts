@@ -10,11 +10,6 @@ const configSchema = z.object({
   KOHTAAMO_DATA_DIR: z.string().min(1).default('.data'),
   KOHTAAMO_WORKSPACE: z.string().regex(WORKSPACE_ID_PATTERN).default('default'),
   KOHTAAMO_CURSOR_SECRET: z.string().min(32, 'KOHTAAMO_CURSOR_SECRET must be at least 32 characters'),
-  /**
-   * Where the client's address comes from, for login throttling: the socket (local server), or
-   * CloudFront's `cloudfront-viewer-address` header (AWS). Never from a header a client can set.
-   */
-  KOHTAAMO_CLIENT_ADDRESS_SOURCE: z.enum(['socket', 'cloudfront']).default('socket'),
   KOHTAAMO_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

@@ -35,20 +35,13 @@ export function clearSessionCookie(cookies: Cookies, url: URL): void {
 }
 
 /**
- * The client's address for login throttling. In AWS only CloudFront's `cloudfront-viewer-address`
- * (`ip:port`, set by CloudFront, replacing anything the client sent) counts; never X-Forwarded-For.
+ * The client's address for login throttling, from the runtime: the socket on the local Node
+ * server; in AWS the viewer's IP, which our CloudFront function sets and the Lambda handler passes
+ * on (functions/src/web). Never X-Forwarded-For or any other header a client can set.
  */
-export function clientAddress(
-  event: Pick<RequestEvent, 'request' | 'getClientAddress'>,
-  source: Config['KOHTAAMO_CLIENT_ADDRESS_SOURCE'],
-): string {
-  if (source === 'cloudfront') {
-    const viewer = event.request.headers.get('cloudfront-viewer-address') ?? '';
-    const ip = viewer.replace(/:\d+$/, '');
-    return ip || 'unknown';
-  }
+export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): string {
   try {
-    return event.getClientAddress();
+    return event.getClientAddress() || 'unknown';
   } catch {
     return 'unknown';
   }

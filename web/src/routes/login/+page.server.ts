@@ -31,7 +31,7 @@ export const actions: Actions = {
         {
           email,
           password: form.get('password'),
-          clientAddress: clientAddress(event, config.KOHTAAMO_CLIENT_ADDRESS_SOURCE),
+          clientAddress: clientAddress(event),
         },
         sessionPolicy(config),
       ),

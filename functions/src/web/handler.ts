@@ -1,0 +1,8 @@
+// Lambda entry of the web app (bundled by scripts/bundle-lambdas.ts with the built SvelteKit
+// server). The server starts initialising while Lambda initialises the function.
+import { server } from '@kohtaamo/web/server';
+import { createWebHandler, loadWebConfig } from './web-handler';
+
+const ready = server.init({ env: process.env as Record<string, string> });
+
+export const handler = createWebHandler(server, ready, loadWebConfig(process.env));
