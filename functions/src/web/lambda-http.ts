@@ -1,6 +1,6 @@
 // Maps a Lambda Function URL event (payload 2.0) to a web Request and a Response back to the
 // Function URL result, so the SvelteKit server sees the same request the Node server would.
-import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import type { LambdaFunctionURLEvent, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
 /** Characters that may stand literally in an encoded path; anything else is percent-encoded. */
 const NOT_IN_ENCODED_PATH = /[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu;
@@ -50,7 +50,7 @@ function isTextual(contentType: string | null): boolean {
 }
 
 /** The Function URL result of a Response: cookies apart, binary bodies in base64. */
-export async function toResult(response: Response): Promise<LambdaFunctionURLResult> {
+export async function toResult(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
   const headers: Record<string, string> = {};
   for (const [name, value] of response.headers) {
     if (name !== 'set-cookie') headers[name] = value;

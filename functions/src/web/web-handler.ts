@@ -5,7 +5,7 @@
 // from the same function (the viewer's IP), never from a header the client could set.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from '@sveltejs/kit';
-import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import type { LambdaFunctionURLEvent, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { toRequest, toResult } from './lambda-http';
 
@@ -49,7 +49,7 @@ export function publicOrigin(event: LambdaFunctionURLEvent, config: WebConfig): 
   return host && HOST.test(host) ? `https://${host.toLowerCase()}` : undefined;
 }
 
-const plain = (statusCode: number, body: string): LambdaFunctionURLResult => ({
+const plain = (statusCode: number, body: string): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
   headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
   body,
@@ -62,7 +62,7 @@ export function createWebHandler(
   server: WebServer,
   ready: Promise<void>,
   config: WebConfig,
-): (event: LambdaFunctionURLEvent) => Promise<LambdaFunctionURLResult> {
+): (event: LambdaFunctionURLEvent) => Promise<APIGatewayProxyStructuredResultV2> {
   return async (event) => {
     if (!cameThroughCloudFront(event, config.KOHTAAMO_ORIGIN_SECRET)) {
       return plain(403, 'Forbidden: use the site address.');

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import type { LambdaFunctionURLEvent, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAccount } from '@kohtaamo/shared/user/accounts';
 import { createSession } from '@kohtaamo/shared/user/session.store';
@@ -20,7 +20,7 @@ const ORIGIN_SECRET = 'origin-secret-for-tests-0123456789abcdef';
 const PASSWORD = 'Kalliolle kukkulalle 2026!';
 const bundle = join(bundleDir('web'), 'index.mjs');
 
-type Handler = (event: LambdaFunctionURLEvent) => Promise<LambdaFunctionURLResult>;
+type Handler = (event: LambdaFunctionURLEvent) => Promise<APIGatewayProxyStructuredResultV2>;
 let lambda: Handler;
 let node: Server;
 let host: string;
@@ -30,7 +30,7 @@ let email: string;
 /** HTML with the per-response CSP nonces taken out. */
 const comparable = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""');
 
-function invoke(options: EventOptions): Promise<LambdaFunctionURLResult> {
+function invoke(options: EventOptions): Promise<APIGatewayProxyStructuredResultV2> {
   return lambda(
     functionUrlEvent({
       ...options,
