@@ -10,6 +10,7 @@ import {
   startLocalDynamo,
   writeEndpointFile,
 } from '../shared/src/db/local';
+import { runMigrations } from '../shared/src/db/migrate';
 import { createSetupLink } from '../shared/src/user/accounts';
 import { listMembers } from '../shared/src/user/user.store';
 import { ensureWorkspace } from '../shared/src/workspace/workspace.store';
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
   if (table !== 'unchanged') console.log(`Table ${config.KOHTAAMO_TABLE}: ${table}.`);
   await writeEndpointFile(config.KOHTAAMO_DATA_DIR, { endpoint: engine.endpoint, pid: process.pid });
   const db = localDb(config, engine.endpoint);
+  // Data written by an older version is brought up to the code's schema (a no-op when current).
+  const migrated = await runMigrations(db);
+  if (migrated.upgraded) console.log(`Upgraded ${migrated.upgraded} stored items to the current schema.`);
   await ensureWorkspace(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
   // A workspace without an admin gets a one-time setup link, shown only here (never
   // first-come-first-served on a public URL).

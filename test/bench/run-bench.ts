@@ -29,8 +29,9 @@ import { listStageHistory } from '../../shared/src/pipeline/pipeline.store';
 import { listAssociationsInMunicipality } from '../../shared/src/association/municipality-index';
 import { generateDemoData, type DemoData } from '../../shared/src/seed/demo-data';
 import { demoItems, writeItems } from '../../shared/src/seed/seed-workspace';
-import { helsinkiMonth } from '../../shared/src/time/helsinki';
-import { ensureWorkspace, getWorkspace } from '../../shared/src/workspace/workspace.store';
+import { helsinkiDate, helsinkiMonth } from '../../shared/src/time/helsinki';
+import { getDigestRecord } from '../../shared/src/reminders/digest.store';
+import { ensureWorkspace, getWorkspace, listWorkspaceIds } from '../../shared/src/workspace/workspace.store';
 import { listAudit, recordAudit } from '../../shared/src/audit/audit.store';
 import { createSession, findSession } from '../../shared/src/user/session.store';
 import { peekOneTimeToken } from '../../shared/src/user/token.store';
@@ -99,6 +100,8 @@ const reads: Record<string, Read> = {
   '17': (db, f) => listMembers(db, f.workspaceId),
   '18': (db) => listUserWorkspaces(db, 'anna'),
   '19': (db, f) => listAudit(db, f.workspaceId, { month: helsinkiMonth(now) }, { limit: PAGE }),
+  '20': (db) => listWorkspaceIds(db),
+  '21': (db, f) => getDigestRecord(db, f.workspaceId, helsinkiDate(now), 'anna'),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);

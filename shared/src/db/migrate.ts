@@ -2,6 +2,7 @@
 // code's, one step at a time, each write conditional on the version it read.
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client';
+import { keys } from './table';
 import { isConditionalFailure, run } from './operations';
 
 export type StoredItem = Record<string, unknown> & { type: string; sv: number };
@@ -14,8 +15,15 @@ export interface Migration {
   description: string;
 }
 
-/** The migrations of this code base, oldest first. Empty while every shape is at version 1. */
-export const migrations: Migration[] = [];
+/** The migrations of this code base, oldest first. */
+export const migrations: Migration[] = [
+  {
+    type: 'workspace',
+    from: 1,
+    description: 'list the workspace in the index of all workspaces (pattern 20)',
+    up: (item) => ({ ...item, ...keys.workspaceListEntry(String(item.id)) }),
+  },
+];
 
 export function latestVersion(registry: readonly Migration[], type: string): number {
   return registry.filter((m) => m.type === type).reduce((latest, m) => Math.max(latest, m.from + 1), 1);

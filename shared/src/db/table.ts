@@ -147,6 +147,18 @@ export const accessPatterns = [
     index: 'table',
     key: 'pk WS#w#AUDIT#yyyy-mm, sk <at>#<id>',
   },
+  {
+    id: '20',
+    name: 'all workspaces (daily reminders)',
+    index: 'gsi1',
+    key: 'gsi1pk WORKSPACES, gsi1sk WS#w',
+  },
+  {
+    id: '21',
+    name: 'reminder digest of a user on a Helsinki day',
+    index: 'table',
+    key: 'pk WS#w#DIGEST#yyyy-mm-dd, sk USER#u',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -171,6 +183,7 @@ export const itemTypes = [
   'throttle',
   'audit',
   'erasure',
+  'digest',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
@@ -202,6 +215,13 @@ export const keys = {
   erasure: (ws: string, personId: string) => ({ pk: `WS#${ws}#ERASED`, sk: `PERSON#${personId}` }),
   erasedPartition: (ws: string) => `WS#${ws}#ERASED`,
   workspace: (ws: string) => ({ pk: `WS#${ws}`, sk: 'WORKSPACE' }),
+  /** Index keys of the workspace item: every workspace, for jobs that visit them all. */
+  workspaceListEntry: (ws: string) => ({ gsi1pk: 'WORKSPACES', gsi1sk: `WS#${ws}` }),
+  workspacesPartition: 'WORKSPACES',
+  digest: (ws: string, date: string, userId: string) => ({
+    pk: `WS#${ws}#DIGEST#${date}`,
+    sk: `USER#${userId}`,
+  }),
   association: (ws: string, id: string) => ({ pk: `WS#${ws}#ASSOC#${id}`, sk: 'PROFILE' }),
   associationPartition: (ws: string, id: string) => `WS#${ws}#ASSOC#${id}`,
   directory: (ws: string, collationKey: string, id: string) => ({

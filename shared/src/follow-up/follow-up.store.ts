@@ -162,3 +162,16 @@ export function listTeamOpenFollowUps(
     { scope: `team-open:${workspaceId}`, ...page },
   );
 }
+
+/** Pattern 6, bounded: the team's open follow-ups due on or before a date (daily reminders). */
+export function listTeamOpenFollowUpsDueBy(db: Db, workspaceId: string, date: string): Promise<FollowUp[]> {
+  return queryAll<FollowUp>(db, {
+    IndexName: 'gsi2',
+    // `$` sorts just after `#`: every `DUE#<date>#<id>` of the day is below the bound.
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :end',
+    ExpressionAttributeValues: {
+      ':pk': keys.teamOpenFollowUpsPartition(workspaceId),
+      ':end': `DUE#${date}$`,
+    },
+  });
+}

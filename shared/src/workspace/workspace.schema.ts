@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { workspaceIdSchema } from '../ids';
 import { pipelineStageSchema } from '../pipeline/pipeline.schema';
 
-export const WORKSPACE_SCHEMA_VERSION = 1;
+/** 2: the workspace item is listed in pattern 20 (migration in db/migrate.ts). */
+export const WORKSPACE_SCHEMA_VERSION = 2;
 
 export const workspaceInputSchema = z.object({
   id: workspaceIdSchema,

@@ -1,5 +1,6 @@
-// Data access for workspaces (pattern 11).
+// Data access for workspaces (patterns 11 and 20).
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../db/operations';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
@@ -36,7 +37,12 @@ export async function createWorkspace(db: Db, input: unknown): Promise<Workspace
       db.doc.send(
         new PutCommand({
           TableName: db.table,
-          Item: { ...keys.workspace(parsed.id), type: 'workspace', ...workspace },
+          Item: {
+            ...keys.workspace(parsed.id),
+            ...keys.workspaceListEntry(parsed.id),
+            type: 'workspace',
+            ...workspace,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -63,4 +69,14 @@ export async function ensureWorkspace(db: Db, id: string, name: string): Promise
     if (error instanceof ConflictError) return getWorkspace(db, id);
     throw error;
   }
+}
+
+/** Pattern 20: the ids of every workspace, for jobs that visit them all (daily reminders). */
+export async function listWorkspaceIds(db: Db): Promise<string[]> {
+  const entries = await queryAll<{ id: string }>(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.workspacesPartition },
+  });
+  return entries.map((entry) => entry.id);
 }

@@ -1,0 +1,97 @@
+// The daily reminder e-mail (muistutus): each staff member's overdue and today's follow-ups,
+// built from plain data and rendered as a Finnish and English plain-text message. Pure: no I/O.
+import type { FollowUp } from '../follow-up/follow-up.schema';
+import { formatDate } from '../time/helsinki';
+import { compareFinnish } from '../text/finnish-collation';
+
+export interface DigestRecipient {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+export interface DigestLine {
+  due: string;
+  associationName: string;
+  title: string;
+}
+
+export interface ReminderDigest {
+  recipient: DigestRecipient;
+  date: string;
+  workspaceName: string;
+  overdue: DigestLine[];
+  today: DigestLine[];
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Groups open follow-ups due on or before `date` by assignee; people with nothing due get none. */
+export function buildDigests(input: {
+  date: string;
+  workspaceName: string;
+  followUps: readonly Pick<FollowUp, 'due' | 'assigneeId' | 'associationId' | 'title' | 'status'>[];
+  recipients: readonly DigestRecipient[];
+  associationNames: ReadonlyMap<string, string>;
+}): ReminderDigest[] {
+  const digests: ReminderDigest[] = [];
+  for (const recipient of input.recipients) {
+    const mine = input.followUps
+      .filter((f) => f.status === 'open' && f.assigneeId === recipient.userId && f.due <= input.date)
+      .map((f) => ({
+        due: f.due,
+        associationName: input.associationNames.get(f.associationId) ?? '–',
+        title: f.title ?? '',
+      }))
+      .sort((a, b) => a.due.localeCompare(b.due) || compareFinnish(a.associationName, b.associationName));
+    if (mine.length === 0) continue;
+    digests.push({
+      recipient,
+      date: input.date,
+      workspaceName: input.workspaceName,
+      overdue: mine.filter((line) => line.due < input.date),
+      today: mine.filter((line) => line.due === input.date),
+    });
+  }
+  return digests;
+}
+
+function lines(items: readonly DigestLine[], locale: 'fi' | 'en'): string[] {
+  return items.map(
+    (line) =>
+      `- ${formatDate(line.due, locale)} ${line.associationName}${line.title ? `: ${line.title}` : ''}`,
+  );
+}
+
+/** The e-mail of a digest: Finnish first, then English; a link to My tasks. */
+export function renderDigest(digest: ReminderDigest, siteUrl: string): MailMessage {
+  const { overdue, today } = digest;
+  const tasks = new URL('/tasks', siteUrl).href;
+  const fi = [
+    `Hei ${digest.recipient.name},`,
+    '',
+    `jatkotoimenpiteesi ${formatDate(digest.date, 'fi')} (${digest.workspaceName}):`,
+    ...(overdue.length ? ['', `Myöhässä (${overdue.length})`, ...lines(overdue, 'fi')] : []),
+    ...(today.length ? ['', `Tänään (${today.length})`, ...lines(today, 'fi')] : []),
+    '',
+    `Omat tehtävät: ${tasks}`,
+  ];
+  const en = [
+    `Hi ${digest.recipient.name},`,
+    '',
+    `your follow-ups for ${formatDate(digest.date, 'en')} (${digest.workspaceName}):`,
+    ...(overdue.length ? ['', `Overdue (${overdue.length})`, ...lines(overdue, 'en')] : []),
+    ...(today.length ? ['', `Today (${today.length})`, ...lines(today, 'en')] : []),
+    '',
+    `My tasks: ${tasks}`,
+  ];
+  return {
+    to: digest.recipient.email,
+    subject: `Kohtaamo: ${overdue.length} myöhässä, ${today.length} tänään / ${overdue.length} overdue, ${today.length} today`,
+    text: [...fi, '', '—', '', ...en, ''].join('\n'),
+  };
+}
