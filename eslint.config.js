@@ -10,6 +10,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/.svelte-kit/**',
       'web/build/**',
+      'dist/**',
       '**/cdk.out/**',
       '.data/**',
       'test-results/**',

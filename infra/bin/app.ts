@@ -1,17 +1,13 @@
-// The CDK app (`npx cdk synth`): one set of stacks per stage, named by `--context stage=<name>`.
+// The CDK app (`npm run synth`, `npm run deploy`): one set of stacks per stage, configured with
+// `--context stage=<name>` and the other keys of infra/config.ts.
 import { App } from 'aws-cdk-lib';
-import { z } from 'zod';
-import { StatefulStack } from '../stacks/stateful-stack';
+import { loadDeployConfig } from '../config';
+import { addKohtaamo } from '../stacks/kohtaamo-app';
 
 const app = new App();
-const stage = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{1,20}$/, 'stage must be lower-case letters, digits and dashes')
-  .parse(app.node.tryGetContext('stage') ?? 'dev');
-
-new StatefulStack(app, `kohtaamo-${stage}-stateful`, {
-  tableName: `kohtaamo-${stage}`,
-  env: { region: process.env.CDK_DEFAULT_REGION ?? 'eu-north-1', account: process.env.CDK_DEFAULT_ACCOUNT },
-});
-
+addKohtaamo(
+  app,
+  loadDeployConfig((key) => app.node.tryGetContext(key)),
+  process.env.CDK_DEFAULT_ACCOUNT,
+);
 app.synth();

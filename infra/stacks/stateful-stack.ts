@@ -1,7 +1,9 @@
 // The stateful resources that outlive every deployment: the one DynamoDB table, built from the
-// same definition (shared/src/db/table.ts) that creates the local table, so the two never drift.
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+// same definition (shared/src/db/table.ts) that creates the local table, so the two never drift,
+// and the bucket where handover packages are built. Both are retained when a stack is deleted.
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { tableDefinition, type TableDefinition } from '../../shared/src/db/table';
 
@@ -10,8 +12,13 @@ export interface StatefulStackProps extends StackProps {
   definition?: TableDefinition;
 }
 
+/** Handover packages are downloaded soon after they are built; they hold personal data. */
+export const EXPORT_EXPIRY_DAYS = 7;
+export const EXPORT_PREFIX = 'handover/';
+
 export class StatefulStack extends Stack {
   readonly table: TableV2;
+  readonly exportBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -27,10 +34,33 @@ export class StatefulStack extends Stack {
         partitionKey: key(index.partitionKey),
         sortKey: key(index.sortKey),
       })),
+      // Sessions, one-time links, throttle counters and reminder records carry `ttl`.
+      timeToLiveAttribute: 'ttl',
+      encryption: TableEncryptionV2.awsManagedKey(),
       // Backups keep 35 days of history (erased personal data too: see the README).
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.exportBucket = new Bucket(this, 'Exports', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [
+        {
+          expiration: Duration.days(EXPORT_EXPIRY_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.exportBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'No server access logs: the packages expire within days, and the logs would keep the IP addresses of ' +
+        'everyone who downloaded one for longer than the data itself (data minimisation).',
     });
   }
 }

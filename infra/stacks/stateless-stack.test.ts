@@ -1,0 +1,218 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../shared/src/db/table';
+import { TABLE_DATA_ACTIONS } from './grants';
+import { ORIGIN_SECRET_HEADER } from './stateless-stack';
+import { testApp } from './test-app';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+let template: Template;
+let resources: Resources;
+
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+/** The logical id of our function `name` (CDK appends an 8-character hash). */
+function functionId(name: string): string {
+  const id = Object.keys(resources).find(
+    (key) => resources[key]?.Type === 'AWS::Lambda::Function' && new RegExp(`^${name}[0-9A-F]{8}$`).test(key),
+  );
+  if (!id) throw new Error(`no function ${name}`);
+  return id;
+}
+
+/** Every statement of every IAM policy attached to the role of the function at `path`. */
+function statementsOfFunction(name: string): Statement[] {
+  const fnId = functionId(name);
+  const roleRef = (resources[fnId]?.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .filter((r) => (r.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleRef))
+    .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+
+describe('stateless stack', () => {
+  beforeAll(() => {
+    template = Template.fromStack(testApp().stateless);
+    resources = template.toJSON().Resources as Resources;
+  });
+
+  it('runs every function on nodejs24.x, arm64, with its log retention set', () => {
+    const functions = ['Web', 'Reminders', 'SweepExpired', 'RepairWorkspace'].map(
+      (name) => resources[functionId(name)],
+    );
+    for (const fn of functions) {
+      expect(fn?.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+      expect(fn?.Properties.LoggingConfig).toBeDefined();
+    }
+    template.resourceCountIs('AWS::Logs::LogGroup', 4);
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('serves the app from the Function URL only through CloudFront, with the origin secret', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          AllowedMethods: Match.arrayWith(['POST']),
+          CachePolicyId: CACHING_DISABLED,
+          OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST,
+          ViewerProtocolPolicy: 'redirect-to-https',
+          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+        }),
+        Origins: Match.arrayWith([
+          Match.objectLike({
+            OriginCustomHeaders: [{ HeaderName: ORIGIN_SECRET_HEADER, HeaderValue: Match.anyValue() }],
+            CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
+          }),
+        ]),
+      }),
+    });
+    // The secret is a Secrets Manager dynamic reference, never a literal in the template.
+    const json = JSON.stringify(template.toJSON());
+    expect(json).toMatch(/\{\{resolve:secretsmanager:/);
+    template.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+  });
+
+  it('serves static assets from a private bucket through Origin Access Control, cached long', () => {
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([
+          Match.objectLike({ PathPattern: '/_app/*', CachePolicyId: CACHING_OPTIMIZED }),
+          Match.objectLike({ PathPattern: '/favicon.svg' }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+            Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: Match.objectLike({
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: true,
+      }),
+    });
+  });
+
+  it('uploads static assets before the new web function goes live and keeps old hashed files', () => {
+    const deployments = Object.entries(resources).filter(([, r]) => r.Type === 'Custom::CDKBucketDeployment');
+    expect(deployments).toHaveLength(2);
+    for (const [, deployment] of deployments) expect(deployment.Properties.Prune).toBe(false);
+    const immutable = deployments.find(
+      ([, r]) => r.Properties.DestinationBucketKeyPrefix === '_app/immutable/',
+    );
+    expect(immutable?.[1].Properties.SystemMetadata).toEqual({
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+    const web = resources[functionId('Web')];
+    for (const [id] of deployments) expect(web?.DependsOn).toContain(id);
+  });
+
+  it('gives the web function item access to the table and named indexes only: no table deletion, no buckets', () => {
+    const statements = statementsOfFunction('Web');
+    const actions = actionsOf(statements);
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) {
+      expect([...TABLE_DATA_ACTIONS, 'xray:PutTraceSegments', 'xray:PutTelemetryRecords']).toContain(action);
+    }
+    expect(actions).not.toContain('dynamodb:DeleteTable');
+    expect(actions.some((a) => a.startsWith('s3:'))).toBe(false);
+    const resourcesJson = JSON.stringify(statements.map((s) => s.Resource));
+    expect(resourcesJson).not.toContain('*');
+    for (const index of tableDefinition.indexes) expect(resourcesJson).toContain(`/index/${index.name}`);
+  });
+
+  it('lets only the reminders function send e-mail, from the configured sender', () => {
+    const statements = statementsOfFunction('Reminders');
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: 'ses:SendEmail',
+        Condition: { StringEquals: { 'ses:FromAddress': 'kohtaamo@example.fi' } },
+      }),
+    );
+    expect(actionsOf(statementsOfFunction('Web'))).not.toContain('ses:SendEmail');
+  });
+
+  it('sends reminders daily at 07:00 Helsinki time and sweeps at 03:00, with retries', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Helsinki',
+      Target: Match.objectLike({
+        Input: JSON.stringify({ kind: 'daily-reminders' }),
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+      }),
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 3 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Helsinki',
+    });
+  });
+
+  it('raises alarms for function errors and throttles, table throttles and stuck reminders, by e-mail', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.fi',
+    });
+    const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
+    const metrics = alarms.map((a) => `${String(a.Properties.Namespace)}/${String(a.Properties.MetricName)}`);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(4);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(4);
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        'AWS/DynamoDB/ReadThrottleEvents',
+        'AWS/DynamoDB/WriteThrottleEvents',
+        'Kohtaamo/DigestsStuck',
+        'Kohtaamo/DigestsFailed',
+      ]),
+    );
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('deploys no reminders without a sender address', () => {
+    const withoutMail = Template.fromStack(testApp({ mailFrom: undefined }).stateless);
+    withoutMail.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    expect(JSON.stringify(withoutMail.toJSON())).not.toContain('ses:SendEmail');
+  });
+});
+
+describe('edge alarms stack', () => {
+  it('alarms on CloudFront 5xx in us-east-1 for the distribution given at deploy time', () => {
+    const { edgeAlarms } = testApp();
+    expect(edgeAlarms.region).toBe('us-east-1');
+    const edge = Template.fromStack(edgeAlarms);
+    edge.hasParameter('DistributionId', { Type: 'String' });
+    edge.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/CloudFront',
+      MetricName: '5xxErrorRate',
+      Dimensions: Match.arrayWith([{ Name: 'DistributionId', Value: { Ref: 'DistributionId' } }]),
+      AlarmActions: Match.anyValue(),
+    });
+  });
+});

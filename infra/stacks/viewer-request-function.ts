@@ -1,0 +1,11 @@
+// The CloudFront Function (JavaScript runtime 2.0) on every request to the web app: it tells the
+// app the site's host (the Lambda sees only its own Function URL host) and the viewer's IP for
+// login throttling. Both headers are overwritten, so a client can never choose their values.
+export const viewerRequestCode = `
+function handler(event) {
+  var request = event.request;
+  request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  request.headers['x-kohtaamo-viewer-address'] = { value: event.viewer.ip };
+  return request;
+}
+`;
