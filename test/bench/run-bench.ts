@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 import { ensureTable, localClient, startLocalDynamo } from '../../shared/src/db/local';
 import { createDb, type Db } from '../../shared/src/db/client';
 import { accessPatterns } from '../../shared/src/db/table';
+import { initialiseBundle } from '../../infra/lambda/bundle-init';
+import { bundleSize } from '../../infra/lambda/bundle-size';
+import { bundleDir, lambdaBundles } from '../../infra/lambda/bundles';
 import {
   getAssociation,
   listAssociationsInStage,
@@ -175,10 +178,31 @@ async function main(): Promise<void> {
         ? `\nAll ${rows.length} patterns within budget.`
         : `\nOver budget: ${over.map((r) => r.id).join(', ')}`,
     );
-    process.exitCode = over.length === 0 ? 0 : 1;
+    const overBudgetBundles = reportLambdaBundles();
+    process.exitCode = over.length === 0 && overBudgetBundles === 0 ? 0 : 1;
   } finally {
     await engine.close();
   }
+}
+
+/** Zipped size and module initialisation (fresh Node process, median of 10) of each Lambda bundle. */
+function reportLambdaBundles(): number {
+  const RUNS = 10;
+  console.log(`\nLambda bundles (zipped size; module initialisation, median of ${RUNS} fresh processes):\n`);
+  let over = 0;
+  for (const bundle of lambdaBundles) {
+    const size = bundleSize(bundleDir(bundle.name));
+    const times = Array.from({ length: RUNS }, () => initialiseBundle(bundle.name)).sort((a, b) => a - b);
+    const median = ((times[RUNS / 2 - 1] ?? 0) + (times[RUNS / 2] ?? 0)) / 2;
+    const share = size.zippedBytes / bundle.budgetBytes;
+    if (share >= 1) over++;
+    console.log(
+      `  ${bundle.name.padEnd(18)} ${(size.zippedBytes / 1024).toFixed(0).padStart(6)} KiB zipped ` +
+        `(${(share * 100).toFixed(0)}% of ${bundle.budgetBytes / 1024 / 1024} MiB budget)   ` +
+        `init ${median.toFixed(0).padStart(4)} ms`,
+    );
+  }
+  return over;
 }
 
 /** Server response times of whole pages, from a web server per data size (SSR on the built app). */
