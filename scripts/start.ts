@@ -11,9 +11,7 @@ import {
   writeEndpointFile,
 } from '../shared/src/db/local';
 import { runMigrations } from '../shared/src/db/migrate';
-import { createSetupLink } from '../shared/src/user/accounts';
-import { listMembers } from '../shared/src/user/user.store';
-import { ensureWorkspace } from '../shared/src/workspace/workspace.store';
+import { openWorkspace } from '../shared/src/workspace/first-admin';
 import { loadLocalConfig, localDb } from './local-runtime';
 import { handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
@@ -62,13 +60,7 @@ async function main(): Promise<void> {
   // Data written by an older version is brought up to the code's schema (a no-op when current).
   const migrated = await runMigrations(db);
   if (migrated.upgraded) console.log(`Upgraded ${migrated.upgraded} stored items to the current schema.`);
-  await ensureWorkspace(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
-  // A workspace without an admin gets a one-time setup link, shown only here (never
-  // first-come-first-served on a public URL).
-  const admins = (await listMembers(db, config.KOHTAAMO_WORKSPACE)).filter(
-    (m) => m.role === 'admin' && m.active,
-  );
-  const setupToken = admins.length === 0 ? await createSetupLink(db, config.KOHTAAMO_WORKSPACE) : undefined;
+  const { setupToken } = await openWorkspace(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
 
   // The app reads its configuration from the environment once, when first used.
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;
