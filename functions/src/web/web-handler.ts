@@ -4,6 +4,7 @@
 // our CloudFront viewer-request function sets from the viewer's Host; the client's address comes
 // from the same function (the viewer's IP), never from a header the client could set.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { Server } from '@sveltejs/kit';
 import type { LambdaFunctionURLEvent, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
@@ -62,6 +63,7 @@ export function createWebHandler(
   server: WebServer,
   ready: Promise<void>,
   config: WebConfig,
+  logger: Pick<Logger, 'error'> = new Logger({ serviceName: 'kohtaamo-web' }),
 ): (event: LambdaFunctionURLEvent) => Promise<APIGatewayProxyStructuredResultV2> {
   return async (event) => {
     if (!cameThroughCloudFront(event, config.KOHTAAMO_ORIGIN_SECRET)) {
@@ -71,10 +73,16 @@ export function createWebHandler(
     if (!origin) return plain(400, 'Bad request: unknown host.');
     const viewerAddress = event.headers?.[VIEWER_ADDRESS_HEADER] ?? '';
     const request = toRequest(event, origin, [ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER]);
-    await ready;
-    const response = await server.respond(request, {
-      getClientAddress: () => viewerAddress || 'unknown',
-    });
-    return toResult(response);
+    try {
+      await ready;
+      const response = await server.respond(request, {
+        getClientAddress: () => viewerAddress || 'unknown',
+      });
+      return await toResult(response);
+    } catch (error) {
+      // The error's type only: messages may carry personal data.
+      logger.error('request failed', { error: error instanceof Error ? error.name : 'unknown' });
+      return plain(500, 'Kohtaamo is unavailable / Kohtaamo ei ole käytettävissä');
+    }
   };
 }
