@@ -1,0 +1,57 @@
+// `npm run handover -- --out FILE.zip [--workspace ID] [--no-persons] [--by NAME]`: writes a
+// workspace's handover package from the local data (see the README for what is inside).
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../shared/src/errors';
+import { writeHandoverPackage } from '../shared/src/handover/handover-package';
+import { workspaceIdSchema } from '../shared/src/ids';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
+
+const args = parseArgsOrExit(
+  z
+    .object({
+      out: z.string().regex(/\.zip$/i, 'the package is a .zip file'),
+      workspace: workspaceIdSchema.optional(),
+      'no-persons': z.literal(true).optional(),
+      by: z.string().trim().min(1).max(100).optional(),
+    })
+    .strict(),
+  'Usage: npm run handover -- --out FILE.zip [--workspace ID] [--no-persons] [--by "Name"]',
+);
+const config = await loadLocalConfig();
+const engine = await openLocalEngine(config);
+const file = resolve(process.cwd(), args.out);
+// Written under a temporary name and renamed when complete: a failed run leaves no half package.
+const partial = `${file}.partial`;
+try {
+  const workspaceId = args.workspace ?? config.KOHTAAMO_WORKSPACE;
+  const summary = await writeHandoverPackage(localDb(config, engine.endpoint), createWriteStream(partial), {
+    workspaceId,
+    includePersons: args['no-persons'] !== true,
+    exportedBy: args.by ?? 'npm run handover',
+    onProgress: (n) => {
+      if (n % 100 === 0) process.stdout.write(`  ${n} associations…\r`);
+    },
+  });
+  await rename(partial, file);
+  const counts = summary.files
+    .filter((f) => f.rows !== undefined)
+    .map((f) => `${f.path} ${f.rows}`)
+    .join(', ');
+  console.log(`Wrote ${file}\n  ${counts}`);
+  if (summary.leftOut.personsExcluded) console.log('  Contact persons left out (--no-persons).');
+  else
+    console.log(
+      `  Left out: ${summary.leftOut.objectedPersons} persons who objected; ${summary.leftOut.erasedPersons} erased earlier.`,
+    );
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(error.safe.en);
+    process.exitCode = 1;
+  } else throw error;
+} finally {
+  await rm(partial, { force: true });
+  await engine.close();
+}

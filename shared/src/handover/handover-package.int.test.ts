@@ -1,0 +1,230 @@
+// A handover package of a small workspace, opened the way its receiver would: unzip, check the
+// checksums, read the CSVs as a spreadsheet would (BOM, semicolons, åäö, no formulas), and see
+// that people who objected or were erased are not in it.
+import { createHash } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { unzipSync, strFromU8 } from 'fflate';
+import { parse } from 'csv-parse/sync';
+import readXlsxFile from 'read-excel-file/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, addMembership } from '../person/person.store';
+import { logContact } from '../interaction/log-contact';
+import { moveAssociationStage } from '../pipeline/pipeline.store';
+import { recordAudit } from '../audit/audit.store';
+import { erasePerson } from '../privacy/erase-person';
+import { newId } from '../ids';
+import type { Workspace } from '../workspace/workspace.schema';
+import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { writeHandoverPackage, type HandoverSummary } from './handover-package';
+
+const db = testDb({ now: () => new Date('2026-11-24T10:00:00.000Z') });
+let workspace: Workspace;
+let objectedId: string;
+let keptId: string;
+
+async function exportPackage(includePersons: boolean) {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const progress: number[] = [];
+  const summary: HandoverSummary = await writeHandoverPackage(db, out, {
+    workspaceId: workspace.id,
+    includePersons,
+    exportedBy: 'Anna Admin',
+    onProgress: (n) => progress.push(n),
+  });
+  return { files: unzipSync(new Uint8Array(Buffer.concat(chunks))), summary, progress };
+}
+
+const text = (files: Record<string, Uint8Array>, path: string) => strFromU8(files[path] as Uint8Array);
+const rows = (files: Record<string, Uint8Array>, path: string) =>
+  parse(text(files, path), { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+
+describe('handover package', () => {
+  beforeAll(async () => {
+    workspace = await freshWorkspace(db);
+    const aanekoski = await addAssociation(db, workspace, {
+      name: 'Äänekosken Ääniyhdistys ry',
+      notes: '=HYPERLINK("http://evil.example")',
+      phone: '+358 40 123 4567',
+    });
+    const kuopio = await addAssociation(db, workspace, {
+      name: 'Kuopion Kerho ry',
+      municipalities: ['Kuopio'],
+    });
+    const person = (name: string, objected = false) =>
+      createPerson(db, workspace.id, { id: newId(), input: { name, objected } });
+    const kept = await person('Kerttu Väisänen');
+    const objected = await person('Olli Vastustaja', true);
+    const erased = await person('Eero Poistettu');
+    keptId = kept.id;
+    objectedId = objected.id;
+    for (const p of [kept, objected, erased]) {
+      await addMembership(db, workspace.id, {
+        associationId: aanekoski.id,
+        personId: p.id,
+        role: 'board_member',
+      });
+    }
+    await logContact(db, workspace.id, {
+      staffId: 'anna',
+      input: {
+        interaction: {
+          id: newId(),
+          associationId: aanekoski.id,
+          kind: 'visit',
+          occurredAt: '2026-11-20T10:00:00.000Z',
+          personIds: [kept.id, objected.id],
+          notes: 'Hallituksen kokous; käytiin läpi tarjotin',
+        },
+        nextFollowUp: { due: '2026-12-15', assigneeId: 'anna', title: 'Soita perään' },
+      },
+    });
+    await moveAssociationStage(db, workspace, {
+      associationId: kuopio.id,
+      input: { to: 'contacted' },
+      by: 'anna',
+    });
+    await recordAudit(db, workspace.id, {
+      actorId: 'anna',
+      action: 'association.update',
+      entityType: 'association',
+      entityId: kuopio.id,
+    });
+    await erasePerson(db, workspace.id, { personId: erased.id, by: 'anna' });
+  });
+
+  it('holds every file, each with a checksum that verifies', async () => {
+    const { files, summary } = await exportPackage(true);
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        'README.txt',
+        'SHA256SUMS.txt',
+        'associations.csv',
+        'audit-log.csv',
+        'data-dictionary.csv',
+        'data/kohtaamo.jsonl',
+        'follow-ups.csv',
+        'interactions.csv',
+        'kohtaamo.xlsx',
+        'memberships.csv',
+        'open-follow-ups.csv',
+        'people.csv',
+        'stage-history.csv',
+        'staff.csv',
+        'workspace.json',
+      ].sort(),
+    );
+    const sums = text(files, 'SHA256SUMS.txt').trim().split('\n');
+    expect(sums).toHaveLength(Object.keys(files).length - 1);
+    for (const line of sums) {
+      const [hash, path] = line.split('  ') as [string, string];
+      expect(
+        createHash('sha256')
+          .update(files[path] as Uint8Array)
+          .digest('hex'),
+        path,
+      ).toBe(hash);
+    }
+    expect(summary.files.find((f) => f.path === 'associations.csv')?.rows).toBe(2);
+  });
+
+  it('writes CSV that a spreadsheet opens with åäö and without running formulas', async () => {
+    const { files } = await exportPackage(true);
+    const raw = files['associations.csv'] as Uint8Array;
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const associations = rows(files, 'associations.csv');
+    expect(associations.map((a) => a.name)).toEqual(['Kuopion Kerho ry', 'Äänekosken Ääniyhdistys ry']);
+    const aanekoski = associations[1];
+    expect(aanekoski?.notes).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(aanekoski?.phone).toBe("'+358 40 123 4567");
+    expect(rows(files, 'interactions.csv')[0]?.notes).toBe('Hallituksen kokous; käytiin läpi tarjotin');
+    const dictionary = rows(files, 'data-dictionary.csv');
+    for (const file of ['associations.csv', 'people.csv', 'interactions.csv']) {
+      const header = Object.keys(rows(files, file)[0] ?? {});
+      expect(dictionary.filter((d) => d.file === file).map((d) => d.column)).toEqual(header);
+    }
+    expect(
+      dictionary.find((d) => d.file === 'interactions.csv' && d.column === 'kind')?.allowed_values,
+    ).toContain('workshop');
+  });
+
+  it('writes the same tables to an Excel workbook, a sheet per file, formulas neutralised', async () => {
+    const { files } = await exportPackage(true);
+    const workbook = await readXlsxFile(Buffer.from(files['kohtaamo.xlsx'] as Uint8Array));
+    expect(workbook.map((sheet) => sheet.sheet)).toEqual([
+      'associations',
+      'people',
+      'memberships',
+      'interactions',
+      'follow-ups',
+      'open-follow-ups',
+      'stage-history',
+      'staff',
+      'audit-log',
+    ]);
+    for (const sheet of workbook) {
+      const csvRows = rows(files, `${sheet.sheet}.csv`);
+      expect(sheet.data.length - 1, sheet.sheet).toBe(csvRows.length);
+    }
+    const associations = workbook.find((sheet) => sheet.sheet === 'associations')?.data ?? [];
+    const header = associations[0] as string[];
+    const aanekoski = associations.find(
+      (row) => row[header.indexOf('name')] === 'Äänekosken Ääniyhdistys ry',
+    );
+    expect(aanekoski?.[header.indexOf('notes')]).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(aanekoski?.[header.indexOf('phone')]).toBe("'+358 40 123 4567");
+    expect(aanekoski?.[header.indexOf('municipalities')]).toBe('Kuopio');
+  });
+
+  it('links the files by id and lists the open follow-ups and the stage history', async () => {
+    const { files } = await exportPackage(true);
+    const associationIds = new Set(rows(files, 'associations.csv').map((a) => a.id));
+    for (const file of ['interactions.csv', 'follow-ups.csv', 'memberships.csv', 'stage-history.csv']) {
+      for (const row of rows(files, file)) expect(associationIds.has(row.association_id ?? '')).toBe(true);
+    }
+    expect(rows(files, 'open-follow-ups.csv')).toEqual([
+      expect.objectContaining({
+        due: '2026-12-15',
+        association: 'Äänekosken Ääniyhdistys ry',
+        title: 'Soita perään',
+      }),
+    ]);
+    expect(rows(files, 'stage-history.csv').map((s) => s.to_stage)).toContain('contacted');
+    expect(rows(files, 'audit-log.csv').map((a) => a.action)).toContain('association.update');
+    const lines = text(files, 'data/kohtaamo.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string });
+    expect(lines[0]).toMatchObject({ type: 'header', format: 'kohtaamo-handover', formatVersion: 1 });
+    expect(lines.filter((l) => l.type === 'association')).toHaveLength(2);
+  });
+
+  it('leaves out people who objected or were erased, and says so', async () => {
+    const { files, summary } = await exportPackage(true);
+    expect(rows(files, 'people.csv').map((p) => p.name)).toEqual(['Kerttu Väisänen']);
+    expect(rows(files, 'memberships.csv').map((m) => m.person_id)).toEqual([keptId]);
+    expect(rows(files, 'interactions.csv')[0]?.person_ids).toBe(keptId);
+    const everything = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
+    expect(everything).not.toContain('Olli Vastustaja');
+    expect(everything).not.toContain(objectedId);
+    expect(everything).not.toContain('Eero Poistettu');
+    expect(summary.leftOut).toEqual({ objectedPersons: 1, erasedPersons: 1, personsExcluded: false });
+    const readme = text(files, 'README.txt');
+    expect(readme).toContain('1 henkilöä, jotka ovat vastustaneet');
+    expect(readme).toContain('1 persons erased earlier');
+    expect(readme).toContain('Exported by: Anna Admin');
+  });
+
+  it('can leave every contact person out', async () => {
+    const { files, progress } = await exportPackage(false);
+    expect(files['people.csv']).toBeUndefined();
+    expect(files['memberships.csv']).toBeUndefined();
+    expect(rows(files, 'interactions.csv')[0]?.person_ids).toBe('');
+    expect(strFromU8(files['data/kohtaamo.jsonl'] as Uint8Array)).not.toContain('Kerttu');
+    expect(text(files, 'README.txt')).toContain('Contact persons were left out entirely');
+    expect(progress).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,167 @@
+// Reads a whole workspace for a handover, one association partition at a time (profile, contacts,
+// roles, follow-ups and stage history in one query), so memory holds one association's items, not
+// the workspace. People are read when a role first refers to them; those who objected are left out
+// with their roles, and removed from the people met in contacts.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Association } from '../association/association.schema';
+import { listDirectory } from '../association/association.store';
+import type { AuditEntry } from '../audit/audit';
+import { listAudit } from '../audit/audit.store';
+import type { Db } from '../db/client';
+import { run } from '../db/operations';
+import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
+import type { FollowUp } from '../follow-up/follow-up.schema';
+import type { Interaction } from '../interaction/interaction.schema';
+import type { Membership, Person } from '../person/person.schema';
+import { getPerson } from '../person/person.store';
+import type { StageChange } from '../pipeline/pipeline.schema';
+import { addMonths, helsinkiMonth } from '../time/helsinki';
+import type { WorkspaceMember } from '../user/user.schema';
+import { listMembers } from '../user/user.store';
+import type { Workspace } from '../workspace/workspace.schema';
+import { getWorkspace } from '../workspace/workspace.store';
+
+export type HandoverRecord =
+  | { type: 'association'; value: Association }
+  | { type: 'person'; value: Person }
+  | { type: 'membership'; value: Membership }
+  | { type: 'interaction'; value: Interaction }
+  | { type: 'followUp'; value: FollowUp }
+  | { type: 'stageChange'; value: StageChange }
+  | { type: 'staff'; value: WorkspaceMember }
+  | { type: 'audit'; value: AuditEntry };
+
+export interface ReadOptions {
+  includePersons: boolean;
+}
+
+export interface LeftOut {
+  /** Persons who objected to processing (GDPR Art. 21). */
+  objectedPersons: number;
+  /** Persons erased earlier (only their tombstone remains; nothing of them is exported). */
+  erasedPersons: number;
+  /** All persons, when the export was made without contact persons. */
+  personsExcluded: boolean;
+}
+
+export interface WorkspaceReader {
+  workspace: Workspace;
+  records: AsyncGenerator<HandoverRecord>;
+  /** Final once `records` is exhausted. */
+  leftOut: LeftOut;
+}
+
+async function associationPartition(db: Db, workspaceId: string, associationId: string) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await run(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.associationPartition(workspaceId, associationId) },
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+async function countErased(db: Db, workspaceId: string): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await run(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.erasedPartition(workspaceId) },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+function months(from: string, to: string): string[] {
+  const list: string[] = [];
+  for (let month = from; month <= to; month = addMonths(`${month}-01`, 1).slice(0, 7)) list.push(month);
+  return list;
+}
+
+export async function readWorkspace(
+  db: Db,
+  workspaceId: string,
+  options: ReadOptions,
+): Promise<WorkspaceReader> {
+  const workspace = await getWorkspace(db, workspaceId);
+  const leftOut: LeftOut = { objectedPersons: 0, erasedPersons: 0, personsExcluded: !options.includePersons };
+  /** Person id → whether the person is exported; ids only, so memory stays small. */
+  const personExported = new Map<string, boolean>();
+
+  async function* personRecords(personId: string): AsyncGenerator<HandoverRecord> {
+    if (personExported.has(personId) || !options.includePersons) return;
+    const person = await getPerson(db, workspaceId, personId).catch(() => undefined);
+    const exported = person !== undefined && !person.objected;
+    personExported.set(personId, exported);
+    if (person?.objected) leftOut.objectedPersons++;
+    if (person && exported) yield { type: 'person', value: person };
+  }
+
+  async function* records(): AsyncGenerator<HandoverRecord> {
+    for (const member of await listMembers(db, workspaceId)) yield { type: 'staff', value: member };
+    let cursor: string | undefined;
+    do {
+      const page = await listDirectory(db, workspaceId, { cursor, limit: 100 });
+      for (const entry of page.items) {
+        const items = await associationPartition(db, workspaceId, entry.id);
+        // The profile first, so a reader knows whose contacts and follow-ups follow.
+        const profile = items.find((raw) => raw.sk === 'PROFILE');
+        if (!profile) continue;
+        yield { type: 'association', value: stripKeys<Association>(profile) };
+        for (const raw of items) {
+          const sk = String(raw.sk);
+          if (sk.startsWith(sortKeyPrefixes.interaction)) {
+            const interaction = stripKeys<Interaction>(raw);
+            for (const personId of interaction.personIds) yield* personRecords(personId);
+            const personIds = options.includePersons
+              ? interaction.personIds.filter((personId) => personExported.get(personId) === true)
+              : [];
+            yield { type: 'interaction', value: { ...interaction, personIds } };
+          } else if (sk.startsWith(sortKeyPrefixes.membership)) {
+            const membership = stripKeys<Membership>(raw);
+            yield* personRecords(membership.personId);
+            if (personExported.get(membership.personId)) yield { type: 'membership', value: membership };
+          } else if (sk.startsWith(sortKeyPrefixes.followUp))
+            yield { type: 'followUp', value: stripKeys<FollowUp>(raw) };
+          else if (sk.startsWith(sortKeyPrefixes.stageChange)) {
+            yield { type: 'stageChange', value: stripKeys<StageChange>(raw) };
+          }
+        }
+      }
+      cursor = page.cursor;
+    } while (cursor);
+
+    const now = helsinkiMonth(db.now());
+    for (const month of months(helsinkiMonth(new Date(workspace.createdAt)), now)) {
+      let auditCursor: string | undefined;
+      do {
+        const page = await listAudit(db, workspaceId, { month }, { cursor: auditCursor, limit: 500 });
+        for (const entry of page.items) yield { type: 'audit', value: entry };
+        auditCursor = page.cursor;
+      } while (auditCursor);
+    }
+    leftOut.erasedPersons = await countErased(db, workspaceId);
+  }
+
+  return { workspace, records: records(), leftOut };
+}

@@ -1,0 +1,66 @@
+// `npm run handover` on local data: a complete package, or a clear message and no file at all.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../support/processes';
+
+describe('npm run handover', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'kohtaamo-handover-'));
+    env = { KOHTAAMO_DATA_DIR: dataDir, KOHTAAMO_CURSOR_SECRET: '' };
+    const seeded = await runScript(
+      'scripts/seed-demo.ts',
+      ['--scale', '0.05', '--seed', '7', '--password', 'cli-test-vihreä-kettu-42'],
+      env,
+    );
+    expect(seeded.code, seeded.stderr).toBe(0);
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('writes a package whose checksums verify, with or without contact persons', async () => {
+    const out = join(dataDir, 'luovutus.zip');
+    const result = await runScript('scripts/handover.ts', ['--out', out, '--by', 'Anna Admin'], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/associations\.csv 26, people\.csv \d+/);
+    const files = unzipSync(new Uint8Array(await readFile(out)));
+    for (const line of strFromU8(files['SHA256SUMS.txt'] as Uint8Array)
+      .trim()
+      .split('\n')) {
+      const [hash, path] = line.split('  ') as [string, string];
+      expect(
+        createHash('sha256')
+          .update(files[path] as Uint8Array)
+          .digest('hex'),
+      ).toBe(hash);
+    }
+    expect(strFromU8(files['README.txt'] as Uint8Array)).toContain('Anna Admin');
+
+    const withoutPersons = join(dataDir, 'ilman-henkiloita.zip');
+    const anonymous = await runScript('scripts/handover.ts', ['--out', withoutPersons, '--no-persons'], env);
+    expect(anonymous.code, anonymous.stderr).toBe(0);
+    expect(Object.keys(unzipSync(new Uint8Array(await readFile(withoutPersons))))).not.toContain(
+      'people.csv',
+    );
+  });
+
+  it('leaves no file behind when it cannot finish, and explains why', async () => {
+    const out = join(dataDir, 'missing.zip');
+    const result = await runScript('scripts/handover.ts', ['--out', out, '--workspace', 'ei-ole'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Workspace not found.');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(false);
+    const usage = await runScript('scripts/handover.ts', ['--out', 'paketti.txt'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('the package is a .zip file');
+  });
+});
