@@ -178,11 +178,59 @@ async function main(): Promise<void> {
         ? `\nAll ${rows.length} patterns within budget.`
         : `\nOver budget: ${over.map((r) => r.id).join(', ')}`,
     );
+    const exportOver = await benchmarkHandover(engine.endpoint, small.workspaceId, large.workspaceId);
     const overBudgetBundles = reportLambdaBundles();
-    process.exitCode = over.length === 0 && overBudgetBundles === 0 ? 0 : 1;
+    process.exitCode = over.length === 0 && overBudgetBundles === 0 && !exportOver ? 0 : 1;
   } finally {
     await engine.close();
   }
+}
+
+interface ExportRun {
+  ms: number;
+  bytes: number;
+  growth: number;
+}
+
+/** Runs the export in a child process (async: dynalite answers from this process meanwhile). */
+function exportInChild(endpoint: string, workspaceId: string): Promise<ExportRun> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/bench/export-memory.ts', endpoint, 'kohtaamo-bench', workspaceId],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0
+        ? resolveRun(JSON.parse(output) as ExportRun)
+        : reject(new Error(`handover export failed (${code})`)),
+    );
+  });
+}
+
+/** Handover export of the 1× and 10× workspaces, each in a fresh process: time and memory growth. */
+async function benchmarkHandover(endpoint: string, small: string, large: string): Promise<boolean> {
+  const MEMORY_BUDGET = 1.5;
+  const one = await exportInChild(endpoint, small);
+  const ten = await exportInChild(endpoint, large);
+  const ratio = ten.growth / one.growth;
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  console.log('\nHandover package (fresh process each):\n');
+  for (const [label, run] of [
+    ['1×', one],
+    ['10×', ten],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(4)} ${(run.ms / 1000).toFixed(1).padStart(6)} s   package ${mb(run.bytes).padStart(8)}   peak memory growth ${mb(run.growth).padStart(8)}`,
+    );
+  }
+  console.log(
+    `  memory growth 10×/1×: ${ratio.toFixed(2)}× (${ratio < MEMORY_BUDGET ? 'ok' : 'OVER'} < ${MEMORY_BUDGET}×)`,
+  );
+  return ratio >= MEMORY_BUDGET;
 }
 
 /** Zipped size and module initialisation (fresh Node process, median of 10) of each Lambda bundle. */

@@ -36,6 +36,7 @@ const routes: Route[] = [
   { name: 'subject access', path: ({ person }) => `/people/${person ?? ''}/access` },
   { name: 'users', path: () => '/admin/users' },
   { name: 'audit log', path: () => '/admin/audit' },
+  { name: 'handover package', path: () => '/admin/handover' },
   { name: 'record of processing', path: () => '/privacy' },
   { name: 'my account', path: () => '/account' },
   { name: 'not found', path: () => '/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV' },

@@ -23,6 +23,7 @@ export const messages = {
   'nav.settings': { fi: 'Asetukset', en: 'Settings' },
   'nav.users': { fi: 'Käyttäjät', en: 'Users' },
   'nav.audit': { fi: 'Muutosloki', en: 'Audit log' },
+  'nav.handover': { fi: 'Luovutus', en: 'Handover' },
   'userRole.admin': { fi: 'Ylläpitäjä', en: 'Admin' },
   'userRole.staff': { fi: 'Työntekijä', en: 'Staff' },
   'userRole.viewer': { fi: 'Katselija', en: 'Viewer' },
@@ -94,6 +95,33 @@ export const messages = {
   'users.save': { fi: 'Tallenna', en: 'Save' },
   'users.reset': { fi: 'Nollaa pääsy', en: 'Reset access' },
   'users.saved': { fi: 'Käyttäjän tiedot tallennettu.', en: 'User saved.' },
+  'handover.title': { fi: 'Luovutuspaketti', en: 'Handover package' },
+  'handover.intro': {
+    fi: 'Luovutuspaketti sisältää työtilan kaikki tiedot jatkajalle ymmärrettävässä muodossa. Se on zip-tiedosto, jossa on:',
+    en: 'The handover package holds all of the workspace’s data in a form the organisation that carries on can understand. It is a zip file with:',
+  },
+  'handover.contentsTables': {
+    fi: 'taulukot CSV-tiedostoina ja yhtenä Excel-työkirjana (yhdistykset, henkilöt, yhteydenotot, jatkotoimenpiteet, tarjotin-historia, muutosloki)',
+    en: 'tables as CSV files and one Excel workbook (associations, people, contacts, follow-ups, tarjotin history, audit log)',
+  },
+  'handover.contentsReadme': {
+    fi: 'kuvaus suomeksi ja englanniksi, tietosanasto sarakkeiden merkityksistä ja tarkistussummat',
+    en: 'a description in Finnish and English, a data dictionary of every column, and checksums',
+  },
+  'handover.contentsJson': {
+    fi: 'kaikki tiedot JSON-muodossa toiseen Kohtaamoon tuomista varten',
+    en: 'all data as JSON, for importing into another Kohtaamo',
+  },
+  'handover.privacy': {
+    fi: 'Henkilöt, jotka ovat vastustaneet tietojensa käsittelyä, ja poistetut henkilöt jätetään aina pois. Paketissa on henkilötietoja: säilytä ja siirrä se turvallisesti.',
+    en: 'People who objected to processing and erased people are always left out. The package holds personal data: keep and transfer it securely.',
+  },
+  'handover.includePersons': { fi: 'Sisällytä yhteyshenkilöt', en: 'Include contact persons' },
+  'handover.wait': {
+    fi: 'Paketin kokoaminen alkaa heti, ja selain näyttää latauksen etenemisen.',
+    en: 'The package is built as it downloads; your browser shows the progress.',
+  },
+  'handover.download': { fi: 'Lataa luovutuspaketti', en: 'Download the handover package' },
   'audit.title': { fi: 'Muutosloki', en: 'Audit log' },
   'audit.month': { fi: 'Kuukausi', en: 'Month' },
   'audit.action': { fi: 'Tapahtuma', en: 'Action' },

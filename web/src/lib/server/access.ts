@@ -87,6 +87,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
     },
   },
   '/admin/audit': { view: 'admin' },
+  '/admin/handover': { view: 'admin' },
+  // The download records its own audit entry once the package is complete.
+  '/admin/handover/package': { view: 'admin', endpoint: true },
   '/account': {
     view: 'signed-in',
     actions: { logout: { need: 'signed-in' }, logoutEverywhere: { need: 'signed-in' } },
