@@ -52,6 +52,27 @@ describe('npm run handover', () => {
     );
   });
 
+  it('imports the package into a new workspace, and refuses a second time into a different one', async () => {
+    const out = join(dataDir, 'siirto.zip');
+    expect((await runScript('scripts/handover.ts', ['--out', out], env)).code).toBe(0);
+    const imported = await runScript('scripts/import-handover.ts', [out, '--workspace', 'jatkaja'], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/Imported into workspace "jatkaja": .*26 association/);
+    const again = await runScript('scripts/import-handover.ts', [out, '--workspace', 'jatkaja'], env);
+    expect(again.stdout).toContain('(0 items written)');
+    const roundTrip = join(dataDir, 'jatkaja.zip');
+    expect(
+      (await runScript('scripts/handover.ts', ['--out', roundTrip, '--workspace', 'jatkaja'], env)).code,
+    ).toBe(0);
+    const [a, b] = await Promise.all([readFile(out), readFile(roundTrip)]).then((zips) =>
+      zips.map((zip) => strFromU8(unzipSync(new Uint8Array(zip))['interactions.csv'] as Uint8Array)),
+    );
+    expect(b).toBe(a);
+    const refused = await runScript('scripts/import-handover.ts', [out, '--workspace', 'default'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('already holds other data');
+  });
+
   it('leaves no file behind when it cannot finish, and explains why', async () => {
     const out = join(dataDir, 'missing.zip');
     const result = await runScript('scripts/handover.ts', ['--out', out, '--workspace', 'ei-ole'], env);

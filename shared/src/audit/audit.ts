@@ -30,6 +30,7 @@ export const auditActions = [
   'member.reset',
   'password.reset',
   'export',
+  'import',
   'access.denied',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -184,6 +184,7 @@ export const itemTypes = [
   'audit',
   'erasure',
   'digest',
+  'importMarker',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
@@ -218,6 +219,8 @@ export const keys = {
   /** Index keys of the workspace item: every workspace, for jobs that visit them all. */
   workspaceListEntry: (ws: string) => ({ gsi1pk: 'WORKSPACES', gsi1sk: `WS#${ws}` }),
   workspacesPartition: 'WORKSPACES',
+  /** Which handover package an import into the workspace came from (so only it may resume). */
+  importMarker: (ws: string) => ({ pk: `WS#${ws}`, sk: 'IMPORT' }),
   digest: (ws: string, date: string, userId: string) => ({
     pk: `WS#${ws}#DIGEST#${date}`,
     sk: `USER#${userId}`,

@@ -16,6 +16,7 @@ import { newId } from '../ids';
 import type { Workspace } from '../workspace/workspace.schema';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
 import { writeHandoverPackage, type HandoverSummary } from './handover-package';
+import { importHandover } from './import-handover';
 
 const db = testDb({ now: () => new Date('2026-11-24T10:00:00.000Z') });
 let workspace: Workspace;
@@ -226,5 +227,84 @@ describe('handover package', () => {
     expect(strFromU8(files['data/kohtaamo.jsonl'] as Uint8Array)).not.toContain('Kerttu');
     expect(text(files, 'README.txt')).toContain('Contact persons were left out entirely');
     expect(progress).toEqual([1, 2]);
+  });
+});
+
+describe('handover import (round trip)', () => {
+  const jsonlOf = (files: Record<string, Uint8Array>) =>
+    text(files, 'data/kohtaamo.jsonl').trim().split('\n');
+  const comparable = (lines: string[]) =>
+    lines
+      .map((line) => JSON.parse(line) as { type: string; value?: Record<string, unknown> })
+      .filter((r) => r.type !== 'header' && r.type !== 'staff' && r.type !== 'audit')
+      .map((r) => JSON.stringify({ ...r, value: { ...r.value, workspaceId: undefined } }));
+
+  it('brings every record, link and the pipeline history into a new workspace; the second export equals the first', async () => {
+    const first = await exportPackage(true);
+    const target = `imp-${newId().toLowerCase().slice(-10)}`;
+    const lines = jsonlOf(first.files);
+    // Interrupted after half of the records, then run again from the start: nothing twice.
+    await importHandover(db, lines.slice(0, Math.floor(lines.length / 2)), {
+      workspaceId: target,
+      by: 'anna',
+    });
+    const report = await importHandover(db, lines, { workspaceId: target, by: 'anna' });
+    expect(report.records).toMatchObject({ association: 2, person: 1, interaction: 1, followUp: 1 });
+    const again = await importHandover(db, lines, { workspaceId: target, by: 'anna' });
+    expect(again.written).toBe(0);
+
+    const sourceId = workspace.id;
+    workspace = { ...workspace, id: target };
+    try {
+      const second = await exportPackage(true);
+      for (const file of [
+        'associations.csv',
+        'people.csv',
+        'memberships.csv',
+        'interactions.csv',
+        'follow-ups.csv',
+        'open-follow-ups.csv',
+        'stage-history.csv',
+        'workspace.json',
+      ]) {
+        const expected =
+          file === 'workspace.json'
+            ? text(first.files, file).replace(sourceId, target)
+            : text(first.files, file);
+        expect(text(second.files, file), file).toBe(expected);
+      }
+      expect(comparable(jsonlOf(second.files))).toEqual(comparable(lines));
+      // The audit trail comes along, plus the import's own entries.
+      const audit = rows(second.files, 'audit-log.csv');
+      expect(audit.filter((a) => a.action !== 'import')).toEqual(rows(first.files, 'audit-log.csv'));
+      expect(audit.filter((a) => a.action === 'import').length).toBeGreaterThanOrEqual(1);
+    } finally {
+      workspace = { ...workspace, id: sourceId };
+    }
+  });
+
+  it('refuses a file that is not a Kohtaamo package, naming the line, and a workspace that holds other data', async () => {
+    const target = `bad-${newId().toLowerCase().slice(-10)}`;
+    await expect(
+      importHandover(db, ['{"type":"header","format":"other"}'], { workspaceId: target, by: 'anna' }),
+    ).rejects.toThrow(/Line 1: format/);
+    const first = await exportPackage(true);
+    const lines = jsonlOf(first.files);
+    const broken = [...lines.slice(0, 3), '{"type":"association","value":{"id":"nope"}}'];
+    await expect(importHandover(db, broken, { workspaceId: target, by: 'anna' })).rejects.toThrow(/Line 4/);
+    const other = await freshWorkspace(db);
+    await addAssociation(db, other, { name: 'Toinen ry' });
+    await expect(importHandover(db, lines, { workspaceId: other.id, by: 'anna' })).rejects.toThrow(
+      /already holds other data/,
+    );
+    // A workspace an import of another package started is not continued with this one either.
+    const header = JSON.parse(lines[0] as string) as { exportedAt: string };
+    const otherPackage = [
+      JSON.stringify({ ...header, exportedAt: '2020-01-01T00:00:00.000Z' }),
+      ...lines.slice(1),
+    ];
+    await expect(importHandover(db, otherPackage, { workspaceId: target, by: 'anna' })).rejects.toThrow(
+      /already holds other data/,
+    );
   });
 });

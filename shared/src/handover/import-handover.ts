@@ -1,0 +1,229 @@
+// Imports a Kohtaamo handover package (its JSON Lines) into a new, empty workspace: every record
+// keeps its id, so the result has the same counts, records, links and pipeline history as the
+// source. Each item is written only if absent: a re-run after an interruption adds what is
+// missing and duplicates nothing. Staff ids are kept as they were (staff.csv of the package
+// names them); the receiving organisation's own users are invited as usual.
+import { z } from 'zod';
+import { associationSchema, type Association } from '../association/association.schema';
+import { associationItem, listDirectory, putIfAbsent } from '../association/association.store';
+import { syncMunicipalityEntries } from '../association/municipality-index';
+import type { AuditEntry } from '../audit/audit';
+import { recordAudit } from '../audit/audit.store';
+import type { Db } from '../db/client';
+import { keys } from '../db/table';
+import { run } from '../db/operations';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../errors';
+import type { FollowUp } from '../follow-up/follow-up.schema';
+import { followUpItem } from '../follow-up/follow-up.store';
+import { idSchema } from '../ids';
+import type { Interaction } from '../interaction/interaction.schema';
+import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
+import { personSchema, type Membership, type Person } from '../person/person.schema';
+import { membershipItem, personItem } from '../person/person.store';
+import type { StageChange } from '../pipeline/pipeline.schema';
+import { stageChangeItem } from '../pipeline/pipeline.store';
+import { helsinkiMonth } from '../time/helsinki';
+import { workspaceInputSchema } from '../workspace/workspace.schema';
+import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
+import { HANDOVER_FORMAT, HANDOVER_FORMAT_VERSION } from './handover-package';
+
+const headerSchema = z.object({
+  type: z.literal('header'),
+  format: z.literal(HANDOVER_FORMAT),
+  formatVersion: z.number().int().min(1).max(HANDOVER_FORMAT_VERSION),
+  exportedAt: z.iso.datetime(),
+  workspace: z.looseObject({ name: z.string(), stages: workspaceInputSchema.shape.stages }),
+});
+
+const withIds = (fields: Record<string, z.ZodType>) => z.looseObject(fields);
+const recordSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('association'), value: associationSchema.loose() }),
+  z.object({ type: z.literal('person'), value: personSchema.loose() }),
+  z.object({
+    type: z.literal('membership'),
+    value: withIds({ associationId: idSchema, personId: idSchema }),
+  }),
+  z.object({
+    type: z.literal('interaction'),
+    value: withIds({ id: idSchema, associationId: idSchema, occurredAt: z.iso.datetime() }),
+  }),
+  z.object({ type: z.literal('followUp'), value: withIds({ id: idSchema, associationId: idSchema }) }),
+  z.object({
+    type: z.literal('stageChange'),
+    value: withIds({ associationId: idSchema, seq: z.number().int().positive() }),
+  }),
+  z.object({ type: z.literal('staff'), value: withIds({ userId: z.string() }) }),
+  z.object({ type: z.literal('audit'), value: withIds({ id: idSchema, at: z.iso.datetime() }) }),
+]);
+
+export interface HandoverImportReport {
+  workspaceId: string;
+  /** Records read per type. */
+  records: Record<string, number>;
+  /** Items written now (a resumed import writes only what was missing). */
+  written: number;
+}
+
+function lineError(line: number, error: z.ZodError): ValidationError {
+  const issue = error.issues[0];
+  const where = issue?.path.join('.') || 'record';
+  return new ValidationError([
+    {
+      field: 'file',
+      message: {
+        fi: `Rivi ${line}: ${where} ei kelpaa (${issue?.message ?? 'tuntematon virhe'}).`,
+        en: `Line ${line}: ${where} is not valid (${issue?.message ?? 'unknown error'}).`,
+      },
+    },
+  ]);
+}
+
+/** Imports the lines of `data/kohtaamo.jsonl` into the workspace `workspaceId`. */
+export async function importHandover(
+  db: Db,
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: { workspaceId: string; by: string },
+): Promise<HandoverImportReport> {
+  const ws = options.workspaceId;
+  const report: HandoverImportReport = { workspaceId: ws, records: {}, written: 0 };
+  let lineNumber = 0;
+  let started = false;
+  const put = async (item: Record<string, unknown>) => {
+    if (await putIfAbsent(db, item)) report.written++;
+  };
+  for await (const line of lines) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new ValidationError([
+        {
+          field: 'file',
+          message: { fi: `Rivi ${lineNumber} ei ole JSONia.`, en: `Line ${lineNumber} is not JSON.` },
+        },
+      ]);
+    }
+    if (!started) {
+      const header = headerSchema.safeParse(json);
+      if (!header.success) throw lineError(lineNumber, header.error);
+      await openTarget(db, ws, header.data.workspace, header.data.exportedAt);
+      started = true;
+      continue;
+    }
+    const parsed = recordSchema.safeParse(json);
+    if (!parsed.success) throw lineError(lineNumber, parsed.error);
+    const { type } = parsed.data;
+    report.records[type] = (report.records[type] ?? 0) + 1;
+    // Written as it was exported (validated above, not rewritten), only moved to this workspace.
+    const raw = (json as { value: Record<string, unknown> }).value;
+    const value = { ...raw, workspaceId: ws };
+    switch (type) {
+      case 'association': {
+        const association = value as unknown as Association;
+        await put(associationItem(ws, association));
+        await syncMunicipalityEntries(db, ws, association);
+        break;
+      }
+      case 'person':
+        await put(personItem(ws, value as unknown as Person));
+        break;
+      case 'membership':
+        await put(membershipItem(ws, raw as unknown as Membership));
+        break;
+      case 'interaction': {
+        const interaction = value as unknown as Interaction;
+        await put(interactionRefItem(ws, interaction));
+        await put(interactionItem(ws, interaction));
+        break;
+      }
+      case 'followUp':
+        await put(followUpItem(ws, value as unknown as FollowUp));
+        break;
+      case 'stageChange':
+        await put(stageChangeItem(ws, raw as unknown as StageChange));
+        break;
+      case 'audit': {
+        const entry = value as unknown as AuditEntry;
+        await put({
+          ...keys.audit(ws, helsinkiMonth(new Date(entry.at)), entry.at, entry.id),
+          type: 'audit',
+          ...entry,
+        });
+        break;
+      }
+      case 'staff':
+        break; // users belong to the receiving organisation; the package's staff.csv names the ids
+    }
+  }
+  if (!started) {
+    throw new ValidationError([
+      { field: 'file', message: { fi: 'Tiedosto on tyhjä.', en: 'The file is empty.' } },
+    ]);
+  }
+  await recordAudit(db, ws, { actorId: options.by, action: 'import', entityType: 'workspace', entityId: ws });
+  return report;
+}
+
+/**
+ * The receiving workspace: a new one made from the package's settings; or an empty one (such as
+ * the default workspace `npm start` makes), which takes the package's pipeline; or one an
+ * interrupted import of this same package started (its marker says so). Anything else is refused.
+ */
+async function openTarget(
+  db: Db,
+  ws: string,
+  source: { id?: unknown; name: string; stages: unknown },
+  exportedAt: string,
+): Promise<void> {
+  const marker = {
+    ...keys.importMarker(ws),
+    type: 'importMarker',
+    sv: 1,
+    sourceWorkspaceId: String(source.id),
+    exportedAt,
+  };
+  const existing = await getWorkspace(db, ws).catch(() => undefined);
+  if (!existing) {
+    await createWorkspace(db, { id: ws, name: source.name, stages: source.stages });
+    await putIfAbsent(db, marker);
+    return;
+  }
+  const found = await run(() =>
+    db.doc.send(new GetCommand({ TableName: db.table, Key: keys.importMarker(ws), ConsistentRead: true })),
+  );
+  if (found.Item) {
+    if (found.Item.sourceWorkspaceId === marker.sourceWorkspaceId && found.Item.exportedAt === exportedAt)
+      return;
+    throw targetInUse();
+  }
+  const empty = (await listDirectory(db, ws, { limit: 1 })).items.length === 0;
+  if (!empty) throw targetInUse();
+  await run(() =>
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.workspace(ws),
+        UpdateExpression: 'SET stages = :stages, #version = #version + :one',
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':stages': source.stages, ':one': 1, ':version': existing.version },
+      }),
+    ),
+  );
+  await putIfAbsent(db, marker);
+}
+
+function targetInUse(): ValidationError {
+  return new ValidationError([
+    {
+      field: 'workspace',
+      message: {
+        fi: 'Kohdetyötilassa on jo muita tietoja. Tuo paketti uuteen, tyhjään työtilaan.',
+        en: 'The target workspace already holds other data. Import the package into a new, empty workspace.',
+      },
+    },
+  ]);
+}
