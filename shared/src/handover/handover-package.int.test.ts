@@ -17,6 +17,7 @@ import type { Workspace } from '../workspace/workspace.schema';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
 import { writeHandoverPackage, type HandoverSummary } from './handover-package';
 import { importHandover } from './import-handover';
+import { searchDirectory } from '../association/directory-search';
 
 const db = testDb({ now: () => new Date('2026-11-24T10:00:00.000Z') });
 let workspace: Workspace;
@@ -252,6 +253,9 @@ describe('handover import (round trip)', () => {
     expect(report.records).toMatchObject({ association: 2, person: 1, interaction: 1, followUp: 1 });
     const again = await importHandover(db, lines, { workspaceId: target, by: 'anna' });
     expect(again.written).toBe(0);
+    // The member names that the directory search reads arrive as a string set again.
+    const imported = await searchDirectory(db, target, { q: 'Väisänen' }, { limit: 10 });
+    expect(imported.entries.map((e) => e.name)).toEqual(['Äänekosken Ääniyhdistys ry']);
 
     const sourceId = workspace.id;
     workspace = { ...workspace, id: target };

@@ -130,9 +130,23 @@ export async function importHandover(
       case 'person':
         await put(personItem(ws, value as unknown as Person));
         break;
-      case 'membership':
-        await put(membershipItem(ws, raw as unknown as Membership));
+      case 'membership': {
+        const membership = raw as unknown as Membership;
+        await put(membershipItem(ws, membership));
+        // The association's search text (member names) is derived: rebuilt from the roles.
+        await run(() =>
+          db.doc.send(
+            new UpdateCommand({
+              TableName: db.table,
+              Key: keys.association(ws, membership.associationId),
+              UpdateExpression: 'ADD memberNames :name',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':name': new Set([membership.personName]) },
+            }),
+          ),
+        );
         break;
+      }
       case 'interaction': {
         const interaction = value as unknown as Interaction;
         await put(interactionRefItem(ws, interaction));

@@ -127,7 +127,11 @@ export async function readWorkspace(
         // The profile first, so a reader knows whose contacts and follow-ups follow.
         const profile = items.find((raw) => raw.sk === 'PROFILE');
         if (!profile) continue;
-        yield { type: 'association', value: stripKeys<Association>(profile) };
+        // Member names are derived search text (and may name people who are left out): not exported.
+        const { memberNames: _memberNames, ...association } = stripKeys<
+          Association & { memberNames?: unknown }
+        >(profile);
+        yield { type: 'association', value: association };
         for (const raw of items) {
           const sk = String(raw.sk);
           if (sk.startsWith(sortKeyPrefixes.interaction)) {
