@@ -1,0 +1,88 @@
+// `npm run import -- FILE.csv|FILE.xlsx [--workspace ID] [--dry-run] [--map "Header=field;…"]`:
+// imports associations (and a contact person per row) from a spreadsheet into a workspace of the
+// local data. The dry run reports every row's problems and duplicates and writes nothing.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../shared/src/errors';
+import { importFields, overrideMapping, suggestMapping } from '../shared/src/import/column-mapping';
+import {
+  applySpreadsheetImport,
+  fileHash,
+  planSpreadsheetImport,
+} from '../shared/src/import/import-spreadsheet';
+import { readTable } from '../shared/src/import/read-table';
+import { workspaceIdSchema } from '../shared/src/ids';
+import { getWorkspace } from '../shared/src/workspace/workspace.store';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
+
+const usage =
+  'Usage: npm run import -- FILE.csv|FILE.xlsx [--workspace ID] [--dry-run] [--map "Header=field;Header=field"]\n' +
+  `  fields: ${importFields.join(', ')}`;
+const file = process.argv[2];
+if (!file || file.startsWith('--')) {
+  console.error(`${usage}\n  the file is missing`);
+  process.exit(2);
+}
+const args = parseArgsOrExit(
+  z
+    .object({
+      workspace: workspaceIdSchema.optional(),
+      'dry-run': z.literal(true).optional(),
+      map: z.string().optional(),
+    })
+    .strict(),
+  usage,
+);
+
+const config = await loadLocalConfig();
+const engine = await openLocalEngine(config);
+try {
+  const bytes = await readFile(resolve(process.cwd(), file));
+  const table = await readTable(bytes, file);
+  let mapping = suggestMapping(table.headers);
+  try {
+    mapping = overrideMapping(table.headers, mapping, args.map ? args.map.split(';') : []);
+  } catch (error) {
+    console.error(`${usage}\n  --map: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  console.log(
+    `Columns: ${table.headers.map((h, i) => `${h} → ${mapping.get(i) ?? '(not imported)'}`).join(', ')}`,
+  );
+  const db = localDb(config, engine.endpoint);
+  const workspace = await getWorkspace(db, args.workspace ?? config.KOHTAAMO_WORKSPACE);
+  const plan = await planSpreadsheetImport(db, workspace.id, table, mapping, fileHash(bytes));
+  for (const row of plan.rows) {
+    for (const problem of row.problems) {
+      console.log(`row ${problem.row} · ${problem.column}: ${problem.message.fi} / ${problem.message.en}`);
+    }
+    if (row.duplicateOf) {
+      const where = row.duplicateOf.inFile ? 'an earlier row' : 'an existing association';
+      console.log(
+        `row ${row.row} · duplicate of ${where} "${row.duplicateOf.name}" (same ${row.duplicateOf.by}): skipped`,
+      );
+    }
+  }
+  const { counts } = plan;
+  console.log(
+    `${counts.new} new, ${counts.imported} already imported, ${counts.duplicate} duplicates skipped, ` +
+      `${counts.invalid} with problems${counts.empty ? `, ${counts.empty} empty` : ''}`,
+  );
+  if (args['dry-run']) {
+    console.log('Dry run: nothing was written.');
+  } else {
+    const imported = await applySpreadsheetImport(db, workspace, plan, {
+      by: 'import',
+      onRow: (row) => console.log(`imported row ${row}`),
+    });
+    console.log(`Imported ${imported} associations into "${workspace.id}".`);
+  }
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(error.safe.en);
+    process.exitCode = 1;
+  } else throw error;
+} finally {
+  await engine.close();
+}

@@ -1,0 +1,274 @@
+// Importing associations (and one contact person per row) from a centre's own spreadsheet: a plan
+// first (every row's problems with row number and column, duplicates of existing associations or
+// of earlier rows), then the import of the valid, new rows. Each row's ids come from the file's
+// hash and the row number, so running the same file again, after an interruption or not, adds
+// what is missing and nothing twice.
+import { createHash } from 'node:crypto';
+import {
+  associationInputSchema,
+  type Association,
+  type AssociationInput,
+} from '../association/association.schema';
+import { createAssociation, listDirectory } from '../association/association.store';
+import type { Db } from '../db/client';
+import { ValidationError, type FieldError } from '../errors';
+import type { Localised } from '../i18n/messages';
+import {
+  membershipRoles,
+  personInputSchema,
+  type MembershipRole,
+  type PersonInput,
+} from '../person/person.schema';
+import { addMembership, createPerson } from '../person/person.store';
+import { tidyName } from '../text/finnish-collation';
+import { parseInput } from '../validation';
+import type { Workspace } from '../workspace/workspace.schema';
+import type { ImportField } from './column-mapping';
+import type { Table } from './read-table';
+
+export interface RowProblem {
+  row: number;
+  column: string;
+  message: Localised;
+}
+
+export type RowStatus = 'new' | 'imported' | 'duplicate' | 'invalid' | 'empty';
+
+export interface PlannedRow {
+  /** The spreadsheet row number (the header is row 1). */
+  row: number;
+  status: RowStatus;
+  associationId: string;
+  personId: string;
+  association?: AssociationInput;
+  person?: PersonInput & { role: MembershipRole; startDate?: string };
+  duplicateOf?: {
+    id: string;
+    name: string;
+    by: 'ytunnus' | 'registerNumber' | 'name and municipality';
+    inFile: boolean;
+  };
+  problems: RowProblem[];
+}
+
+export interface ImportPlan {
+  rows: PlannedRow[];
+  counts: Record<RowStatus, number>;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A ULID-shaped id derived from `seed`: the same seed always gives the same id. */
+export function idFromSeed(seed: string): string {
+  const bytes = createHash('sha256').update(seed).digest();
+  let bits = 0n;
+  for (const byte of bytes.subarray(0, 16)) bits = (bits << 8n) | BigInt(byte);
+  let id = '';
+  for (let i = 0; i < 26; i++) {
+    id = CROCKFORD[Number(bits & 31n)] + id;
+    bits >>= 5n;
+  }
+  // A ULID's first character is at most 7 (its 48-bit time part).
+  return `${CROCKFORD[Number(BigInt(CROCKFORD.indexOf(id[0] as string)) & 7n)]}${id.slice(1)}`;
+}
+
+export function fileHash(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const roleWords: Record<string, MembershipRole> = {
+  puheenjohtaja: 'chair',
+  pj: 'chair',
+  varapuheenjohtaja: 'vice_chair',
+  sihteeri: 'secretary',
+  rahastonhoitaja: 'treasurer',
+  'hallituksen jäsen': 'board_member',
+  jäsen: 'board_member',
+  työntekijä: 'employee',
+  vapaaehtoinen: 'volunteer',
+  yhteyshenkilö: 'contact',
+};
+
+function role(text: string): MembershipRole | undefined {
+  const word = text.trim().toLowerCase();
+  if (word === '') return 'contact';
+  if ((membershipRoles as readonly string[]).includes(word)) return word as MembershipRole;
+  return roleWords[word];
+}
+
+/** A Finnish date d.m.yyyy (or yyyy-mm-dd) as yyyy-mm-dd; undefined when it is not one. */
+export function finnishDate(text: string): string | undefined {
+  const finnish = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const [y, m, d] = finnish ? [finnish[3], finnish[2], finnish[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return undefined;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+const split = (text: string | undefined) =>
+  (text ?? '')
+    .split(/[,;/]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+const nameKey = (name: string, municipality: string | undefined) =>
+  `${tidyName(name)
+    .toLowerCase()
+    .replace(/\s+ry$/, '')}|${(municipality ?? '').toLowerCase()}`;
+
+/** Duplicate keys of an association, strongest first. */
+function duplicateKeys(a: Pick<Association, 'name' | 'municipalities' | 'ytunnus' | 'registerNumber'>) {
+  return [
+    ...(a.ytunnus ? [['ytunnus', `y:${a.ytunnus}`] as const] : []),
+    ...(a.registerNumber ? [['registerNumber', `r:${a.registerNumber}`] as const] : []),
+    ['name and municipality', `n:${nameKey(a.name, a.municipalities[0])}`] as const,
+  ];
+}
+
+function problemsOf(error: unknown, row: number, headerOf: (field: string) => string): RowProblem[] {
+  if (!(error instanceof ValidationError)) throw error;
+  return error.fields.map((f: FieldError) => ({ row, column: headerOf(f.field), message: f.message }));
+}
+
+export async function planSpreadsheetImport(
+  db: Db,
+  workspaceId: string,
+  table: Table,
+  mapping: ReadonlyMap<number, ImportField>,
+  hash: string,
+): Promise<ImportPlan> {
+  const columnOf = new Map([...mapping].map(([index, field]) => [field, index]));
+  const headerOf = (field: ImportField) => {
+    const index = columnOf.get(field);
+    return index === undefined ? field : (table.headers[index] ?? field);
+  };
+  const personFieldHeader = (field: string) =>
+    headerOf(
+      ({ name: 'personName', email: 'personEmail', phone: 'personPhone' } as const)[field as 'name'] ??
+        'personName',
+    );
+
+  // Existing associations by their duplicate keys (and by id, for rows imported before).
+  const known = new Map<string, { id: string; name: string; inFile: boolean }>();
+  const existingIds = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const page = await listDirectory(db, workspaceId, { cursor, limit: 200 });
+    for (const association of page.items) {
+      existingIds.add(association.id);
+      for (const [, key] of duplicateKeys(association)) {
+        if (!known.has(key)) known.set(key, { id: association.id, name: association.name, inFile: false });
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+
+  const rows: PlannedRow[] = table.rows.map((cells, i) => {
+    const row = i + 2;
+    const value = (field: ImportField) => {
+      const index = columnOf.get(field);
+      return index === undefined ? undefined : cells[index];
+    };
+    const planned: PlannedRow = {
+      row,
+      status: 'invalid',
+      associationId: idFromSeed(`${hash}:${row}:association`),
+      personId: idFromSeed(`${hash}:${row}:person`),
+      problems: [],
+    };
+    if (cells.every((cell) => cell.trim() === '')) return { ...planned, status: 'empty' };
+    try {
+      planned.association = parseInput(associationInputSchema, {
+        name: value('name') ?? '',
+        frame: (value('frame') || 'yhdistys').toLowerCase().replace('ryhmä', 'ryhma'),
+        ytunnus: value('ytunnus'),
+        registerNumber: value('registerNumber'),
+        municipalities: split(value('municipalities')),
+        targetGroups: split(value('targetGroups')),
+        email: value('email'),
+        phone: value('phone'),
+        address: value('address'),
+        website: value('website'),
+        foundedYear: value('foundedYear'),
+        notes: value('notes'),
+      });
+    } catch (error) {
+      planned.problems.push(...problemsOf(error, row, (field) => headerOf(field as ImportField)));
+    }
+    const personName = value('personName')?.trim();
+    if (personName) {
+      const personRole = role(value('personRole') ?? '');
+      if (!personRole) {
+        planned.problems.push({
+          row,
+          column: headerOf('personRole'),
+          message: { fi: 'Tuntematon rooli.', en: 'Unknown role.' },
+        });
+      }
+      const start = value('personStartDate')?.trim();
+      const startDate = start ? finnishDate(start) : undefined;
+      if (start && !startDate) {
+        planned.problems.push({
+          row,
+          column: headerOf('personStartDate'),
+          message: {
+            fi: 'Päivämäärä muodossa p.k.vvvv, esim. 1.3.2024.',
+            en: 'A date as d.m.yyyy, e.g. 1.3.2024.',
+          },
+        });
+      }
+      try {
+        const person = parseInput(personInputSchema, {
+          name: personName,
+          email: value('personEmail'),
+          phone: value('personPhone'),
+        });
+        if (personRole) planned.person = { ...person, role: personRole, ...(startDate ? { startDate } : {}) };
+      } catch (error) {
+        planned.problems.push(...problemsOf(error, row, personFieldHeader));
+      }
+    }
+    if (planned.problems.length > 0 || !planned.association) return planned;
+    if (existingIds.has(planned.associationId)) return { ...planned, status: 'imported' };
+    for (const [by, key] of duplicateKeys(planned.association)) {
+      const match = known.get(key);
+      if (match) return { ...planned, status: 'duplicate', duplicateOf: { ...match, by } };
+    }
+    for (const [, key] of duplicateKeys(planned.association)) {
+      known.set(key, { id: planned.associationId, name: planned.association.name, inFile: true });
+    }
+    return { ...planned, status: 'new' };
+  });
+  const counts: Record<RowStatus, number> = { new: 0, imported: 0, duplicate: 0, invalid: 0, empty: 0 };
+  for (const row of rows) counts[row.status]++;
+  return { rows, counts };
+}
+
+/** Imports the plan's new rows (and completes rows an interrupted run began). */
+export async function applySpreadsheetImport(
+  db: Db,
+  workspace: Workspace,
+  plan: ImportPlan,
+  options: { by: string; onRow?: (row: number) => void },
+): Promise<number> {
+  let imported = 0;
+  for (const row of plan.rows) {
+    if ((row.status !== 'new' && row.status !== 'imported') || !row.association) continue;
+    await createAssociation(db, workspace, { id: row.associationId, input: row.association, by: options.by });
+    if (row.person) {
+      const { role: personRole, startDate, ...person } = row.person;
+      await createPerson(db, workspace.id, { id: row.personId, input: person });
+      await addMembership(db, workspace.id, {
+        associationId: row.associationId,
+        personId: row.personId,
+        role: personRole,
+        ...(startDate ? { startDate } : {}),
+      });
+    }
+    if (row.status === 'new') imported++;
+    options.onRow?.(row.row);
+  }
+  return imported;
+}
