@@ -2,10 +2,9 @@
 // makes an admin account directly (a random password is printed when none is given).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../shared/src/errors';
 import { workspaceIdSchema } from '../shared/src/ids';
 import { createAccount } from '../shared/src/user/accounts';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit, reportAppError } from './local-runtime';
 
 const argsSchema = z.object({
   workspace: workspaceIdSchema.optional(),
@@ -34,10 +33,7 @@ try {
       (args.password || !result.created ? '' : `\nPassword: ${password}`),
   );
 } catch (error) {
-  if (error instanceof AppError) {
-    console.error(error.safe.en);
-    process.exitCode = 1;
-  } else throw error;
+  reportAppError(error);
 } finally {
   await engine.close();
 }

@@ -4,10 +4,9 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../shared/src/errors';
 import { writeHandoverPackage } from '../shared/src/handover/handover-package';
 import { workspaceIdSchema } from '../shared/src/ids';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit, reportAppError } from './local-runtime';
 
 const args = parseArgsOrExit(
   z
@@ -47,10 +46,7 @@ try {
       `  Left out: ${summary.leftOut.objectedPersons} persons who objected; ${summary.leftOut.erasedPersons} erased earlier.`,
     );
 } catch (error) {
-  if (error instanceof AppError) {
-    console.error(error.safe.en);
-    process.exitCode = 1;
-  } else throw error;
+  reportAppError(error);
 } finally {
   await rm(partial, { force: true });
   await engine.close();

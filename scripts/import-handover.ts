@@ -4,11 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { z } from 'zod';
-import { AppError } from '../shared/src/errors';
 import { JSON_PATH } from '../shared/src/handover/handover-readme';
 import { importHandover } from '../shared/src/handover/import-handover';
 import { workspaceIdSchema } from '../shared/src/ids';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit, reportAppError } from './local-runtime';
 
 const usage = 'Usage: npm run handover:import -- FILE.zip --workspace ID';
 const file = process.argv[2];
@@ -39,10 +38,7 @@ try {
     `Imported into workspace "${report.workspaceId}": ${counts} (${report.written} items written).`,
   );
 } catch (error) {
-  if (error instanceof AppError) {
-    console.error(error.safe.en);
-    process.exitCode = 1;
-  } else throw error;
+  reportAppError(error);
 } finally {
   await engine.close();
 }

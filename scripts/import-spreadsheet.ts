@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../shared/src/errors';
 import { importFields, overrideMapping, suggestMapping } from '../shared/src/import/column-mapping';
 import {
   applySpreadsheetImport,
@@ -14,7 +13,7 @@ import {
 import { readTable } from '../shared/src/import/read-table';
 import { workspaceIdSchema } from '../shared/src/ids';
 import { getWorkspace } from '../shared/src/workspace/workspace.store';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
+import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit, reportAppError } from './local-runtime';
 
 const usage =
   'Usage: npm run import -- FILE.csv|FILE.xlsx [--workspace ID] [--dry-run] [--map "Header=field;Header=field"]\n' +
@@ -79,10 +78,7 @@ try {
     console.log(`Imported ${imported} associations into "${workspace.id}".`);
   }
 } catch (error) {
-  if (error instanceof AppError) {
-    console.error(error.safe.en);
-    process.exitCode = 1;
-  } else throw error;
+  reportAppError(error);
 } finally {
   await engine.close();
 }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../shared/src/config';
+import { AppError } from '../shared/src/errors';
 import { createDb, type Db } from '../shared/src/db/client';
 import { ensureTable, findRunningEndpoint, localClient, startLocalDynamo } from '../shared/src/db/local';
 
@@ -78,4 +79,14 @@ export function parseArgsOrExit<S extends z.ZodType>(schema: S, usage: string): 
     `${usage}\n${parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`).join('\n')}`,
   );
   process.exit(2);
+}
+
+/**
+ * A command's expected failure (bad input, not found, conflict) is reported by its English message
+ * and exit code 1; anything else is a bug and is thrown on.
+ */
+export function reportAppError(error: unknown): void {
+  if (!(error instanceof AppError)) throw error;
+  console.error(error.safe.en);
+  process.exitCode = 1;
 }

@@ -1,26 +1,18 @@
 // `npm run handover` on local data: a complete package, or a clear message and no file at all.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript } from '../support/processes';
+import { runScript, seededDataDir } from '../support/processes';
 
 describe('npm run handover', () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'kohtaamo-handover-'));
-    env = { KOHTAAMO_DATA_DIR: dataDir, KOHTAAMO_CURSOR_SECRET: '' };
-    const seeded = await runScript(
-      'scripts/seed-demo.ts',
-      ['--scale', '0.05', '--seed', '7', '--password', 'cli-test-vihreä-kettu-42'],
-      env,
-    );
-    expect(seeded.code, seeded.stderr).toBe(0);
+    ({ dataDir, env } = await seededDataDir('kohtaamo-handover-'));
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });

@@ -1,9 +1,8 @@
 // `npm run reminders` on a laptop: today's digests land in the outbox folder as .eml files.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScript } from '../support/processes';
+import { runScript, seededDataDir } from '../support/processes';
 
 describe('npm run reminders', () => {
   let dataDir: string;
@@ -12,14 +11,7 @@ describe('npm run reminders', () => {
   const emlFiles = async () => (await readdir(outbox()).catch(() => [])).filter((f) => f.endsWith('.eml'));
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'kohtaamo-reminders-'));
-    env = { KOHTAAMO_DATA_DIR: dataDir, KOHTAAMO_CURSOR_SECRET: '' };
-    const seeded = await runScript(
-      'scripts/seed-demo.ts',
-      ['--scale', '0.05', '--seed', '7', '--password', 'cli-test-vihreä-kettu-42'],
-      env,
-    );
-    expect(seeded.code, seeded.stderr).toBe(0);
+    ({ dataDir, env } = await seededDataDir('kohtaamo-reminders-'));
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });

@@ -110,3 +110,19 @@ export async function logIn(
   const setCookie = response.headers.get('set-cookie') ?? '';
   return { status: response.status, setCookie, cookie: setCookie.split(';')[0] ?? '' };
 }
+
+/** A temporary data directory with the demo seed at scale 0.05 (26 associations, seed 7). */
+export async function seededDataDir(prefix: string): Promise<{ dataDir: string; env: NodeJS.ProcessEnv }> {
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  const env = { KOHTAAMO_DATA_DIR: dataDir, KOHTAAMO_CURSOR_SECRET: '' };
+  const seeded = await runScript(
+    'scripts/seed-demo.ts',
+    ['--scale', '0.05', '--seed', '7', '--password', 'cli-test-vihreä-kettu-42'],
+    env,
+  );
+  if (seeded.code !== 0) throw new Error(`seed failed:\n${seeded.stderr}`);
+  return { dataDir, env };
+}

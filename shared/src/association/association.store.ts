@@ -1,7 +1,7 @@
 // Data access for associations: profile (1), directory (2), pipeline column (7), profile edits.
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { batchGetAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
+import { batchGetAll, countAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
 import { keys } from '../db/table';
 import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
@@ -214,26 +214,12 @@ export async function getAssociationNames(
 }
 
 /** How many associations wait in a stage (a count query on the stage index, paged by DynamoDB). */
-export async function countAssociationsInStage(db: Db, workspaceId: string, stage: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await run(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.stageColumnPartition(workspaceId, stage) },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    count += result.Count ?? 0;
-    start = result.LastEvaluatedKey;
-  } while (start);
-  return count;
+export function countAssociationsInStage(db: Db, workspaceId: string, stage: string): Promise<number> {
+  return countAll(db, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.stageColumnPartition(workspaceId, stage) },
+  });
 }
 
 /**

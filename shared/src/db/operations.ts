@@ -61,21 +61,41 @@ export async function queryPage<T>(
   return cursor === undefined ? { items } : { items, cursor };
 }
 
-/** Reads every page of a bounded query (a single association's items). */
-export async function queryAll<T>(
-  db: Db,
-  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-): Promise<T[]> {
-  const items: T[] = [];
+type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+/** Reads every page of a bounded query, items as stored (keys included). */
+export async function queryAllItems(db: Db, input: QueryInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const result = await run(() =>
       db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start })),
     );
-    for (const item of result.Items ?? []) items.push(stripKeys<T>(item));
+    items.push(...(result.Items ?? []));
     start = result.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** Reads every page of a bounded query (a single association's items). */
+export async function queryAll<T>(db: Db, input: QueryInput): Promise<T[]> {
+  return (await queryAllItems(db, input)).map((item) => stripKeys<T>(item));
+}
+
+/** Counts what a query matches, page by page (DynamoDB counts at most 1 MB a page). */
+export async function countAll(db: Db, input: Omit<QueryInput, 'Select'>): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await run(() =>
+      db.doc.send(
+        new QueryCommand({ ...input, Select: 'COUNT', TableName: db.table, ExclusiveStartKey: start }),
+      ),
+    );
+    count += result.Count ?? 0;
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return count;
 }
 
 const BATCH_GET_LIMIT = 100;

@@ -2,13 +2,12 @@
 // roles, follow-ups and stage history in one query), so memory holds one association's items, not
 // the workspace. People are read when a role first refers to them; those who objected are left out
 // with their roles, and removed from the people met in contacts.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Association } from '../association/association.schema';
 import { listDirectory } from '../association/association.store';
 import type { AuditEntry } from '../audit/audit';
 import { listAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
-import { run } from '../db/operations';
+import { countAll, queryAllItems } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import type { Interaction } from '../interaction/interaction.schema';
@@ -51,47 +50,6 @@ export interface WorkspaceReader {
   leftOut: LeftOut;
 }
 
-async function associationPartition(db: Db, workspaceId: string, associationId: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.associationPartition(workspaceId, associationId) },
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-async function countErased(db: Db, workspaceId: string): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.erasedPartition(workspaceId) },
-          Select: 'COUNT',
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    count += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return count;
-}
-
 function months(from: string, to: string): string[] {
   const list: string[] = [];
   for (let month = from; month <= to; month = addMonths(`${month}-01`, 1).slice(0, 7)) list.push(month);
@@ -123,7 +81,10 @@ export async function readWorkspace(
     do {
       const page = await listDirectory(db, workspaceId, { cursor, limit: 100 });
       for (const entry of page.items) {
-        const items = await associationPartition(db, workspaceId, entry.id);
+        const items = await queryAllItems(db, {
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.associationPartition(workspaceId, entry.id) },
+        });
         // The profile first, so a reader knows whose contacts and follow-ups follow.
         const profile = items.find((raw) => raw.sk === 'PROFILE');
         if (!profile) continue;
@@ -164,7 +125,10 @@ export async function readWorkspace(
         auditCursor = page.cursor;
       } while (auditCursor);
     }
-    leftOut.erasedPersons = await countErased(db, workspaceId);
+    leftOut.erasedPersons = await countAll(db, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.erasedPartition(workspaceId) },
+    });
   }
 
   return { workspace, records: records(), leftOut };
