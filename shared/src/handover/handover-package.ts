@@ -170,6 +170,7 @@ export async function writeHandoverPackage(
     await settings.write(
       `${JSON.stringify({ id: workspace.id, name: workspace.name, stages: workspace.stages }, null, 2)}\n`,
     );
+    const rowCounts = new Map([...csv.values()].map(({ entry }) => [entry.path, entry.rows]));
     const readme = await open(README_PATH);
     await readme.write(
       handoverReadme({
@@ -177,7 +178,7 @@ export async function writeHandoverPackage(
         workspaceId: workspace.id,
         exportedAt,
         exportedBy: options.exportedBy,
-        rows: new Map([...csv.values()].map(({ entry }) => [entry.path, entry.rows])),
+        rows: rowCounts,
         leftOut: reader.leftOut,
       }),
     );
@@ -189,7 +190,6 @@ export async function writeHandoverPackage(
       join(dir, XLSX_PATH),
       sheets.map((sheet) => ({ name: sheet.path, rowsFile: sheet.file })),
     );
-    const rowCounts = new Map([...csv.values()].map(({ entry }) => [entry.path, entry.rows]));
     const files: HandoverSummary['files'] = [];
     for (const path of [...entries.keys(), XLSX_PATH]) {
       const rows = rowCounts.get(path);
