@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/src/db/table';
 import { TABLE_DATA_ACTIONS } from './grants';
-import { ORIGIN_SECRET_HEADER } from './stateless-stack';
+import { ORIGIN_SECRET_HEADER } from '../../functions/src/web/cloudfront-headers';
 import { testApp } from './test-app';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;

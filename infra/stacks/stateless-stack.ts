@@ -78,6 +78,7 @@ import type { Construct } from 'constructs';
 import { bundleDir, repoRoot } from '../lambda/bundles';
 import type { DeployConfig } from '../config';
 import { viewerRequestCode } from './viewer-request-function';
+import { ORIGIN_SECRET_HEADER } from '../../functions/src/web/cloudfront-headers';
 
 export interface StatelessStackProps extends StackProps {
   config: DeployConfig;
@@ -87,7 +88,6 @@ export interface StatelessStackProps extends StackProps {
   clientDir?: string;
 }
 
-export const ORIGIN_SECRET_HEADER = 'x-kohtaamo-origin-secret';
 const IMMUTABLE = '_app/immutable';
 
 export class StatelessStack extends Stack {

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { functionUrlEvent } from './function-url-event';
 import { toResult } from './lambda-http';
-import { createWebHandler, ORIGIN_SECRET_HEADER, FORWARDED_HOST_HEADER, type WebServer } from './web-handler';
+import { FORWARDED_HOST_HEADER, ORIGIN_SECRET_HEADER } from './cloudfront-headers';
+import { createWebHandler, type WebServer } from './web-handler';
 
 const config = { KOHTAAMO_ORIGIN_SECRET: 'a-secret-that-is-long-enough-0123456789' };
 const throughCloudFront = (path = '/') =>

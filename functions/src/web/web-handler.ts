@@ -10,9 +10,7 @@ import type { LambdaFunctionURLEvent, APIGatewayProxyStructuredResultV2 } from '
 import { z } from 'zod';
 import { toRequest, toResult } from './lambda-http';
 
-export const ORIGIN_SECRET_HEADER = 'x-kohtaamo-origin-secret';
-export const VIEWER_ADDRESS_HEADER = 'x-kohtaamo-viewer-address';
-export const FORWARDED_HOST_HEADER = 'x-forwarded-host';
+import { FORWARDED_HOST_HEADER, ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from './cloudfront-headers';
 
 const webConfigSchema = z.object({
   /** Shared with CloudFront, which adds it to every origin request. */

@@ -14,7 +14,7 @@ import { testTableName } from '../../../test/support/global-setup';
 import { freePort } from '../../../test/support/processes';
 import { addAssociation, freshWorkspace, testCursorSecret, testDb } from '../../../test/support/test-db';
 import { functionUrlEvent, type EventOptions } from './function-url-event';
-import { FORWARDED_HOST_HEADER, ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from './web-handler';
+import { FORWARDED_HOST_HEADER, ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from './cloudfront-headers';
 
 const ORIGIN_SECRET = 'origin-secret-for-tests-0123456789abcdef';
 const PASSWORD = 'Kalliolle kukkulalle 2026!';
