@@ -71,8 +71,6 @@ export function stageDb(config: DeployConfig): Db {
   return createDb({
     table: `kohtaamo-${config.stage}`,
     region: config.region,
-    // Set only in tests, which point the scripts at dynalite instead of AWS.
-    endpoint: process.env.KOHTAAMO_DYNAMODB_ENDPOINT,
     // These scripts make no pagination cursors; a throwaway secret satisfies the Db.
     cursorSecret: randomBytes(32).toString('hex'),
   });

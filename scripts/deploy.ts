@@ -4,8 +4,7 @@
 // the site. Needs AWS credentials and a bootstrapped account (see the README).
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runMigrations } from '../shared/src/db/migrate';
-import { openWorkspace } from '../shared/src/workspace/first-admin';
+import { prepareData } from '../shared/src/workspace/first-admin';
 import { contextArgs, deployArgsOrExit, deployUsage, run, stackNames, stageDb } from './aws-runtime';
 import { repoRoot } from './local-runtime';
 
@@ -39,9 +38,8 @@ async function main(): Promise<void> {
   );
 
   const db = stageDb(config);
-  const migrated = await runMigrations(db);
-  if (migrated.upgraded) console.log(`Upgraded ${migrated.upgraded} stored items to the current schema.`);
-  const { setupToken } = await openWorkspace(db, 'default', 'Kohtaamo');
+  const { upgraded, setupToken } = await prepareData(db, 'default', 'Kohtaamo');
+  if (upgraded) console.log(`Upgraded ${upgraded} stored items to the current schema.`);
   console.log(`\nKohtaamo ${config.stage} is at ${siteUrl}`);
   if (setupToken) {
     console.log(

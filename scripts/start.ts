@@ -10,8 +10,7 @@ import {
   startLocalDynamo,
   writeEndpointFile,
 } from '../shared/src/db/local';
-import { runMigrations } from '../shared/src/db/migrate';
-import { openWorkspace } from '../shared/src/workspace/first-admin';
+import { prepareData } from '../shared/src/workspace/first-admin';
 import { loadLocalConfig, localDb } from './local-runtime';
 import { handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
@@ -58,9 +57,8 @@ async function main(): Promise<void> {
   await writeEndpointFile(config.KOHTAAMO_DATA_DIR, { endpoint: engine.endpoint, pid: process.pid });
   const db = localDb(config, engine.endpoint);
   // Data written by an older version is brought up to the code's schema (a no-op when current).
-  const migrated = await runMigrations(db);
-  if (migrated.upgraded) console.log(`Upgraded ${migrated.upgraded} stored items to the current schema.`);
-  const { setupToken } = await openWorkspace(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
+  const { upgraded, setupToken } = await prepareData(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
+  if (upgraded) console.log(`Upgraded ${upgraded} stored items to the current schema.`);
 
   // The app reads its configuration from the environment once, when first used.
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;
