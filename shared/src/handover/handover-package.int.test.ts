@@ -18,6 +18,7 @@ import { addAssociation, freshWorkspace, testDb } from '../../../test/support/te
 import { writeHandoverPackage, type HandoverSummary } from './handover-package';
 import { importHandover } from './import-handover';
 import { searchDirectory } from '../association/directory-search';
+import { getAssociation } from '../association/association.store';
 
 const db = testDb({ now: () => new Date('2026-11-24T10:00:00.000Z') });
 let workspace: Workspace;
@@ -287,7 +288,7 @@ describe('handover import (round trip)', () => {
     }
   });
 
-  it('refuses a file that is not a Kohtaamo package, naming the line, and a workspace that holds other data', async () => {
+  it('refuses a file that is not a package (naming the line) and a workspace with other data; never writes outside the target', async () => {
     const target = `bad-${newId().toLowerCase().slice(-10)}`;
     await expect(
       importHandover(db, ['{"type":"header","format":"other"}'], { workspaceId: target, by: 'anna' }),
@@ -296,6 +297,26 @@ describe('handover import (round trip)', () => {
     const lines = jsonlOf(first.files);
     const broken = [...lines.slice(0, 3), '{"type":"association","value":{"id":"nope"}}'];
     await expect(importHandover(db, broken, { workspaceId: target, by: 'anna' })).rejects.toThrow(/Line 4/);
+    // Key attributes in a record are ignored: nothing is written outside the target workspace.
+    const crafted = `craft-${newId().toLowerCase().slice(-10)}`;
+    const association = lines
+      .map((l) => JSON.parse(l) as { type: string; value: { id: string } })
+      .find((r) => r.type === 'association');
+    const forged = JSON.stringify({
+      ...association,
+      value: {
+        ...association?.value,
+        pk: `WS#${workspace.id}#ASSOC#${association?.value.id}`,
+        sk: 'PROFILE',
+        name: 'Väärennös',
+      },
+    });
+    await importHandover(db, [lines[0] as string, forged], { workspaceId: crafted, by: 'anna' });
+    expect((await getAssociation(db, workspace.id, association?.value.id as string)).name).not.toBe(
+      'Väärennös',
+    );
+    expect((await getAssociation(db, crafted, association?.value.id as string)).name).toBe('Väärennös');
+
     const other = await freshWorkspace(db);
     await addAssociation(db, other, { name: 'Toinen ry' });
     await expect(importHandover(db, lines, { workspaceId: other.id, by: 'anna' })).rejects.toThrow(

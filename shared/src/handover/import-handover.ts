@@ -10,7 +10,7 @@ import { syncMunicipalityEntries } from '../association/municipality-index';
 import type { AuditEntry } from '../audit/audit';
 import { recordAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
-import { keys } from '../db/table';
+import { keyAttributes, keys } from '../db/table';
 import { run } from '../db/operations';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../errors';
@@ -118,7 +118,12 @@ export async function importHandover(
     const { type } = parsed.data;
     report.records[type] = (report.records[type] ?? 0) + 1;
     // Written as it was exported (validated above, not rewritten), only moved to this workspace.
-    const raw = (json as { value: Record<string, unknown> }).value;
+    // Key attributes are never taken from the file: a crafted `pk` must not reach another partition.
+    const raw = Object.fromEntries(
+      Object.entries((json as { value: Record<string, unknown> }).value).filter(
+        ([name]) => !(keyAttributes as readonly string[]).includes(name),
+      ),
+    );
     const value = { ...raw, workspaceId: ws };
     switch (type) {
       case 'association': {
