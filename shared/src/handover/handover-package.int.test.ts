@@ -19,6 +19,26 @@ import { writeHandoverPackage, type HandoverSummary } from './handover-package';
 import { importHandover } from './import-handover';
 import { searchDirectory } from '../association/directory-search';
 import { getAssociation } from '../association/association.store';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validator } from '@cfworker/json-schema';
+import { ulidToUuid } from './hsds';
+
+/** The vendored HSDS 3.0 schemas, each under a URI where the others' `$ref`s find it. */
+function hsdsValidator(): Validator {
+  const dir = join(import.meta.dirname, '..', '..', '..', 'vendor', 'hsds-3.0');
+  const load = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+  const base = 'https://hsds.invalid/schema/';
+  const validator = new Validator(
+    { ...load('organization.json'), $id: `${base}organization.json` },
+    '7',
+    false,
+  );
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'organization.json')) {
+    validator.addSchema(load(file), `${base}${file}`);
+  }
+  return validator;
+}
 
 const db = testDb({ now: () => new Date('2026-11-24T10:00:00.000Z') });
 let workspace: Workspace;
@@ -53,7 +73,11 @@ describe('handover package', () => {
     });
     const kuopio = await addAssociation(db, workspace, {
       name: 'Kuopion Kerho ry',
-      municipalities: ['Kuopio'],
+      municipalities: ['Kuopio', 'Siilinjärvi'],
+      ytunnus: '1234567-1',
+      registerNumber: '123.456',
+      email: 'kerho@example.fi',
+      website: 'https://kerho.example.fi/',
     });
     const person = (name: string, objected = false) =>
       createPerson(db, workspace.id, { id: newId(), input: { name, objected } });
@@ -108,6 +132,7 @@ describe('handover package', () => {
         'data-dictionary.csv',
         'data/kohtaamo.jsonl',
         'follow-ups.csv',
+        'hsds/organizations.json',
         'interactions.csv',
         'kohtaamo.xlsx',
         'memberships.csv',
@@ -221,6 +246,41 @@ describe('handover package', () => {
     expect(readme).toContain('Exported by: Anna Admin');
   });
 
+  it('writes the associations as HSDS 3.0 organizations that validate against the schemas', async () => {
+    const { files } = await exportPackage(true);
+    const organizations = JSON.parse(text(files, 'hsds/organizations.json')) as Record<string, unknown>[];
+    expect(organizations).toHaveLength(2);
+    const validator = hsdsValidator();
+    for (const organization of organizations) {
+      const result = validator.validate(organization);
+      expect(result.errors, String(organization.name)).toEqual([]);
+    }
+    const kerho = organizations.find((o) => o.name === 'Kuopion Kerho ry') as Record<string, never>;
+    const associations = rows(files, 'associations.csv');
+    expect(kerho.id).toBe(ulidToUuid(associations[0]?.id ?? ''));
+    expect(kerho).toMatchObject({
+      email: 'kerho@example.fi',
+      website: 'https://kerho.example.fi/',
+      organization_identifiers: [
+        expect.objectContaining({ identifier_scheme: 'FI-PRO', identifier: '1234567-1' }),
+        expect.objectContaining({ identifier: '123.456' }),
+      ],
+      locations: [
+        expect.objectContaining({ name: 'Kuopio', location_type: 'physical' }),
+        expect.objectContaining({ name: 'Siilinjärvi' }),
+      ],
+    });
+    const aanekoski = organizations.find((o) => o.name === 'Äänekosken Ääniyhdistys ry') as Record<
+      string,
+      { name: string }[]
+    >;
+    expect(aanekoski.contacts?.map((c) => c.name)).toEqual(['Kerttu Väisänen']);
+    // Internal notes are never published to a directory.
+    expect(text(files, 'hsds/organizations.json')).not.toContain('HYPERLINK');
+    // The validator does reject what is not HSDS.
+    expect(validator.validate({ id: 'not-a-uuid', name: 'x' }).valid).toBe(false);
+  });
+
   it('can leave every contact person out', async () => {
     const { files, progress } = await exportPackage(false);
     expect(files['people.csv']).toBeUndefined();
@@ -270,6 +330,7 @@ describe('handover import (round trip)', () => {
         'follow-ups.csv',
         'open-follow-ups.csv',
         'stage-history.csv',
+        'hsds/organizations.json',
         'workspace.json',
       ]) {
         const expected =

@@ -34,7 +34,11 @@ import {
   XLSX_PATH,
   dataDictionaryLines,
 } from './handover-readme';
+import { HSDS_PATH, hsdsOrganization, type HsdsContactInput } from './hsds';
 import { readWorkspace, type LeftOut } from './read-workspace';
+import type { Association } from '../association/association.schema';
+import type { Person } from '../person/person.schema';
+import { getPerson } from '../person/person.store';
 import { writeXlsx, xlsxRow } from './xlsx';
 
 export const HANDOVER_FORMAT = 'kohtaamo-handover';
@@ -120,6 +124,19 @@ export async function writeHandoverPackage(
       `${JSON.stringify({ type: 'header', format: HANDOVER_FORMAT, formatVersion: HANDOVER_FORMAT_VERSION, exportedAt, includePersons: options.includePersons, workspace })}\n`,
     );
 
+    // Organisations for directory systems (HSDS), one association at a time.
+    const hsds = await open(HSDS_PATH);
+    await hsds.write('[\n');
+    let current: { association: Association; contacts: HsdsContactInput[] } | undefined;
+    /** People read in the current association's records (others are read again when needed). */
+    let peopleHere = new Map<string, Person>();
+    const flushOrganization = async () => {
+      if (!current) return;
+      await hsds.write(
+        `${hsds.rows++ > 0 ? ',\n' : ''}${JSON.stringify(hsdsOrganization(current.association, current.contacts))}`,
+      );
+    };
+
     const staffNames = new Map<string, string>();
     let associationName = '';
     let associations = 0;
@@ -131,17 +148,26 @@ export async function writeHandoverPackage(
           await addRow(staffFile, record.value);
           break;
         case 'association':
+          await flushOrganization();
+          current = { association: record.value, contacts: [] };
+          peopleHere = new Map();
           associationName = record.value.name;
           associations++;
           options.onProgress?.(associations);
           await addRow(associationsFile, record.value);
           break;
         case 'person':
+          peopleHere.set(record.value.id, record.value);
           await addRow(peopleFile, record.value);
           break;
-        case 'membership':
+        case 'membership': {
+          const person =
+            peopleHere.get(record.value.personId) ??
+            (await getPerson(db, options.workspaceId, record.value.personId));
+          current?.contacts.push({ membership: record.value, person });
           await addRow(membershipsFile, record.value);
           break;
+        }
         case 'interaction':
           await addRow(interactionsFile, record.value);
           break;
@@ -163,6 +189,9 @@ export async function writeHandoverPackage(
           break;
       }
     }
+
+    await flushOrganization();
+    await hsds.write('\n]\n');
 
     const dictionary = await open(DICTIONARY_PATH);
     await dictionary.write(UTF8_BOM + dataDictionaryLines(options.includePersons).join(''));

@@ -2,6 +2,7 @@
 // inside, how to open it, the counts, when and by whom, and what was left out and why. Pure.
 import { csvLine } from './csv';
 import { handoverFiles, typeName } from './handover-files';
+import { HSDS_PATH, HSDS_VERSION } from './hsds';
 import type { LeftOut } from './read-workspace';
 
 export interface ReadmeInput {
@@ -71,6 +72,8 @@ export function handoverReadme(input: ReadmeInput): string {
     "heittomerkki ('), jotta taulukko-ohjelma ei suorita niitä.",
     `${XLSX_PATH}: samat taulukot Excel-työkirjana, yksi välilehti tiedostoa kohden.`,
     `${JSON_PATH} sisältää samat tiedot JSON-riveinä (yksi tietue riviä kohden): sen voi tuoda toiseen Kohtaamoon.`,
+    `${HSDS_PATH}: yhdistykset palveluhakemistoille Open Referral HSDS ${HSDS_VERSION} -muodossa (organization,`,
+    'yhteystiedot, tunnisteet ja toimintakunnat locationeina; tunnisteet UUID-muodossa, samat bitit kuin ULID-tunnisteissa).',
     `${CHECKSUMS_PATH}: jokaisen tiedoston SHA-256-tarkiste (tarkistus: sha256sum -c ${CHECKSUMS_PATH}).`,
     '',
     'Pois jätetty:',
@@ -91,6 +94,8 @@ export function handoverReadme(input: ReadmeInput): string {
     "semicolon). Values that look like formulas start with an apostrophe (') so that no spreadsheet runs them.",
     `${XLSX_PATH}: the same tables as one Excel workbook, a sheet per file.`,
     `${JSON_PATH} holds the same data as JSON Lines (one record per line), for importing into another Kohtaamo.`,
+    `${HSDS_PATH}: the associations for directory systems in Open Referral HSDS ${HSDS_VERSION} shape (organization,`,
+    'contacts, identifiers and municipalities as locations; ids as UUIDs, the same bits as the ULIDs elsewhere).',
     `${CHECKSUMS_PATH}: the SHA-256 of every file (check with: sha256sum -c ${CHECKSUMS_PATH}).`,
     '',
     'Left out:',
