@@ -19,6 +19,7 @@ export const lambdaBundles: readonly LambdaBundle[] = [
   { name: 'reminders', entry: 'functions/src/reminders/handler.ts', budgetBytes: 1 * MB },
   { name: 'sweep-expired', entry: 'functions/src/maintenance/sweep-expired.ts', budgetBytes: 1 * MB },
   { name: 'repair-workspace', entry: 'functions/src/maintenance/repair-workspace.ts', budgetBytes: 1 * MB },
+  { name: 'jobs', entry: 'functions/src/jobs/handler.ts', budgetBytes: 1 * MB },
 ];
 
 export const bundleDir = (name: string) => join(lambdaDist, name);

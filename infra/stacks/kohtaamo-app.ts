@@ -1,6 +1,6 @@
 // The whole deployment of one stage: stateful, stateless and edge-alarm stacks, checked by
 // cdk-nag (AwsSolutions). Used by infra/bin/app.ts and by the infrastructure tests.
-import { Validations, type App } from 'aws-cdk-lib';
+import { Aws, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeployConfig } from '../config';
 import { EdgeAlarmsStack } from './edge-alarms-stack';
@@ -19,16 +19,25 @@ export const stackNames = (stage: string) => ({
   edgeAlarms: `kohtaamo-${stage}-edge-alarms`,
 });
 
+/** The export bucket's name: globally unique through the account id, at most 51 characters. */
+export const exportBucketName = (stage: string, account: string) => `kohtaamo-${stage}-exports-${account}`;
+
 export function addKohtaamo(app: App, config: DeployConfig, account?: string): KohtaamoStacks {
   const names = stackNames(config.stage);
   const env = { region: config.region, account };
-  const stateful = new StatefulStack(app, names.stateful, { tableName: `kohtaamo-${config.stage}`, env });
+  const bucketName = exportBucketName(config.stage, account ?? Aws.ACCOUNT_ID);
+  const stateful = new StatefulStack(app, names.stateful, {
+    tableName: `kohtaamo-${config.stage}`,
+    exportBucketName: bucketName,
+    env,
+  });
   const stateless = new StatelessStack(app, names.stateless, {
     env,
     config,
     table: stateful.table,
-    exportBucket: stateful.exportBucket,
+    exportBucketName: bucketName,
   });
+  stateless.addDependency(stateful);
   const edgeAlarms = new EdgeAlarmsStack(app, names.edgeAlarms, {
     env: { region: 'us-east-1', account },
     stage: config.stage,

@@ -6,15 +6,16 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { tableDefinition, type TableDefinition } from '../../shared/src/db/table';
+import { EXPORT_EXPIRY_DAYS, EXPORT_PREFIX, UPLOAD_PREFIX } from '../../shared/src/storage/retention';
 
 export interface StatefulStackProps extends StackProps {
   tableName: string;
+  /** A fixed name, so the stateless stack's grants name it without a cross-stack reference. */
+  exportBucketName: string;
   definition?: TableDefinition;
 }
 
-/** Handover packages are downloaded soon after they are built; they hold personal data. */
-export const EXPORT_EXPIRY_DAYS = 7;
-export const EXPORT_PREFIX = 'handover/';
+export { EXPORT_EXPIRY_DAYS, EXPORT_PREFIX, UPLOAD_PREFIX };
 
 export class StatefulStack extends Stack {
   readonly table: TableV2;
@@ -44,6 +45,7 @@ export class StatefulStack extends Stack {
     });
 
     this.exportBucket = new Bucket(this, 'Exports', {
+      bucketName: props.exportBucketName,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

@@ -47,14 +47,14 @@ describe('stateless stack', () => {
   });
 
   it('runs every function on nodejs24.x, arm64, with its log retention set', () => {
-    const functions = ['Web', 'Reminders', 'SweepExpired', 'RepairWorkspace'].map(
+    const functions = ['Web', 'Jobs', 'Reminders', 'SweepExpired', 'RepairWorkspace'].map(
       (name) => resources[functionId(name)],
     );
     for (const fn of functions) {
       expect(fn?.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
       expect(fn?.Properties.LoggingConfig).toBeDefined();
     }
-    template.resourceCountIs('AWS::Logs::LogGroup', 4);
+    template.resourceCountIs('AWS::Logs::LogGroup', 5);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
@@ -139,18 +139,56 @@ describe('stateless stack', () => {
     for (const [id] of deployments) expect(web?.DependsOn).toContain(id);
   });
 
-  it('gives the web function item access to the table and named indexes only: no table deletion, no buckets', () => {
+  it('gives the web function item access to the table and named indexes, and the export bucket only below its two prefixes', () => {
     const statements = statementsOfFunction('Web');
-    const actions = actionsOf(statements);
-    expect(actions.length).toBeGreaterThan(0);
-    for (const action of actions) {
-      expect([...TABLE_DATA_ACTIONS, 'xray:PutTraceSegments', 'xray:PutTelemetryRecords']).toContain(action);
-    }
-    expect(actions).not.toContain('dynamodb:DeleteTable');
-    expect(actions.some((a) => a.startsWith('s3:'))).toBe(false);
-    const resourcesJson = JSON.stringify(statements.map((s) => s.Resource));
-    expect(resourcesJson).not.toContain('*');
-    for (const index of tableDefinition.indexes) expect(resourcesJson).toContain(`/index/${index.name}`);
+    const table = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    for (const action of actionsOf(table)) expect(TABLE_DATA_ACTIONS).toContain(action);
+    const tableResources = JSON.stringify(table.map((s) => s.Resource));
+    expect(tableResources).not.toContain('*');
+    for (const index of tableDefinition.indexes) expect(tableResources).toContain(`/index/${index.name}`);
+    expect(actionsOf(statements)).not.toContain('dynamodb:DeleteTable');
+
+    // S3: read finished packages (to sign download links), write and read uploads; nothing else.
+    const bucket = ':s3:::kohtaamo-test-exports-123456789012';
+    const s3 = statements
+      .filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')))
+      .map((s) => ({ actions: [s.Action].flat().sort(), resource: JSON.stringify(s.Resource) }));
+    expect(s3).toHaveLength(2);
+    expect(s3).toContainEqual({
+      actions: ['s3:GetObject'],
+      resource: expect.stringContaining(`${bucket}/handover/*`),
+    });
+    expect(s3).toContainEqual({
+      actions: ['s3:GetObject', 's3:PutObject'],
+      resource: expect.stringContaining(`${bucket}/imports/*`),
+    });
+    // Never the bucket itself or all of its objects.
+    for (const { resource } of s3) expect(resource).not.toMatch(/exports-123456789012(\/\*)?"/);
+    expect(
+      actionsOf(statements).filter((a) => a.startsWith('s3:') && !/^s3:(Get|Put)Object$/.test(a)),
+    ).toEqual([]);
+    // And it may start background jobs.
+    expect(actionsOf(statements)).toContain('lambda:InvokeFunction');
+  });
+
+  it('runs background jobs in their own function that may write packages and read uploads', () => {
+    const jobs = resources[functionId('Jobs')];
+    expect(jobs?.Properties).toMatchObject({
+      Timeout: 900,
+      EphemeralStorage: { Size: 2048 },
+      Environment: {
+        Variables: expect.objectContaining({ KOHTAAMO_BLOB_BUCKET: 'kohtaamo-test-exports-123456789012' }),
+      },
+    });
+    const web = resources[functionId('Web')];
+    expect(web?.Properties.Environment).toMatchObject({
+      Variables: expect.objectContaining({ KOHTAAMO_JOBS_FUNCTION: { Ref: functionId('Jobs') } }),
+    });
+    const s3 = statementsOfFunction('Jobs').filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+    expect(s3.map((s) => [[s.Action].flat().sort().join(','), JSON.stringify(s.Resource)])).toEqual([
+      ['s3:AbortMultipartUpload,s3:GetObject,s3:PutObject', expect.stringContaining('/handover/*')],
+      ['s3:GetObject', expect.stringContaining('/imports/*')],
+    ]);
   });
 
   it('lets only the reminders function send e-mail, from the configured sender', () => {
@@ -186,8 +224,8 @@ describe('stateless stack', () => {
     });
     const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
     const metrics = alarms.map((a) => `${String(a.Properties.Namespace)}/${String(a.Properties.MetricName)}`);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(4);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(4);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(5);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(5);
     expect(metrics).toEqual(
       expect.arrayContaining([
         'AWS/DynamoDB/ReadThrottleEvents',

@@ -11,9 +11,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  Aws,
   CfnOutput,
   Duration,
   RemovalPolicy,
+  Size,
   Stack,
   Token,
   Validations,
@@ -60,13 +62,7 @@ import {
   type FunctionProps,
 } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  ObjectOwnership,
-  type IBucket,
-} from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -79,11 +75,13 @@ import { bundleDir, repoRoot } from '../lambda/bundles';
 import type { DeployConfig } from '../config';
 import { viewerRequestCode } from './viewer-request-function';
 import { ORIGIN_SECRET_HEADER } from '../../functions/src/web/cloudfront-headers';
+import { EXPORT_PREFIX, UPLOAD_PREFIX } from '../../shared/src/storage/retention';
 
 export interface StatelessStackProps extends StackProps {
   config: DeployConfig;
   table: ITableV2;
-  exportBucket: IBucket;
+  /** The stateful stack's export bucket (handover packages, uploads). */
+  exportBucketName: string;
   /** The built static files (web/build/client). */
   clientDir?: string;
 }
@@ -94,6 +92,7 @@ export class StatelessStack extends Stack {
   readonly web: LambdaFunction;
   readonly reminders: LambdaFunction | undefined;
   readonly sweep: LambdaFunction;
+  readonly jobs: LambdaFunction;
   readonly distribution: Distribution;
   readonly alarmTopic: Topic;
 
@@ -110,6 +109,33 @@ export class StatelessStack extends Stack {
       NODE_OPTIONS: '--enable-source-maps',
     };
 
+    // Background jobs (handover packages, imports, mailings): invoked asynchronously by the web
+    // function; packages are written to the export bucket, uploads read from it.
+    const exportBucket = Bucket.fromBucketName(this, 'ExportBucket', props.exportBucketName);
+    const objects = (prefix: string) => exportBucket.arnForObjects(`${prefix}*`);
+    this.jobs = this.lambda('Jobs', 'jobs', {
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+      // The package's files are written to /tmp before they are zipped.
+      ephemeralStorageSize: Size.gibibytes(2),
+      environment: { ...common, KOHTAAMO_BLOB_BUCKET: exportBucket.bucketName },
+    });
+    grantTableData(this.jobs, table);
+    this.jobs.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+        resources: [objects(EXPORT_PREFIX)],
+      }),
+    );
+    this.jobs.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject'],
+        resources: [objects(UPLOAD_PREFIX)],
+      }),
+    );
+
     // The web app.
     this.web = this.lambda('Web', 'web', {
       memorySize: 1024,
@@ -117,10 +143,30 @@ export class StatelessStack extends Stack {
       environment: {
         ...common,
         KOHTAAMO_ORIGIN_SECRET: originSecret,
+        KOHTAAMO_BLOB_BUCKET: exportBucket.bucketName,
+        KOHTAAMO_JOBS_FUNCTION: this.jobs.functionName,
         ...(config.domainName ? { KOHTAAMO_PUBLIC_ORIGIN: `https://${config.domainName}` } : {}),
       },
     });
     grantTableData(this.web, table);
+    // Signs download links for finished packages and upload forms for spreadsheets: only those
+    // two prefixes of the export bucket, nothing else in it.
+    this.web.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject'],
+        resources: [objects(EXPORT_PREFIX)],
+      }),
+    );
+    this.web.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [objects(UPLOAD_PREFIX)],
+      }),
+    );
+    this.jobs.grantInvoke(this.web);
+    this.acknowledgeExportPrefixes(props.exportBucketName);
     const url = this.web.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
 
     // Static assets: uploaded before the new web function goes live; old hashed files are kept.
@@ -268,7 +314,7 @@ export class StatelessStack extends Stack {
         'under the AWS-managed SNS key, and a customer-managed key would cost more than the rest of the idle stack.',
     });
     if (config.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
-    for (const fn of [this.web, this.sweep, repair, ...(this.reminders ? [this.reminders] : [])]) {
+    for (const fn of [this.web, this.jobs, this.sweep, repair, ...(this.reminders ? [this.reminders] : [])]) {
       const name = fn.node.id;
       this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5) }), 1);
       this.alarm(`${name}Throttles`, fn.metricThrottles({ period: Duration.minutes(5) }), 1);
@@ -380,6 +426,21 @@ export class StatelessStack extends Stack {
 
   private logicalIdOf(construct: LambdaFunction | Bucket): string {
     return this.getLogicalId(construct.node.defaultChild as CfnElement);
+  }
+
+  /** The object-prefix grants on the export bucket, as cdk-nag names them. */
+  private acknowledgeExportPrefixes(bucketName: string): void {
+    const name = bucketName.replace(Aws.ACCOUNT_ID, '<AWS::AccountId>');
+    for (const prefix of [EXPORT_PREFIX, UPLOAD_PREFIX]) {
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${name}/${prefix}*]`,
+        reason: `Objects under ${prefix} only: each package and upload gets its own key below the prefix.`,
+      });
+    }
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(this.jobs)}.Arn>:*]`,
+      reason: 'The web function may invoke any version of the jobs function (the grant CDK writes).',
+    });
   }
 
   /** CDK's own upload function (a singleton at stack level) for the static assets. */

@@ -22,6 +22,10 @@ const configSchema = z.object({
     .min(1)
     .max(90 * 24)
     .default(7 * 24),
+  /** AWS: the export bucket for handover packages and uploads; locally a folder in the data directory. */
+  KOHTAAMO_BLOB_BUCKET: z.string().min(3).max(63).optional(),
+  /** AWS: the function that runs background jobs; locally they run in the server process. */
+  KOHTAAMO_JOBS_FUNCTION: z.string().min(1).max(170).optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });

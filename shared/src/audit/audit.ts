@@ -30,7 +30,9 @@ export const auditActions = [
   'member.reset',
   'password.reset',
   'export',
+  'export.download',
   'import',
+  'association.merge',
   'access.denied',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -42,6 +44,7 @@ export const auditEntityTypes = [
   'person',
   'user',
   'workspace',
+  'job',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

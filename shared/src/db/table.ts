@@ -159,6 +159,13 @@ export const accessPatterns = [
     index: 'table',
     key: 'pk WS#w#DIGEST#yyyy-mm-dd, sk USER#u',
   },
+  { id: '22', name: 'background job by id', index: 'table', key: 'pk WS#w#JOB#j, sk JOB' },
+  {
+    id: '23',
+    name: 'recent background jobs of a kind, newest first',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#JOBS#<kind>, gsi1sk <createdAt>#<id>',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -185,6 +192,7 @@ export const itemTypes = [
   'erasure',
   'digest',
   'importMarker',
+  'job',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
@@ -225,6 +233,12 @@ export const keys = {
     pk: `WS#${ws}#DIGEST#${date}`,
     sk: `USER#${userId}`,
   }),
+  job: (ws: string, id: string) => ({ pk: `WS#${ws}#JOB#${id}`, sk: 'JOB' }),
+  jobList: (ws: string, kind: string, createdAt: string, id: string) => ({
+    gsi1pk: `WS#${ws}#JOBS#${kind}`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  jobListPartition: (ws: string, kind: string) => `WS#${ws}#JOBS#${kind}`,
   association: (ws: string, id: string) => ({ pk: `WS#${ws}#ASSOC#${id}`, sk: 'PROFILE' }),
   associationPartition: (ws: string, id: string) => `WS#${ws}#ASSOC#${id}`,
   directory: (ws: string, collationKey: string, id: string) => ({

@@ -87,9 +87,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
     },
   },
   '/admin/audit': { view: 'admin' },
-  '/admin/handover': { view: 'admin' },
-  // The download records its own audit entry once the package is complete.
-  '/admin/handover/package': { view: 'admin', endpoint: true },
+  // The job records `export` when the package is complete, the download `export.download`.
+  '/admin/handover': { view: 'admin', actions: { start: { need: 'admin' } } },
+  '/admin/handover/[jobId]': { view: 'admin', actions: { retry: { need: 'admin' } } },
+  '/admin/handover/[jobId]/download': { view: 'admin', endpoint: true },
   '/account': {
     view: 'signed-in',
     actions: { logout: { need: 'signed-in' }, logoutEverywhere: { need: 'signed-in' } },

@@ -1,8 +1,12 @@
-// The server's wiring, made once per process: validated configuration and the Db. The workspace
-// and the user come from the request's session (set by the server hook).
+// The server's wiring, made once per process: validated configuration, the Db, the blob store and
+// the job launcher. The workspace and the user come from the request's session (the server hook).
 import { error } from '@sveltejs/kit';
 import { loadConfig, type Config } from '@kohtaamo/shared/config';
 import { createDb, type Db } from '@kohtaamo/shared/db/client';
+import type { JobLauncher } from '@kohtaamo/shared/jobs/job-launcher';
+import { jobLauncherFromConfig } from '@kohtaamo/shared/jobs/launcher-from-config';
+import type { BlobStore } from '@kohtaamo/shared/storage/blob-store';
+import { blobStoreFromConfig } from '@kohtaamo/shared/storage/blob-store-from-config';
 import type { Role } from '@kohtaamo/shared/user/user.schema';
 import { getWorkspace } from '@kohtaamo/shared/workspace/workspace.store';
 import type { Workspace } from '@kohtaamo/shared/workspace/workspace.schema';
@@ -10,6 +14,10 @@ import type { Workspace } from '@kohtaamo/shared/workspace/workspace.schema';
 export interface ServerContext {
   config: Config;
   db: Db;
+  /** Files outside the table: handover packages and uploaded spreadsheets. */
+  blobs: BlobStore;
+  /** Starts background jobs (in this process locally, the jobs Lambda in AWS). */
+  jobs: JobLauncher;
 }
 
 let context: ServerContext | undefined;
@@ -23,7 +31,8 @@ export function serverContext(): ServerContext {
       endpoint: config.KOHTAAMO_DYNAMODB_ENDPOINT,
       cursorSecret: config.KOHTAAMO_CURSOR_SECRET,
     });
-    context = { config, db };
+    const blobs = blobStoreFromConfig(config);
+    context = { config, db, blobs, jobs: jobLauncherFromConfig(config, { db, blobs }) };
   }
   return context;
 }

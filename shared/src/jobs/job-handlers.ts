@@ -1,0 +1,7 @@
+// Which function runs which kind of background job: the registry both runners use.
+import { runHandoverJob } from '../handover/handover-job';
+import type { JobHandlers } from './run-job';
+
+export const jobHandlers: JobHandlers = {
+  handover: runHandoverJob,
+};
