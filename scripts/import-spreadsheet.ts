@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { importFields, overrideMapping, suggestMapping } from '../shared/src/import/column-mapping';
 import {
   applySpreadsheetImport,
+  duplicateChoices,
   fileHash,
   planSpreadsheetImport,
 } from '../shared/src/import/import-spreadsheet';
@@ -17,6 +18,7 @@ import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit, reportAppEr
 
 const usage =
   'Usage: npm run import -- FILE.csv|FILE.xlsx [--workspace ID] [--dry-run] [--map "Header=field;Header=field"]\n' +
+  "         [--duplicates skip|merge|new]   (default skip; merge fills the existing association's empty fields)\n" +
   `  fields: ${importFields.join(', ')}`;
 const file = process.argv[2];
 if (!file || file.startsWith('--')) {
@@ -29,6 +31,7 @@ const args = parseArgsOrExit(
       workspace: workspaceIdSchema.optional(),
       'dry-run': z.literal(true).optional(),
       map: z.string().optional(),
+      duplicates: z.enum(duplicateChoices).optional(),
     })
     .strict(),
   usage,
@@ -58,24 +61,36 @@ try {
     }
     if (row.duplicateOf) {
       const where = row.duplicateOf.inFile ? 'an earlier row' : 'an existing association';
+      const choice = { skip: 'skipped', merge: 'merged into it', new: 'added anyway' }[
+        args.duplicates ?? 'skip'
+      ];
       console.log(
-        `row ${row.row} · duplicate of ${where} "${row.duplicateOf.name}" (same ${row.duplicateOf.by}): skipped`,
+        `row ${row.row} · duplicate of ${where} "${row.duplicateOf.name}" (same ${row.duplicateOf.by}): ${choice}`,
       );
     }
   }
   const { counts } = plan;
   console.log(
-    `${counts.new} new, ${counts.imported} already imported, ${counts.duplicate} duplicates skipped, ` +
+    `${counts.new} new, ${counts.imported} already imported, ` +
+      `${counts.duplicate} duplicates ${{ skip: 'skipped', merge: 'to merge', new: 'to add anyway' }[args.duplicates ?? 'skip']}, ` +
       `${counts.invalid} with problems${counts.empty ? `, ${counts.empty} empty` : ''}`,
   );
   if (args['dry-run']) {
     console.log('Dry run: nothing was written.');
   } else {
-    const imported = await applySpreadsheetImport(db, workspace, plan, {
+    const choice = args.duplicates ?? 'skip';
+    const result = await applySpreadsheetImport(db, workspace, plan, {
       by: 'import',
-      onRow: (row) => console.log(`imported row ${row}`),
+      choices: new Map(plan.rows.filter((r) => r.status === 'duplicate').map((r) => [r.row, choice])),
+      onRow: (row, outcome) => {
+        if (outcome !== 'skipped') console.log(`${outcome} row ${row}`);
+      },
     });
-    console.log(`Imported ${imported} associations into "${workspace.id}".`);
+    console.log(
+      `Imported ${result.imported} associations into "${workspace.id}"` +
+        (result.merged ? `; merged ${result.merged} rows into existing ones` : '') +
+        '.',
+    );
   }
 } catch (error) {
   reportAppError(error);

@@ -32,6 +32,8 @@ export async function loadSvelteKitHandler(): Promise<(req: IncomingMessage, res
   // adapter-node assumes https unless told which header carries the protocol; locally we serve
   // plain http, and without this every form POST would fail SvelteKit's CSRF origin check.
   process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+  // Spreadsheet uploads (at most 5 MB, checked with a clear message) come through the app locally.
+  process.env.BODY_SIZE_LIMIT ??= String(6 * 1024 * 1024);
   const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
     handler: (req: IncomingMessage, res: ServerResponse) => void;
   };

@@ -161,6 +161,38 @@ describe('npm run import', () => {
       'row 2 · duplicate of an existing association "Yhdistys 1 Äänekoski ry" (same name and municipality): skipped',
     );
     expect(dry.stdout).toContain('1 new, 0 already imported, 1 duplicates skipped, 0 with problems');
+
+    // Merged instead: the existing association gains the row's e-mail and contact person.
+    const merging = join(dataDir, 'yhdistaminen.csv');
+    await writeFile(
+      merging,
+      'Nimi;Kunta;Sähköposti;Yhteyshenkilö;Rooli\r\nYhdistys 2 Äänekoski ry;Iisalmi;yhdistys2@example.fi;Mirja Möttönen;sihteeri\r\n',
+    );
+    const merged = await runScript(
+      'scripts/import-spreadsheet.ts',
+      [merging, '--workspace', 'tuonti', '--duplicates', 'merge'],
+      env,
+    );
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toContain('0 new, 0 already imported, 1 duplicates to merge, 0 with problems');
+    expect(merged.stdout).toContain('merged row 2');
+    const out = join(dataDir, 'yhdistetty.zip');
+    expect((await runScript('scripts/handover.ts', ['--out', out, '--workspace', 'tuonti'], env)).code).toBe(
+      0,
+    );
+    const files = unzipSync(new Uint8Array(await readFile(out)));
+    const association = strFromU8(files['associations.csv'] as Uint8Array)
+      .split('\r\n')
+      .find((line) => line.includes('Yhdistys 2 Äänekoski ry'));
+    expect(association).toContain('yhdistys2@example.fi');
+    expect(strFromU8(files['people.csv'] as Uint8Array)).toContain('Mirja Möttönen');
+    const again = await runScript(
+      'scripts/import-spreadsheet.ts',
+      [merging, '--workspace', 'tuonti', '--duplicates', 'merge'],
+      env,
+    );
+    expect(again.stdout).toContain('merged row 2');
+
     const binary = join(dataDir, 'rikki.xlsx');
     await writeFile(binary, 'not a spreadsheet');
     const broken = await runScript('scripts/import-spreadsheet.ts', [binary, '--workspace', 'tuonti'], env);

@@ -10,6 +10,7 @@ import { roleAllows } from '@kohtaamo/shared/user/user.schema';
 
 import { ruleFor, type ActionRule } from '#lib/server/access.ts';
 import { serverContext } from '#lib/server/context.ts';
+import { allowFormAction } from '#lib/server/csp.ts';
 import { LOCALE_COOKIE } from '#lib/server/locale.ts';
 import { readSessionToken, sessionPolicy } from '#lib/server/session.ts';
 
@@ -45,6 +46,10 @@ function withHeaders(response: Response, signedIn: boolean): Response {
   for (const [name, value] of Object.entries(securityHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
+  const csp = response.headers.get('content-security-policy');
+  const uploadOrigin = serverContext().blobs.uploadOrigin;
+  if (csp && uploadOrigin)
+    response.headers.set('content-security-policy', allowFormAction(csp, uploadOrigin));
   // Pages of a signed-in user are never stored by the browser or a proxy.
   if (signedIn) response.headers.set('cache-control', 'no-store');
   return response;

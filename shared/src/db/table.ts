@@ -166,6 +166,7 @@ export const accessPatterns = [
     index: 'gsi1',
     key: 'gsi1pk WS#w#JOBS#<kind>, gsi1sk <createdAt>#<id>',
   },
+  { id: '24', name: 'spreadsheet import by id', index: 'table', key: 'pk WS#w#IMPORT#i, sk IMPORT' },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -193,6 +194,7 @@ export const itemTypes = [
   'digest',
   'importMarker',
   'job',
+  'importSession',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
@@ -234,6 +236,7 @@ export const keys = {
     sk: `USER#${userId}`,
   }),
   job: (ws: string, id: string) => ({ pk: `WS#${ws}#JOB#${id}`, sk: 'JOB' }),
+  importSession: (ws: string, id: string) => ({ pk: `WS#${ws}#IMPORT#${id}`, sk: 'IMPORT' }),
   jobList: (ws: string, kind: string, createdAt: string, id: string) => ({
     gsi1pk: `WS#${ws}#JOBS#${kind}`,
     gsi1sk: `${createdAt}#${id}`,

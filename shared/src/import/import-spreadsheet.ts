@@ -24,6 +24,7 @@ import { tidyName } from '../text/finnish-collation';
 import { parseInput } from '../validation';
 import type { Workspace } from '../workspace/workspace.schema';
 import type { ImportField } from './column-mapping';
+import { mergeRowIntoAssociation } from './merge-row';
 import type { Table } from './read-table';
 
 export interface RowProblem {
@@ -246,29 +247,69 @@ export async function planSpreadsheetImport(
   return { rows, counts };
 }
 
-/** Imports the plan's new rows (and completes rows an interrupted run began). */
+/** What to do with a row that duplicates an association: skip it, fill that one's gaps, or add it anyway. */
+export const duplicateChoices = ['skip', 'merge', 'new'] as const;
+export type DuplicateChoice = (typeof duplicateChoices)[number];
+
+export interface ImportResult {
+  imported: number;
+  merged: number;
+  skipped: number;
+}
+
+async function addContactPerson(db: Db, workspaceId: string, row: PlannedRow, associationId: string) {
+  if (!row.person) return;
+  const { role: personRole, startDate, ...person } = row.person;
+  await createPerson(db, workspaceId, { id: row.personId, input: person });
+  await addMembership(db, workspaceId, {
+    associationId,
+    personId: row.personId,
+    role: personRole,
+    ...(startDate ? { startDate } : {}),
+  });
+}
+
+/**
+ * Imports the plan's new rows (and completes rows an interrupted run began). A duplicate row is
+ * skipped unless `choices` says to merge it into the association it duplicates or add it anyway.
+ */
 export async function applySpreadsheetImport(
   db: Db,
   workspace: Workspace,
   plan: ImportPlan,
-  options: { by: string; onRow?: (row: number) => void },
-): Promise<number> {
-  let imported = 0;
-  for (const row of plan.rows) {
-    if ((row.status !== 'new' && row.status !== 'imported') || !row.association) continue;
-    await createAssociation(db, workspace, { id: row.associationId, input: row.association, by: options.by });
-    if (row.person) {
-      const { role: personRole, startDate, ...person } = row.person;
-      await createPerson(db, workspace.id, { id: row.personId, input: person });
-      await addMembership(db, workspace.id, {
-        associationId: row.associationId,
-        personId: row.personId,
-        role: personRole,
-        ...(startDate ? { startDate } : {}),
+  options: {
+    by: string;
+    choices?: ReadonlyMap<number, DuplicateChoice>;
+    /** After each row, with what happened to it. */
+    onRow?: (row: number, outcome: keyof ImportResult, index: number) => void | Promise<void>;
+  },
+): Promise<ImportResult> {
+  const result: ImportResult = { imported: 0, merged: 0, skipped: 0 };
+  for (const [index, row] of plan.rows.entries()) {
+    const choice = row.status === 'duplicate' ? (options.choices?.get(row.row) ?? 'skip') : undefined;
+    let outcome: keyof ImportResult = 'imported';
+    if (!row.association || row.status === 'invalid' || row.status === 'empty' || choice === 'skip') {
+      outcome = 'skipped';
+      if (row.status !== 'empty') result.skipped++;
+    } else if (choice === 'merge' && row.duplicateOf) {
+      outcome = 'merged';
+      await mergeRowIntoAssociation(db, workspace.id, {
+        associationId: row.duplicateOf.id,
+        row: row.association,
+        by: options.by,
       });
+      await addContactPerson(db, workspace.id, row, row.duplicateOf.id);
+      result.merged++;
+    } else {
+      await createAssociation(db, workspace, {
+        id: row.associationId,
+        input: row.association,
+        by: options.by,
+      });
+      await addContactPerson(db, workspace.id, row, row.associationId);
+      if (row.status !== 'imported') result.imported++;
     }
-    if (row.status === 'new') imported++;
-    options.onRow?.(row.row);
+    await options.onRow?.(row.row, outcome, index);
   }
-  return imported;
+  return result;
 }

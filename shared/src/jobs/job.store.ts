@@ -11,8 +11,7 @@ import { putIfAbsent } from '../association/association.store';
 import { parseId } from '../validation';
 import { JOB_SCHEMA_VERSION, type Job, type JobKind, type JobParams, type JobProgress } from './job.schema';
 
-/** A run silent for this long has died (a killed process, a Lambda timeout): another may take over. */
-export const STALE_AFTER_MS = 2 * 60 * 1000;
+import { STALE_AFTER_MS } from './job-state';
 
 export async function createJob<K extends JobKind>(
   db: Db,

@@ -9,6 +9,6 @@ import { s3BlobStore } from './s3-blob-store';
 
 export function blobStoreFromConfig(config: Config): BlobStore {
   return config.KOHTAAMO_BLOB_BUCKET
-    ? s3BlobStore(new S3Client({ region: config.AWS_REGION }), config.KOHTAAMO_BLOB_BUCKET)
+    ? s3BlobStore(new S3Client({ region: config.AWS_REGION }), config.KOHTAAMO_BLOB_BUCKET, config.AWS_REGION)
     : localBlobStore(join(config.KOHTAAMO_DATA_DIR, 'blobs'), { secret: config.KOHTAAMO_CURSOR_SECRET });
 }

@@ -12,6 +12,8 @@ export interface UploadForm {
 }
 
 export interface BlobStore {
+  /** Where upload forms post to when it is not the app itself (the pages' CSP must allow it). */
+  readonly uploadOrigin?: string;
   /** Writes `body` to `key`, replacing what was there; resolves when all of it is stored. */
   put(key: string, body: Readable, contentType: string): Promise<void>;
   /** The whole object, or undefined when there is none; larger than `maxBytes` is refused. */

@@ -66,7 +66,7 @@ function fakeS3(failures = 0) {
 describe('S3 blob store', () => {
   it('stores a stream and reads it back whole or as a stream; a missing object is undefined', async () => {
     const s3 = fakeS3();
-    const store = s3BlobStore(s3.client, 'kohtaamo-exports');
+    const store = s3BlobStore(s3.client, 'kohtaamo-exports', 'eu-north-1');
     await store.put(
       'handover/w1/job/paketti.zip',
       Readable.from([Buffer.from('PK ääkköset')]),
@@ -82,7 +82,7 @@ describe('S3 blob store', () => {
 
   it('refuses to read an object larger than the limit, before downloading it', async () => {
     const s3 = fakeS3();
-    const store = s3BlobStore(s3.client, 'kohtaamo-exports');
+    const store = s3BlobStore(s3.client, 'kohtaamo-exports', 'eu-north-1');
     await store.put('imports/w1/x/upload', Readable.from([Buffer.alloc(2048)]), 'text/csv');
     s3.calls.length = 0;
     await expect(store.getBytes('imports/w1/x/upload', 1024)).rejects.toBeInstanceOf(ValidationError);
@@ -91,14 +91,14 @@ describe('S3 blob store', () => {
 
   it('retries a throttled upload (503 SlowDown) and then stores it once', async () => {
     const s3 = fakeS3(2);
-    const store = s3BlobStore(s3.client, 'kohtaamo-exports');
+    const store = s3BlobStore(s3.client, 'kohtaamo-exports', 'eu-north-1');
     await store.put('handover/w1/job/a.zip', Readable.from([Buffer.from('data')]), 'application/zip');
     expect(s3.calls.filter((c) => c.startsWith('PUT'))).toHaveLength(3);
     expect(s3.objects.get('handover/w1/job/a.zip')?.toString()).toBe('data');
   });
 
   it('signs a 15-minute download link that names the file', async () => {
-    const store = s3BlobStore(fakeS3().client, 'kohtaamo-exports');
+    const store = s3BlobStore(fakeS3().client, 'kohtaamo-exports', 'eu-north-1');
     const link = new URL((await store.downloadLink('handover/w1/job/a.zip', 'kohtaamo-ääkköset.zip')) ?? '');
     expect(link.host).toBe('kohtaamo-exports.s3.eu-north-1.amazonaws.com');
     expect(link.pathname).toBe('/handover/w1/job/a.zip');
@@ -110,12 +110,13 @@ describe('S3 blob store', () => {
   });
 
   it('signs an upload form for one key, a size range and the page to return to', async () => {
-    const store = s3BlobStore(fakeS3().client, 'kohtaamo-exports');
+    const store = s3BlobStore(fakeS3().client, 'kohtaamo-exports', 'eu-north-1');
     const form = await store.uploadForm('imports/w1/01J/upload', {
       maxBytes: 20 * 1024 * 1024,
       redirectTo: 'https://kohtaamo.example.fi/admin/import/01J',
     });
     expect(form.action).toBe('https://kohtaamo-exports.s3.eu-north-1.amazonaws.com/');
+    expect(`${store.uploadOrigin}/`).toBe(form.action);
     expect(form.fields).toMatchObject({
       key: 'imports/w1/01J/upload',
       success_action_redirect: 'https://kohtaamo.example.fi/admin/import/01J',
@@ -133,7 +134,7 @@ describe('S3 blob store', () => {
   });
 
   it('refuses keys the app would never make', async () => {
-    const store = s3BlobStore(fakeS3().client, 'kohtaamo-exports');
+    const store = s3BlobStore(fakeS3().client, 'kohtaamo-exports', 'eu-north-1');
     await expect(store.getBytes('../other', 10)).rejects.toThrow(/Not a storage key/);
     await expect(store.getBytes('handover//x', 10)).rejects.toThrow(/Not a storage key/);
   });

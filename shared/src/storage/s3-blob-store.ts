@@ -14,7 +14,7 @@ export const LINK_SECONDS = 15 * 60;
 const isMissing = (error: unknown) =>
   error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
 
-export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
+export function s3BlobStore(client: S3Client, bucket: string, region: string): BlobStore {
   const head = async (key: string) => {
     try {
       return await client.send(new HeadObjectCommand({ Bucket: bucket, Key: checkKey(key) }));
@@ -32,6 +32,8 @@ export function s3BlobStore(client: S3Client, bucket: string): BlobStore {
     }
   };
   return {
+    // Browsers post upload forms to the bucket's virtual-hosted address.
+    uploadOrigin: `https://${bucket}.s3.${region}.amazonaws.com`,
     async put(key, body, contentType) {
       await new Upload({
         client,

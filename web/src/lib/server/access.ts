@@ -91,6 +91,14 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/admin/handover': { view: 'admin', actions: { start: { need: 'admin' } } },
   '/admin/handover/[jobId]': { view: 'admin', actions: { retry: { need: 'admin' } } },
   '/admin/handover/[jobId]/download': { view: 'admin', endpoint: true },
+  // The import job records `import` when it has run.
+  '/admin/import': { view: 'admin' },
+  '/admin/import/[id]': {
+    view: 'admin',
+    actions: { columns: { need: 'admin' }, start: { need: 'admin' }, retry: { need: 'admin' } },
+  },
+  // Local uploads only (AWS uploads go straight to the export bucket).
+  '/uploads': { view: 'admin', endpoint: true, actions: { POST: { need: 'admin' } } },
   '/account': {
     view: 'signed-in',
     actions: { logout: { need: 'signed-in' }, logoutEverywhere: { need: 'signed-in' } },

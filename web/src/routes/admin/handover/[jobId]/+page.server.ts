@@ -1,6 +1,7 @@
 // One handover package: how far its building is, and the download when it is ready.
 import { error, redirect } from '@sveltejs/kit';
-import { getJob, requeueJob, STALE_AFTER_MS } from '@kohtaamo/shared/jobs/job.store';
+import { getJob, requeueJob } from '@kohtaamo/shared/jobs/job.store';
+import { isStuck } from '@kohtaamo/shared/jobs/job-state';
 import type { Job } from '@kohtaamo/shared/jobs/job.schema';
 import { EXPORT_EXPIRY_DAYS } from '@kohtaamo/shared/storage/retention';
 import { member, serverContext } from '#lib/server/context.ts';
@@ -14,13 +15,6 @@ async function handoverJob(locals: App.Locals, jobId: string): Promise<Job<'hand
   const job = await orHttpError(getJob(serverContext().db, member(locals).workspaceId, jobId));
   if (job.kind !== 'handover') notFound();
   return job as Job<'handover'>;
-}
-
-/** A job that should have moved by now: queued but never started, or running without heartbeats. */
-function isStuck(job: Job, now: Date): boolean {
-  const since = (at: string | undefined) => now.getTime() - new Date(at ?? job.createdAt).getTime();
-  if (job.status === 'queued') return since(job.createdAt) > 60_000;
-  return job.status === 'running' && since(job.heartbeatAt) > STALE_AFTER_MS;
 }
 
 export const load: PageServerLoad = async ({ locals, params }) => {
