@@ -134,6 +134,13 @@ export const associationSchema = associationInputSchema
     updatedAt: isoInstantSchema,
     updatedBy: z.string(),
     archivedAt: isoInstantSchema.optional(),
+    /** This association was merged into another (a duplicate): the survivor's id. */
+    mergedInto: idSchema.optional(),
+    mergedAt: isoInstantSchema.optional(),
+    /** A merge into this id has begun and is not finished yet (a retry or repair finishes it). */
+    mergingInto: idSchema.optional(),
+    /** Duplicates merged into this association; their stage history stays with them. */
+    mergedFromIds: z.array(idSchema).optional(),
     stage: z.string(),
     stageEnteredAt: isoInstantSchema,
     stageSeq: z.number().int().nonnegative(),

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { batchGetAll, countAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
 import { keys } from '../db/table';
 import { stripKeys } from '../db/table';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { parseId, parseInput } from '../validation';
 import { syncMunicipalityEntries } from './municipality-index';
@@ -25,8 +25,13 @@ const notFound = () => new NotFoundError({ fi: 'Yhdistystä ei löytynyt.', en: 
 export function associationItem(workspaceId: string, association: Association): Record<string, unknown> {
   return {
     ...keys.association(workspaceId, association.id),
-    ...keys.directory(workspaceId, finnishCollationKey(association.name), association.id),
-    ...keys.stageColumn(workspaceId, association.stage, association.stageEnteredAt, association.id),
+    // A merged duplicate stays as a record of the merge, out of the directory and the pipeline.
+    ...(association.mergedInto
+      ? {}
+      : {
+          ...keys.directory(workspaceId, finnishCollationKey(association.name), association.id),
+          ...keys.stageColumn(workspaceId, association.stage, association.stageEnteredAt, association.id),
+        }),
     type: 'association',
     ...association,
   };
@@ -105,6 +110,26 @@ export async function getAssociation(db: Db, workspaceId: string, id: string): P
   return stripKeys<Association>(result.Item);
 }
 
+/**
+ * The association as a target of new facts (a contact, a stage move, a role): a duplicate that was
+ * merged into another refuses them, naming where they belong now.
+ */
+export async function getActiveAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
+  const association = await getAssociation(db, workspaceId, id);
+  if (association.mergedInto || association.mergingInto) {
+    throw new ValidationError([
+      {
+        field: 'associationId',
+        message: {
+          fi: 'Yhdistys on yhdistetty toiseen yhdistykseen: tee muutos siellä.',
+          en: 'The association has been merged into another: make the change there.',
+        },
+      },
+    ]);
+  }
+  return association;
+}
+
 /** Pattern 2: the directory in Finnish alphabetical order. */
 export function listDirectory(
   db: Db,
@@ -179,6 +204,7 @@ export async function updateAssociationProfile(
           TableName: db.table,
           Key: keys.association(workspaceId, id),
           UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          // A merge bumps the version too, so a duplicate being merged is never edited.
           ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,

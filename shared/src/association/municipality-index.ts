@@ -10,8 +10,10 @@ import type { Association } from './association.schema';
 
 export function municipalityEntryItems(
   workspaceId: string,
-  association: Pick<Association, 'id' | 'name' | 'municipalities'>,
+  association: Pick<Association, 'id' | 'name' | 'municipalities' | 'mergedInto'>,
 ): Record<string, unknown>[] {
+  // A merged duplicate is in no municipality's list.
+  if (association.mergedInto) return [];
   const collationKey = finnishCollationKey(association.name);
   return [...new Set(association.municipalities)].map((municipality) => ({
     ...keys.municipalityEntry(workspaceId, association.id, municipality, collationKey),
@@ -26,7 +28,7 @@ export function municipalityEntryItems(
 export async function syncMunicipalityEntries(
   db: Db,
   workspaceId: string,
-  association: Pick<Association, 'id' | 'name' | 'municipalities'>,
+  association: Pick<Association, 'id' | 'name' | 'municipalities' | 'mergedInto'>,
 ): Promise<void> {
   const wanted = municipalityEntryItems(workspaceId, association);
   const existing = await run(() =>

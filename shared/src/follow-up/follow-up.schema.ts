@@ -30,4 +30,6 @@ export interface FollowUp extends FollowUpInput {
   completedAt?: string;
   completedBy?: string;
   completedByInteractionId?: string;
+  /** Moved here from a duplicate association when the two were merged. */
+  mergedFrom?: string;
 }

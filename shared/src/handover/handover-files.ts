@@ -156,6 +156,12 @@ export const associationsFile: HandoverFile<Association> = {
       en: 'Archived (dissolved)',
       value: (a) => a.archivedAt,
     },
+    id(
+      'merged_into',
+      'Jos rivi on kaksoiskappale: yhdistys, johon se yhdistettiin (yhteydenotot, roolit ja jatkotoimenpiteet ovat siellä; vaiheiden historia jää tälle riville)',
+      'When the row is a duplicate: the association it was merged into (its contacts, roles and follow-ups are there; its stage history stays with this row)',
+      (a) => a.mergedInto,
+    ),
     { name: 'created_at', type: 'instant', fi: 'Lisätty', en: 'Created', value: (a) => a.createdAt },
     {
       name: 'updated_at',

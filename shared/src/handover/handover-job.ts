@@ -42,7 +42,7 @@ export const runHandoverJob: JobHandler<'handover'> = async ({ db, blobs, worksp
     // Progress is written in order, and its failure (another run took over) ends this one.
     onProgress: (done) => {
       pending = pending
-        .then(() => (progressFailure === undefined ? progress(done, total) : undefined))
+        .then(() => (progressFailure === undefined ? progress(Math.min(done, total), total) : undefined))
         .catch((error: unknown) => {
           progressFailure = error;
         });

@@ -131,7 +131,8 @@ export async function writeHandoverPackage(
     /** People read in the current association's records (others are read again when needed). */
     let peopleHere = new Map<string, Person>();
     const flushOrganization = async () => {
-      if (!current) return;
+      // A merged duplicate is not an organisation of its own any more.
+      if (!current || current.association.mergedInto) return;
       await hsds.write(
         `${hsds.rows++ > 0 ? ',\n' : ''}${JSON.stringify(hsdsOrganization(current.association, current.contacts))}`,
       );

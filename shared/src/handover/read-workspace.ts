@@ -77,42 +77,48 @@ export async function readWorkspace(
 
   async function* records(): AsyncGenerator<HandoverRecord> {
     for (const member of await listMembers(db, workspaceId)) yield { type: 'staff', value: member };
+    /** One association partition: profile first, then its contacts, roles, follow-ups, stages. */
+    async function* partition(associationId: string): AsyncGenerator<HandoverRecord> {
+      const items = await queryAllItems(db, {
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.associationPartition(workspaceId, associationId) },
+      });
+      // The profile first, so a reader knows whose contacts and follow-ups follow.
+      const profile = items.find((raw) => raw.sk === 'PROFILE');
+      if (!profile) return;
+      // Member names are derived search text (and may name people who are left out): not exported.
+      const { memberNames: _memberNames, ...association } = stripKeys<
+        Association & { memberNames?: unknown }
+      >(profile);
+      yield { type: 'association', value: association };
+      for (const raw of items) {
+        const sk = String(raw.sk);
+        if (sk.startsWith(sortKeyPrefixes.interaction)) {
+          const interaction = stripKeys<Interaction>(raw);
+          for (const personId of interaction.personIds) yield* personRecords(personId);
+          const personIds = options.includePersons
+            ? interaction.personIds.filter((personId) => personExported.get(personId) === true)
+            : [];
+          yield { type: 'interaction', value: { ...interaction, personIds } };
+        } else if (sk.startsWith(sortKeyPrefixes.membership)) {
+          const membership = stripKeys<Membership>(raw);
+          yield* personRecords(membership.personId);
+          if (personExported.get(membership.personId)) yield { type: 'membership', value: membership };
+        } else if (sk.startsWith(sortKeyPrefixes.followUp))
+          yield { type: 'followUp', value: stripKeys<FollowUp>(raw) };
+        else if (sk.startsWith(sortKeyPrefixes.stageChange)) {
+          yield { type: 'stageChange', value: stripKeys<StageChange>(raw) };
+        }
+      }
+      // Duplicates merged into this one are no longer in the directory: they follow it, with
+      // their own stage history.
+      for (const mergedId of association.mergedFromIds ?? []) yield* partition(mergedId);
+    }
+
     let cursor: string | undefined;
     do {
       const page = await listDirectory(db, workspaceId, { cursor, limit: 100 });
-      for (const entry of page.items) {
-        const items = await queryAllItems(db, {
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.associationPartition(workspaceId, entry.id) },
-        });
-        // The profile first, so a reader knows whose contacts and follow-ups follow.
-        const profile = items.find((raw) => raw.sk === 'PROFILE');
-        if (!profile) continue;
-        // Member names are derived search text (and may name people who are left out): not exported.
-        const { memberNames: _memberNames, ...association } = stripKeys<
-          Association & { memberNames?: unknown }
-        >(profile);
-        yield { type: 'association', value: association };
-        for (const raw of items) {
-          const sk = String(raw.sk);
-          if (sk.startsWith(sortKeyPrefixes.interaction)) {
-            const interaction = stripKeys<Interaction>(raw);
-            for (const personId of interaction.personIds) yield* personRecords(personId);
-            const personIds = options.includePersons
-              ? interaction.personIds.filter((personId) => personExported.get(personId) === true)
-              : [];
-            yield { type: 'interaction', value: { ...interaction, personIds } };
-          } else if (sk.startsWith(sortKeyPrefixes.membership)) {
-            const membership = stripKeys<Membership>(raw);
-            yield* personRecords(membership.personId);
-            if (personExported.get(membership.personId)) yield { type: 'membership', value: membership };
-          } else if (sk.startsWith(sortKeyPrefixes.followUp))
-            yield { type: 'followUp', value: stripKeys<FollowUp>(raw) };
-          else if (sk.startsWith(sortKeyPrefixes.stageChange)) {
-            yield { type: 'stageChange', value: stripKeys<StageChange>(raw) };
-          }
-        }
-      }
+      for (const entry of page.items) yield* partition(entry.id);
       cursor = page.cursor;
     } while (cursor);
 

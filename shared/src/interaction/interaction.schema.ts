@@ -80,6 +80,8 @@ export interface Interaction extends InteractionInput {
   version: number;
   createdAt: string;
   deletedAt?: string;
+  /** Moved here from a duplicate association when the two were merged. */
+  mergedFrom?: string;
 }
 
 export const interactionStoredFields = { ...storedItemFields };

@@ -3,7 +3,7 @@
 // the derived summary last, so a crash at any point is fixed by a retry or by `repair`.
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { putIfAbsent, getAssociation } from '../association/association.store';
+import { getActiveAssociation, putIfAbsent } from '../association/association.store';
 import { recomputeAssociationSummary } from '../association/association-summary';
 import { ValidationError } from '../errors';
 import { idSchema, staffIdSchema } from '../ids';
@@ -62,7 +62,7 @@ export async function logContact(
   const now = db.now();
   const input = parseInput(logContactSchema(now), request.input);
   const { associationId } = input.interaction;
-  await getAssociation(db, workspaceId, associationId);
+  await getActiveAssociation(db, workspaceId, associationId);
   if (input.completesFollowUpId) {
     // Check before writing anything, so a refused request leaves no half-logged contact.
     const target = await getFollowUp(db, workspaceId, associationId, input.completesFollowUpId).catch(

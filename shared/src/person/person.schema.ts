@@ -69,4 +69,6 @@ export interface Membership extends MembershipInput {
   personName: string;
   associationName: string;
   createdAt: string;
+  /** Moved here from a duplicate association when the two were merged. */
+  mergedFrom?: string;
 }

@@ -6,7 +6,7 @@ import { isConditionalFailure, queryPage, run, type Page } from '../db/operation
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
 import { parseId, parseInput } from '../validation';
-import { getAssociation, putIfAbsent } from '../association/association.store';
+import { getActiveAssociation, putIfAbsent } from '../association/association.store';
 import {
   MEMBERSHIP_SCHEMA_VERSION,
   PERSON_SCHEMA_VERSION,
@@ -65,7 +65,7 @@ export async function addMembership(db: Db, workspaceId: string, input: unknown)
   const parsed = parseInput(membershipInputSchema, input);
   const [person, association] = await Promise.all([
     getPerson(db, workspaceId, parsed.personId),
-    getAssociation(db, workspaceId, parsed.associationId),
+    getActiveAssociation(db, workspaceId, parsed.associationId),
   ]);
   const membership: Membership = {
     ...parsed,

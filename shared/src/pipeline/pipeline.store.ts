@@ -5,7 +5,7 @@ import { isConditionalFailure, queryAll, run } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { ConflictError } from '../errors';
 import { parseId, parseInput } from '../validation';
-import { getAssociation, putIfAbsent } from '../association/association.store';
+import { getActiveAssociation, putIfAbsent } from '../association/association.store';
 import type { Association } from '../association/association.schema';
 import type { Workspace } from '../workspace/workspace.schema';
 import { checkStageMove } from './pipeline';
@@ -31,7 +31,7 @@ export async function moveAssociationStage(
 ): Promise<StageChange> {
   const associationId = parseId(request.associationId);
   const input = parseInput(stageMoveInputSchema, request.input);
-  const association = await getAssociation(db, workspace.id, associationId);
+  const association = await getActiveAssociation(db, workspace.id, associationId);
   if (request.expectedSeq !== undefined && request.expectedSeq !== association.stageSeq)
     throw new ConflictError();
   checkStageMove(workspace.stages, association.stage, input.to);

@@ -39,6 +39,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
       moveStage: onAssociation('stage.move'),
     },
   },
+  // merge records its own audit entry (the duplicate and the survivor, once it is done)
+  '/associations/[id]/merge': { view: 'staff', actions: { merge: { need: 'staff' } } },
   '/associations/[id]/edit': { view: 'staff', actions: { save: onAssociation('association.update') } },
   '/associations/[id]/interactions/[interactionId]': {
     view: 'staff',

@@ -30,15 +30,26 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
   const associationId = associationIdOf(params);
   const workspace = await orHttpError(currentWorkspace(locals));
   const association = await orHttpError(getAssociation(db, workspace.id, associationId));
-  const [members, timeline, followUps, history] = await orHttpError(
+  // A merged duplicate lives on in the association it was merged into.
+  if (association.mergedInto) redirect(303, `/associations/${association.mergedInto}`);
+  const mergedIds = association.mergedFromIds ?? [];
+  const [members, timeline, followUps, history, merged] = await orHttpError(
     Promise.all([
       listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
       listTimeline(db, workspace.id, association.id, { limit: 50 }),
       listOpenFollowUpsOfAssociation(db, workspace.id, association.id),
       listStageHistory(db, workspace.id, association.id),
+      Promise.all(
+        mergedIds.map(async (id) => ({
+          association: await getAssociation(db, workspace.id, id),
+          history: await listStageHistory(db, workspace.id, id),
+        })),
+      ),
     ]),
   );
   const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
+  const withNames = (changes: typeof history) =>
+    changes.map((change) => ({ ...change, fromName: stageName(change.from), toName: stageName(change.to) }));
   const lastKind = cookies.get(LAST_KIND_COOKIE);
   const followUpParam = url.searchParams.get('followUp');
   return {
@@ -50,9 +61,13 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
       days: daysInStage(association.stageEnteredAt, db.now()),
     },
     stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
-    history: history
-      .reverse()
-      .map((change) => ({ ...change, fromName: stageName(change.from), toName: stageName(change.to) })),
+    history: withNames(history.reverse()),
+    merged: merged.map((m) => ({
+      id: m.association.id,
+      name: m.association.name,
+      mergedAt: m.association.mergedAt,
+      history: withNames(m.history.reverse()),
+    })),
     members: members.items,
     timeline: timeline.items,
     moreTimeline: timeline.cursor !== undefined,
