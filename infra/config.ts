@@ -31,6 +31,9 @@ export const deployConfigSchema = z
 
 export type DeployConfig = z.output<typeof deployConfigSchema>;
 
+/** The stage's DynamoDB table (made by the stateful stack). */
+export const stageTableName = (stage: string) => `kohtaamo-${stage}`;
+
 /** Reads the configuration through `get` (e.g. `app.node.tryGetContext`). */
 export function loadDeployConfig(get: (key: string) => unknown): DeployConfig {
   const raw = {

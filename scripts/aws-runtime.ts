@@ -1,9 +1,7 @@
 // What the deploy scripts share: the deployment configuration from the command line (validated
 // by the same schema as the CDK app), the CDK commands, and a Db on a deployed stage's table.
-import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { z } from 'zod';
-import { createDb, type Db } from '../shared/src/db/client';
 import { loadDeployConfig, type DeployConfig } from '../infra/config';
 import { stackNames } from '../infra/stacks/kohtaamo-app';
 import { parseArgs, repoRoot } from './local-runtime';
@@ -66,12 +64,4 @@ export function run(command: string, args: readonly string[], dryRun: boolean): 
   });
 }
 
-/** The deployed stage's table through the AWS SDK (credentials from the usual AWS sources). */
-export function stageDb(config: DeployConfig): Db {
-  return createDb({
-    table: `kohtaamo-${config.stage}`,
-    region: config.region,
-    // These scripts make no pagination cursors; a throwaway secret satisfies the Db.
-    cursorSecret: randomBytes(32).toString('hex'),
-  });
-}
+export { stageDb } from './data-target';

@@ -1,12 +1,14 @@
-// `npm run handover -- --out FILE.zip [--workspace ID] [--no-persons] [--by NAME]`: writes a
-// workspace's handover package from the local data (see the README for what is inside).
+// `npm run handover -- --out FILE.zip [--workspace ID] [--no-persons] [--by NAME] [--stage NAME]`:
+// writes a workspace's handover package from the local data or a deployed stage's table (see the
+// README for what is inside).
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { writeHandoverPackage } from '../shared/src/handover/handover-package';
 import { workspaceIdSchema } from '../shared/src/ids';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit, reportAppError } from './local-runtime';
+import { dataTargetOptions, dataTargetUsage, openDataTarget } from './data-target';
+import { parseArgsOrExit, reportAppError } from './local-runtime';
 
 const args = parseArgsOrExit(
   z
@@ -15,18 +17,18 @@ const args = parseArgsOrExit(
       workspace: workspaceIdSchema.optional(),
       'no-persons': z.literal(true).optional(),
       by: z.string().trim().min(1).max(100).optional(),
+      ...dataTargetOptions,
     })
     .strict(),
-  'Usage: npm run handover -- --out FILE.zip [--workspace ID] [--no-persons] [--by "Name"]',
+  `Usage: npm run handover -- --out FILE.zip [--workspace ID] [--no-persons] [--by "Name"]\n         ${dataTargetUsage}`,
 );
-const config = await loadLocalConfig();
-const engine = await openLocalEngine(config);
+const target = await openDataTarget(args);
 const file = resolve(process.cwd(), args.out);
 // Written under a temporary name and renamed when complete: a failed run leaves no half package.
 const partial = `${file}.partial`;
 try {
-  const workspaceId = args.workspace ?? config.KOHTAAMO_WORKSPACE;
-  const summary = await writeHandoverPackage(localDb(config, engine.endpoint), createWriteStream(partial), {
+  const workspaceId = args.workspace ?? target.defaultWorkspace;
+  const summary = await writeHandoverPackage(target.db, createWriteStream(partial), {
     workspaceId,
     includePersons: args['no-persons'] !== true,
     exportedBy: args.by ?? 'npm run handover',
@@ -39,7 +41,7 @@ try {
     .filter((f) => f.rows !== undefined)
     .map((f) => `${f.path} ${f.rows}`)
     .join(', ');
-  console.log(`Wrote ${file}\n  ${counts}`);
+  console.log(`Wrote ${file} from the ${target.description}\n  ${counts}`);
   if (summary.leftOut.personsExcluded) console.log('  Contact persons left out (--no-persons).');
   else
     console.log(
@@ -49,5 +51,5 @@ try {
   reportAppError(error);
 } finally {
   await rm(partial, { force: true });
-  await engine.close();
+  await target.close();
 }

@@ -14,11 +14,13 @@ import {
 import { readTable } from '../shared/src/import/read-table';
 import { workspaceIdSchema } from '../shared/src/ids';
 import { getWorkspace } from '../shared/src/workspace/workspace.store';
-import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit, reportAppError } from './local-runtime';
+import { dataTargetOptions, dataTargetUsage, openDataTarget } from './data-target';
+import { parseArgsOrExit, reportAppError } from './local-runtime';
 
 const usage =
   'Usage: npm run import -- FILE.csv|FILE.xlsx [--workspace ID] [--dry-run] [--map "Header=field;Header=field"]\n' +
   "         [--duplicates skip|merge|new]   (default skip; merge fills the existing association's empty fields)\n" +
+  `         ${dataTargetUsage}\n` +
   `  fields: ${importFields.join(', ')}`;
 const file = process.argv[2];
 if (!file || file.startsWith('--')) {
@@ -32,13 +34,13 @@ const args = parseArgsOrExit(
       'dry-run': z.literal(true).optional(),
       map: z.string().optional(),
       duplicates: z.enum(duplicateChoices).optional(),
+      ...dataTargetOptions,
     })
     .strict(),
   usage,
 );
 
-const config = await loadLocalConfig();
-const engine = await openLocalEngine(config);
+const target = await openDataTarget(args);
 try {
   const bytes = await readFile(resolve(process.cwd(), file));
   const table = await readTable(bytes, file);
@@ -52,8 +54,8 @@ try {
   console.log(
     `Columns: ${table.headers.map((h, i) => `${h} → ${mapping.get(i) ?? '(not imported)'}`).join(', ')}`,
   );
-  const db = localDb(config, engine.endpoint);
-  const workspace = await getWorkspace(db, args.workspace ?? config.KOHTAAMO_WORKSPACE);
+  const { db } = target;
+  const workspace = await getWorkspace(db, args.workspace ?? target.defaultWorkspace);
   const plan = await planSpreadsheetImport(db, workspace.id, table, mapping, fileHash(bytes));
   for (const row of plan.rows) {
     for (const problem of row.problems) {
@@ -95,5 +97,5 @@ try {
 } catch (error) {
   reportAppError(error);
 } finally {
-  await engine.close();
+  await target.close();
 }

@@ -2,7 +2,7 @@
 // cdk-nag (AwsSolutions). Used by infra/bin/app.ts and by the infrastructure tests.
 import { Aws, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { DeployConfig } from '../config';
+import { stageTableName, type DeployConfig } from '../config';
 import { EdgeAlarmsStack } from './edge-alarms-stack';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
@@ -27,7 +27,7 @@ export function addKohtaamo(app: App, config: DeployConfig, account?: string): K
   const env = { region: config.region, account };
   const bucketName = exportBucketName(config.stage, account ?? Aws.ACCOUNT_ID);
   const stateful = new StatefulStack(app, names.stateful, {
-    tableName: `kohtaamo-${config.stage}`,
+    tableName: stageTableName(config.stage),
     exportBucketName: bucketName,
     env,
   });
