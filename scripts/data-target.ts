@@ -58,4 +58,3 @@ export async function openDataTarget(args: {
   };
 }
 
-export type DataTargetArgs = z.infer<z.ZodObject<typeof dataTargetOptions>>;
