@@ -160,6 +160,10 @@ export const messages = {
     fi: 'Tiedosto (CSV tai XLSX, enintään {size} Mt)',
     en: 'File (CSV or XLSX, at most {size} MB)',
   },
+  'import.tooLarge': {
+    fi: 'Tiedosto on liian suuri (enintään {size} Mt). Jaa se osiin.',
+    en: 'The file is too large (at most {size} MB). Split it into parts.',
+  },
   'import.upload': { fi: 'Lataa ja tarkista', en: 'Upload and check' },
   'import.uploadHelp': {
     fi: 'Mitään ei tuoda vielä: seuraavaksi tarkistat sarakkeet ja rivit.',
