@@ -2,7 +2,6 @@
 // a deployed stage's table with `--stage NAME [--region R]`, with AWS credentials from the usual
 // sources (AWS_PROFILE, environment, SSO). The same code runs on both; only the Db differs.
 import { randomBytes } from 'node:crypto';
-import type { z } from 'zod';
 import { createDb, type Db } from '../shared/src/db/client';
 import { deployConfigSchema, loadDeployConfig, stageTableName, type DeployConfig } from '../infra/config';
 import { loadLocalConfig, localDb, openLocalEngine } from './local-runtime';
@@ -57,4 +56,3 @@ export async function openDataTarget(args: {
     close: engine.close,
   };
 }
-
