@@ -1,5 +1,6 @@
 // Identifiers: ULIDs made by the client (idempotent creates) and workspace slugs.
 // Anything that reaches a key is validated here, so a `#` from outside can never forge a key.
+import { createHash } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { z } from 'zod';
 
@@ -23,3 +24,19 @@ export function isId(value: unknown): value is string {
 /** Staff member ids (user ids): letters, digits, `_` and `-` only, so they are safe in keys. */
 export const STAFF_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export const staffIdSchema = z.string().regex(STAFF_ID_PATTERN, { message: 'msg:id.invalid' });
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A ULID-shaped id derived from `seed`: the same seed always gives the same id. */
+export function idFromSeed(seed: string): string {
+  const bytes = createHash('sha256').update(seed).digest();
+  let bits = 0n;
+  for (const byte of bytes.subarray(0, 16)) bits = (bits << 8n) | BigInt(byte);
+  let id = '';
+  for (let i = 0; i < 26; i++) {
+    id = CROCKFORD[Number(bits & 31n)] + id;
+    bits >>= 5n;
+  }
+  // A ULID's first character is at most 7 (its 48-bit time part).
+  return `${CROCKFORD[Number(BigInt(CROCKFORD.indexOf(id[0] as string)) & 7n)]}${id.slice(1)}`;
+}

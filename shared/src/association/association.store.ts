@@ -10,6 +10,7 @@ import { parseId, parseInput } from '../validation';
 import { syncMunicipalityEntries } from './municipality-index';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
+import { stageChangeItem } from '../pipeline/pipeline.store';
 import type { Workspace } from '../workspace/workspace.schema';
 import {
   ASSOCIATION_SCHEMA_VERSION,
@@ -66,17 +67,18 @@ export async function createAssociation(
     openFollowUpCount: 0,
     summaryRev: 0,
   };
-  await putIfAbsent(db, {
-    ...keys.stageChange(workspace.id, id, 1),
-    type: 'stageChange',
-    sv: STAGE_CHANGE_SCHEMA_VERSION,
-    associationId: id,
-    seq: 1,
-    from: null,
-    to: stage,
-    at: now,
-    by: request.by,
-  });
+  await putIfAbsent(
+    db,
+    stageChangeItem(workspace.id, {
+      sv: STAGE_CHANGE_SCHEMA_VERSION,
+      associationId: id,
+      seq: 1,
+      from: null,
+      to: stage,
+      at: now,
+      by: request.by,
+    }),
+  );
   const created = await putIfAbsent(db, associationItem(workspace.id, association));
   const stored = created ? association : await getAssociation(db, workspace.id, id);
   // Derived index entries last: a crash before them is fixed by a retry or by repair.

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/support/test-db';
 import { newId } from '../ids';
 import { latestVersion, runMigrations, upgradeItem, type Migration } from './migrate';
+import { listStageChangesInMonth } from '../pipeline/pipeline.store';
+import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
 
 const db = testDb();
 
@@ -53,5 +55,54 @@ describe('migrate', () => {
     const again = await db.doc.send(new GetCommand({ TableName: db.table, Key: { pk, sk: 'PROFILE' } }));
     expect(again.Item).toEqual(Item);
     expect(second.scanned).toBeGreaterThan(0);
+  });
+
+  it('indexes stage changes and completed follow-ups written before the reports by their month', async () => {
+    const ws = `mig-${newId().toLowerCase().slice(-10)}`;
+    const associationId = newId();
+    const followUpId = newId();
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: {
+          pk: `WS#${ws}#ASSOC#${associationId}`,
+          sk: 'STAGE#00000002',
+          type: 'stageChange',
+          sv: 1,
+          associationId,
+          seq: 2,
+          from: 'not_contacted',
+          to: 'contacted',
+          at: '2026-03-31T22:30:00.000Z',
+          by: 'anna',
+        },
+      }),
+    );
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: {
+          pk: `WS#${ws}#ASSOC#${associationId}`,
+          sk: `FOLLOWUP#${followUpId}`,
+          type: 'followUp',
+          sv: 1,
+          id: followUpId,
+          workspaceId: ws,
+          associationId,
+          due: '2026-05-01',
+          assigneeId: 'anna',
+          status: 'done',
+          completedAt: '2026-05-02T08:00:00.000Z',
+          version: 2,
+          createdAt: '2026-04-01T08:00:00.000Z',
+          createdBy: 'anna',
+        },
+      }),
+    );
+    await runMigrations(db);
+    // 22:30 UTC on 31 March is already April in Helsinki.
+    expect((await listStageChangesInMonth(db, ws, '2026-04')).map((c) => c.to)).toEqual(['contacted']);
+    expect(await listStageChangesInMonth(db, ws, '2026-03')).toEqual([]);
+    expect((await listFollowUpsDoneInMonth(db, ws, '2026-05')).map((f) => f.id)).toEqual([followUpId]);
   });
 });

@@ -4,6 +4,7 @@ import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client';
 import { keys } from './table';
 import { isConditionalFailure, run } from './operations';
+import { helsinkiMonth } from '../time/helsinki';
 
 export type StoredItem = Record<string, unknown> & { type: string; sv: number };
 
@@ -16,12 +17,50 @@ export interface Migration {
 }
 
 /** The migrations of this code base, oldest first. */
+/** The workspace of an item, from its key (`WS#<workspace>#…`). */
+const workspaceOf = (item: StoredItem) => String(item.pk).split('#')[1] as string;
+
 export const migrations: Migration[] = [
   {
     type: 'workspace',
     from: 1,
     description: 'list the workspace in the index of all workspaces (pattern 20)',
     up: (item) => ({ ...item, ...keys.workspaceListEntry(String(item.id)) }),
+  },
+  {
+    type: 'stageChange',
+    from: 1,
+    description: 'index stage changes by the Helsinki month they happened in (pattern 31, reports)',
+    up: (item) => {
+      const at = String(item.at);
+      return {
+        ...item,
+        ...keys.stageChangeMonth(
+          workspaceOf(item),
+          helsinkiMonth(new Date(at)),
+          at,
+          String(item.associationId),
+          Number(item.seq),
+        ),
+      };
+    },
+  },
+  {
+    type: 'followUp',
+    from: 1,
+    description: 'index completed follow-ups by the Helsinki month they were done in (pattern 32, reports)',
+    up: (item) => {
+      if (item.status !== 'done' || typeof item.completedAt !== 'string') return item;
+      return {
+        ...item,
+        ...keys.doneFollowUpMonth(
+          workspaceOf(item),
+          helsinkiMonth(new Date(item.completedAt)),
+          item.completedAt,
+          String(item.id),
+        ),
+      };
+    },
   },
 ];
 

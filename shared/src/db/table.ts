@@ -167,6 +167,49 @@ export const accessPatterns = [
     key: 'gsi1pk WS#w#JOBS#<kind>, gsi1sk <createdAt>#<id>',
   },
   { id: '24', name: 'spreadsheet import by id', index: 'table', key: 'pk WS#w#IMPORT#i, sk IMPORT' },
+  {
+    id: '25',
+    name: 'campaigns, newest first',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#CAMPAIGNS, gsi1sk <createdAt>#<id>',
+  },
+  {
+    id: '26',
+    name: 'campaign with its call list',
+    index: 'table',
+    key: 'pk WS#w#CAMPAIGN#c, sk CAMPAIGN and ROW#<association>',
+  },
+  { id: '27', name: 'events by date', index: 'gsi1', key: 'gsi1pk WS#w#EVENTS, gsi1sk <date>#<id>' },
+  {
+    id: '28',
+    name: 'event with its registrations and feedback',
+    index: 'table',
+    key: 'pk WS#w#EVENT#e, sk EVENT, REG#<id> and FEEDBACK#<id>',
+  },
+  {
+    id: '29',
+    name: 'event registrations of a person',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#PERSON#p, gsi1sk begins_with REG#<event>#<registration>',
+  },
+  {
+    id: '30',
+    name: 'public feedback link by token hash',
+    index: 'table',
+    key: 'pk FEEDBACKLINK#<sha256>, sk LINK',
+  },
+  {
+    id: '31',
+    name: 'stage changes in a Helsinki month',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#MOVES#yyyy-mm, gsi1sk <at>#<association>#<seq>',
+  },
+  {
+    id: '32',
+    name: 'follow-ups completed in a Helsinki month',
+    index: 'gsi2',
+    key: 'gsi2pk WS#w#DONE#yyyy-mm, gsi2sk <completedAt>#<id> (sparse)',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -195,13 +238,19 @@ export const itemTypes = [
   'importMarker',
   'job',
   'importSession',
+  'campaign',
+  'campaignRow',
+  'event',
+  'registration',
+  'feedback',
+  'feedbackLink',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
 /**
  * Key builders: the only place that knows how keys are spelled. Global items (users, e-mail
- * lookups, sessions, one-time tokens, throttle counters) are the only keys outside `WS#`: they are
- * needed before a workspace is known. E-mail addresses and tokens appear only as SHA-256 hashes.
+ * lookups, sessions, one-time tokens, throttle counters, public feedback links) are the only keys
+ * outside `WS#`: they are needed before a workspace is known. E-mail addresses and tokens appear only as SHA-256 hashes.
  */
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
@@ -301,6 +350,53 @@ export const keys = {
     pk: `WS#${ws}#ASSOC#${associationId}`,
     sk: `STAGE#${String(seq).padStart(SEQ_WIDTH, '0')}`,
   }),
+  /** Index keys of a stage change: the Helsinki month it happened in (reports). */
+  stageChangeMonth: (ws: string, month: string, at: string, associationId: string, seq: number) => ({
+    gsi1pk: `WS#${ws}#MOVES#${month}`,
+    gsi1sk: `${at}#${associationId}#${String(seq).padStart(SEQ_WIDTH, '0')}`,
+  }),
+  stageChangeMonthPartition: (ws: string, month: string) => `WS#${ws}#MOVES#${month}`,
+  /** Index keys of a completed follow-up: the Helsinki month it was done in (reports). */
+  doneFollowUpMonth: (ws: string, month: string, completedAt: string, id: string) => ({
+    gsi2pk: `WS#${ws}#DONE#${month}`,
+    gsi2sk: `${completedAt}#${id}`,
+  }),
+  doneFollowUpMonthPartition: (ws: string, month: string) => `WS#${ws}#DONE#${month}`,
+  campaign: (ws: string, id: string) => ({
+    pk: `WS#${ws}#CAMPAIGN#${id}`,
+    sk: 'CAMPAIGN',
+  }),
+  campaignList: (ws: string, createdAt: string, id: string) => ({
+    gsi1pk: `WS#${ws}#CAMPAIGNS`,
+    gsi1sk: `${createdAt}#${id}`,
+  }),
+  campaignListPartition: (ws: string) => `WS#${ws}#CAMPAIGNS`,
+  campaignPartition: (ws: string, id: string) => `WS#${ws}#CAMPAIGN#${id}`,
+  campaignRow: (ws: string, campaignId: string, associationId: string) => ({
+    pk: `WS#${ws}#CAMPAIGN#${campaignId}`,
+    sk: `ROW#${associationId}`,
+  }),
+  event: (ws: string, id: string) => ({ pk: `WS#${ws}#EVENT#${id}`, sk: 'EVENT' }),
+  eventList: (ws: string, date: string, id: string) => ({
+    gsi1pk: `WS#${ws}#EVENTS`,
+    gsi1sk: `${date}#${id}`,
+  }),
+  eventListPartition: (ws: string) => `WS#${ws}#EVENTS`,
+  eventPartition: (ws: string, id: string) => `WS#${ws}#EVENT#${id}`,
+  registration: (ws: string, eventId: string, id: string) => ({
+    pk: `WS#${ws}#EVENT#${eventId}`,
+    sk: `REG#${id}`,
+  }),
+  /** Index keys of a registration of a known person, so erasure and access find it. */
+  registrationOfPerson: (ws: string, personId: string, eventId: string, id: string) => ({
+    gsi1pk: `WS#${ws}#PERSON#${personId}`,
+    gsi1sk: `REG#${eventId}#${id}`,
+  }),
+  feedback: (ws: string, eventId: string, id: string) => ({
+    pk: `WS#${ws}#EVENT#${eventId}`,
+    sk: `FEEDBACK#${id}`,
+  }),
+  feedbackLink: (tokenHash: string) => ({ pk: `FEEDBACKLINK#${tokenHash}`, sk: 'LINK' }),
 } as const;
 
 export const sortKeyPrefixes = {
@@ -309,6 +405,9 @@ export const sortKeyPrefixes = {
   followUp: 'FOLLOWUP#',
   stageChange: 'STAGE#',
   municipalityEntry: 'MUNI#',
+  campaignRow: 'ROW#',
+  registration: 'REG#',
+  feedback: 'FEEDBACK#',
 } as const;
 
 /** The key attributes of an item, never part of the domain objects returned by stores. */

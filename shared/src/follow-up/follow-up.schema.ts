@@ -4,7 +4,11 @@ import { idSchema, staffIdSchema } from '../ids';
 import { optionalText } from '../schema-helpers';
 import { calendarDateSchema } from '../time/helsinki';
 
-export const FOLLOW_UP_SCHEMA_VERSION = 1;
+/** 2: a completed follow-up is indexed by the Helsinki month it was done in (pattern 32). */
+export const FOLLOW_UP_SCHEMA_VERSION = 2;
+
+/** Why a follow-up exists, where it matters: `revisit` is the year-end "what happened after?" visit. */
+export const followUpPurposes = ['revisit'] as const;
 
 export const followUpStatuses = ['open', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];
@@ -17,6 +21,7 @@ export const followUpInputSchema = z.object({
   assigneeId: staffIdSchema,
   title: optionalText(300),
   interactionId: idSchema.optional(),
+  purpose: z.enum(followUpPurposes).optional(),
 });
 export type FollowUpInput = z.output<typeof followUpInputSchema>;
 

@@ -10,6 +10,7 @@ import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { NotFoundError, ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
 import { putIfAbsent } from '../association/association.store';
+import { helsinkiMonth } from '../time/helsinki';
 import { FOLLOW_UP_SCHEMA_VERSION, type FollowUp, type FollowUpInput } from './follow-up.schema';
 
 export function followUpItem(workspaceId: string, followUp: FollowUp): Record<string, unknown> {
@@ -17,7 +18,14 @@ export function followUpItem(workspaceId: string, followUp: FollowUp): Record<st
     ...keys.followUp(workspaceId, followUp.associationId, followUp.id),
     ...(followUp.status === 'open'
       ? keys.openFollowUpIndexes(workspaceId, followUp.assigneeId, followUp.due, followUp.id)
-      : {}),
+      : followUp.status === 'done' && followUp.completedAt
+        ? keys.doneFollowUpMonth(
+            workspaceId,
+            helsinkiMonth(new Date(followUp.completedAt)),
+            followUp.completedAt,
+            followUp.id,
+          )
+        : {}),
     type: 'followUp',
     ...followUp,
   };
@@ -74,24 +82,30 @@ export async function completeFollowUp(
   workspaceId: string,
   request: { associationId: string; id: string; by: string; interactionId?: string },
 ): Promise<void> {
+  const now = db.now().toISOString();
+  const done = keys.doneFollowUpMonth(workspaceId, helsinkiMonth(db.now()), now, request.id);
   try {
     await run(() =>
       db.doc.send(
         new UpdateCommand({
           TableName: db.table,
           Key: keys.followUp(workspaceId, request.associationId, request.id),
+          // Out of the open indexes, into the month it was done in.
           UpdateExpression:
-            'SET #status = :done, completedAt = :now, completedBy = :by, #version = #version + :one' +
+            'SET #status = :done, completedAt = :now, completedBy = :by, #version = #version + :one, ' +
+            'gsi2pk = :donePk, gsi2sk = :doneSk' +
             (request.interactionId ? ', completedByInteractionId = :interaction' : '') +
-            ' REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+            ' REMOVE gsi1pk, gsi1sk',
           ConditionExpression: 'attribute_exists(pk) AND #status = :open',
           ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
           ExpressionAttributeValues: {
             ':done': 'done',
             ':open': 'open',
-            ':now': db.now().toISOString(),
+            ':now': now,
             ':by': request.by,
             ':one': 1,
+            ':donePk': done.gsi2pk,
+            ':doneSk': done.gsi2sk,
             ...(request.interactionId ? { ':interaction': request.interactionId } : {}),
           },
         }),
@@ -173,5 +187,14 @@ export function listTeamOpenFollowUpsDueBy(db: Db, workspaceId: string, date: st
       ':pk': keys.teamOpenFollowUpsPartition(workspaceId),
       ':end': `DUE#${date}$`,
     },
+  });
+}
+
+/** Pattern 32: the follow-ups completed in a Helsinki month (`YYYY-MM`), in time order, for reports. */
+export function listFollowUpsDoneInMonth(db: Db, workspaceId: string, month: string): Promise<FollowUp[]> {
+  return queryAll<FollowUp>(db, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.doneFollowUpMonthPartition(workspaceId, month) },
   });
 }

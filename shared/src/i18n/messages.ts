@@ -634,6 +634,30 @@ export const messages = {
     en: 'This outcome does not fit the chosen kind of contact.',
   },
   'msg:field.unknown': { fi: 'Tuntematon valinta.', en: 'Unknown choice.' },
+  'msg:campaign.callBackDate': {
+    fi: 'Valitse päivä, jolloin soitetaan takaisin.',
+    en: 'Choose the day to call back.',
+  },
+  'msg:campaign.subject': {
+    fi: 'Kerro, mitä postitettiin (aihe tai otsikko).',
+    en: 'Say what was mailed (the subject or title).',
+  },
+  'msg:feedback.scale': {
+    fi: 'Valitse vaihtoehto asteikolta 1–4.',
+    en: 'Choose an option on the scale 1–4.',
+  },
+  'msg:feedback.tooLong': {
+    fi: 'Vastaus on liian pitkä (enintään 2000 merkkiä).',
+    en: 'The answer is too long (at most 2,000 characters).',
+  },
+  'msg:feedback.empty': {
+    fi: 'Vastaa vähintään yhteen kysymykseen ennen lähettämistä.',
+    en: 'Answer at least one question before sending.',
+  },
+  'msg:time.format': {
+    fi: 'Anna kellonaika muodossa tt:mm, esim. 13:30.',
+    en: 'Give the time as hh:mm, e.g. 13:30.',
+  },
   'msg:stage.unknown': { fi: 'Tuntematon tarjotinvaihe.', en: 'Unknown tarjotin stage.' },
   'msg:stage.same': {
     fi: 'Yhdistys on jo tässä vaiheessa.',

@@ -22,6 +22,7 @@ import {
 import { addMembership, createPerson } from '../person/person.store';
 import { tidyName } from '../text/finnish-collation';
 import { parseInput } from '../validation';
+import { idFromSeed } from '../ids';
 import type { Workspace } from '../workspace/workspace.schema';
 import type { ImportField } from './column-mapping';
 import { mergeRowIntoAssociation } from './merge-row';
@@ -55,22 +56,6 @@ export interface PlannedRow {
 export interface ImportPlan {
   rows: PlannedRow[];
   counts: Record<RowStatus, number>;
-}
-
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A ULID-shaped id derived from `seed`: the same seed always gives the same id. */
-export function idFromSeed(seed: string): string {
-  const bytes = createHash('sha256').update(seed).digest();
-  let bits = 0n;
-  for (const byte of bytes.subarray(0, 16)) bits = (bits << 8n) | BigInt(byte);
-  let id = '';
-  for (let i = 0; i < 26; i++) {
-    id = CROCKFORD[Number(bits & 31n)] + id;
-    bits >>= 5n;
-  }
-  // A ULID's first character is at most 7 (its 48-bit time part).
-  return `${CROCKFORD[Number(BigInt(CROCKFORD.indexOf(id[0] as string)) & 7n)]}${id.slice(1)}`;
 }
 
 export function fileHash(bytes: Buffer): string {

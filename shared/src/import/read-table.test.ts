@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx, xlsxRow } from '../handover/xlsx';
 import { suggestMapping } from './column-mapping';
-import { finnishDate, idFromSeed } from './import-spreadsheet';
+import { finnishDate } from './import-spreadsheet';
+import { idFromSeed } from '../ids';
 import { MAX_IMPORT_BYTES, readTable } from './read-table';
 
 describe('reading a spreadsheet to import', () => {

@@ -31,6 +31,9 @@ describe('the contact form', () => {
   it('turns the quick pick into a due date, and a custom pick into the given date', () => {
     expect(input({ followUp: 'week' }).nextFollowUp?.due).toBe('2026-12-01');
     expect(input({ followUp: 'year_end' }).nextFollowUp?.due).toBe('2026-12-31');
+    // The year-end pick is the revisit the funder report counts; other picks are plain follow-ups.
+    expect(input({ followUp: 'year_end' }).nextFollowUp).toMatchObject({ purpose: 'revisit' });
+    expect(input({ followUp: 'week' }).nextFollowUp).not.toHaveProperty('purpose');
     expect(input({ followUp: 'custom', followUpDate: '2027-03-01' }).nextFollowUp?.due).toBe('2027-03-01');
     // A custom pick without a date stays invalid, so the user is asked for it.
     expect(input({ followUp: 'custom' }).nextFollowUp?.due).toBe('');

@@ -69,7 +69,16 @@ export function contactFormToInput(
         .filter(Boolean),
       personIds: form.personIds,
     },
-    ...(due !== undefined ? { nextFollowUp: { due, title: form.followUpTitle } } : {}),
+    ...(due !== undefined
+      ? {
+          nextFollowUp: {
+            due,
+            title: form.followUpTitle,
+            // The year-end pick is the revisit: "what happened after the meeting?"
+            ...(form.followUp === 'year_end' ? { purpose: 'revisit' } : {}),
+          },
+        }
+      : {}),
     ...(form.followUp === 'custom' && due === '' ? { nextFollowUp: { due: '' } } : {}),
     completesFollowUpId: form.completesFollowUpId,
   };

@@ -62,6 +62,10 @@ export const interactionFieldsSchema = z.object({
   topics: textList(20, 80).default([]),
   outcome: z.preprocess((v) => (v === '' ? undefined : v), z.enum(interactionOutcomes).optional()),
   notes: optionalText(10_000),
+  /** The campaign whose mailing or call list this contact belongs to. */
+  campaignId: idSchema.optional(),
+  /** The event the association attended (the contact is kept in step with its attendance). */
+  eventId: idSchema.optional(),
 });
 
 export const interactionInputSchema = interactionFieldsSchema.refine(

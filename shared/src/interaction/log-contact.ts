@@ -11,7 +11,7 @@ import { localised } from '../i18n/messages';
 import { optionalText } from '../schema-helpers';
 import { completeFollowUp, getFollowUp, putFollowUp } from '../follow-up/follow-up.store';
 import { futureDueDateSchema } from '../follow-up/follow-up';
-import type { FollowUp } from '../follow-up/follow-up.schema';
+import { followUpPurposes, type FollowUp } from '../follow-up/follow-up.schema';
 import { parseInput } from '../validation';
 import { INTERACTION_SCHEMA_VERSION, interactionInputSchema, type Interaction } from './interaction.schema';
 import { getInteractionRef, interactionItem, interactionRefItem } from './interaction.store';
@@ -24,6 +24,7 @@ const logContactSchema = (now: Date) =>
         due: futureDueDateSchema(now),
         assigneeId: staffIdSchema.optional(),
         title: optionalText(300),
+        purpose: z.enum(followUpPurposes).optional(),
       })
       .optional(),
     completesFollowUpId: z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional()),
@@ -108,6 +109,7 @@ export async function logContact(
         assigneeId: input.nextFollowUp.assigneeId ?? request.staffId,
         interactionId: interaction.id,
         ...(input.nextFollowUp.title ? { title: input.nextFollowUp.title } : {}),
+        ...(input.nextFollowUp.purpose ? { purpose: input.nextFollowUp.purpose } : {}),
       },
       request.staffId,
     );

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { isoInstantSchema, optionalText } from '../schema-helpers';
 
-export const STAGE_CHANGE_SCHEMA_VERSION = 1;
+/** 2: indexed by the Helsinki month it happened in (pattern 31). */
+export const STAGE_CHANGE_SCHEMA_VERSION = 2;
 
 export const stageCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'msg:stage.unknown' });
 

@@ -5,6 +5,7 @@ import { isConditionalFailure, queryAll, run } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { ConflictError } from '../errors';
 import { parseId, parseInput } from '../validation';
+import { helsinkiMonth } from '../time/helsinki';
 import { getActiveAssociation, putIfAbsent } from '../association/association.store';
 import type { Association } from '../association/association.schema';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -19,6 +20,13 @@ import { STAGE_CHANGE_SCHEMA_VERSION, stageMoveInputSchema, type StageChange } f
 export function stageChangeItem(workspaceId: string, change: StageChange): Record<string, unknown> {
   return {
     ...keys.stageChange(workspaceId, change.associationId, change.seq),
+    ...keys.stageChangeMonth(
+      workspaceId,
+      helsinkiMonth(new Date(change.at)),
+      change.at,
+      change.associationId,
+      change.seq,
+    ),
     type: 'stageChange',
     ...change,
   };
@@ -98,4 +106,13 @@ export async function repairStage(db: Db, workspaceId: string, association: Asso
   if (!latest || latest.seq <= association.stageSeq) return false;
   await applyStageToProfile(db, workspaceId, latest);
   return true;
+}
+
+/** Pattern 31: every stage change of a Helsinki month (`YYYY-MM`), in time order, for reports. */
+export function listStageChangesInMonth(db: Db, workspaceId: string, month: string): Promise<StageChange[]> {
+  return queryAll<StageChange>(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.stageChangeMonthPartition(workspaceId, month) },
+  });
 }

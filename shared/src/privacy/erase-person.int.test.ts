@@ -13,6 +13,7 @@ import { helsinkiMonth } from '../time/helsinki';
 import { erasePerson, getErasure } from './erase-person';
 import { recordOfProcessing } from './record-of-processing';
 import { subjectAccessReport } from './subject-access';
+import { addRegistration, createEvent, getEventWithDetails } from '../event/event.store';
 
 const db = testDb();
 
@@ -74,6 +75,19 @@ describe('privacy', () => {
         },
       },
     });
+    // An event registration with the person's own (possibly health) details.
+    const event = await createEvent(db, workspace.id, {
+      id: newId(),
+      by: 'anna',
+      input: { name: 'Pienmarkkinat Kuopiossa', kind: 'pienmarkkinat', date: '2026-09-12' },
+    });
+    const registration = await addRegistration(db, workspace.id, {
+      eventId: event.id,
+      id: newId(),
+      by: 'anna',
+      input: { personId: person.id, associationId: first.id, email: canary.email, dietary: canary.notes },
+    });
+    expect(registration.name).toBe(canary.name);
     expect(await scanTable()).toContain(canary.name);
     const search = await searchDirectory(
       db,
@@ -87,9 +101,22 @@ describe('privacy', () => {
     expect(access.person.email).toBe(canary.email);
     expect(access.memberships.map((m) => m.associationName).sort()).toEqual(['Ensimmäinen ry', 'Toinen ry']);
     expect(access.interactions.map((i) => i.id)).toEqual([met.interaction.id]);
+    expect(access.registrations).toEqual([
+      expect.objectContaining({
+        eventName: 'Pienmarkkinat Kuopiossa',
+        dietary: canary.notes,
+        attended: false,
+      }),
+    ]);
 
     const report = await erasePerson(db, workspace.id, { personId: person.id, by: 'admin-1' });
-    expect(report).toEqual({ memberships: 2, interactions: 1 });
+    expect(report).toEqual({ memberships: 2, interactions: 1, registrations: 1 });
+    // The registration stays as a count, with nothing of who it was.
+    const { registrations } = await getEventWithDetails(db, workspace.id, event.id);
+    expect(registrations).toEqual([
+      expect.objectContaining({ id: registration.id, name: '–', associationId: first.id }),
+    ]);
+    expect(registrations[0]?.personId).toBeUndefined();
 
     const everything = await scanTable();
     for (const value of Object.values(canary)) expect(everything).not.toContain(value);
@@ -113,6 +140,7 @@ describe('privacy', () => {
     expect(await erasePerson(db, workspace.id, { personId: person.id, by: 'admin-1' })).toEqual({
       memberships: 0,
       interactions: 0,
+      registrations: 0,
     });
   });
 

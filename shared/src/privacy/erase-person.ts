@@ -1,5 +1,5 @@
 // GDPR erasure of one person: every item and index that holds their data is rewritten or
-// removed. Order for a crash and retry: a tombstone (ids only) first, then the person's traces in
+// removed (event registrations stay as anonymous counts). Order for a crash and retry: a tombstone (ids only) first, then the person's traces in
 // each association (search names, interactions' people lists, membership), the profile last,
 // because a retry needs the profile's name to find the search entries.
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -11,6 +11,8 @@ import { NotFoundError } from '../errors';
 import type { Interaction } from '../interaction/interaction.schema';
 import type { Membership, Person } from '../person/person.schema';
 import { parseId } from '../validation';
+import type { Registration } from '../event/event.schema';
+import { listRegistrationsOfPerson } from '../event/event.store';
 
 export interface ErasureRecord {
   personId: string;
@@ -129,6 +131,27 @@ async function removeSearchName(
 export interface ErasureReport {
   memberships: number;
   interactions: number;
+  registrations: number;
+}
+
+/** An event registration of the person stays as a count (attended or not), without who it was. */
+async function anonymiseRegistration(db: Db, workspaceId: string, registration: Registration, at: string) {
+  await run(() =>
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.registration(workspaceId, registration.eventId, registration.id),
+        UpdateExpression:
+          'SET #name = :removed, erasedAt = :at, #version = #version + :one ' +
+          'REMOVE personId, email, dietary, accessibility, gsi1pk, gsi1sk',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
+        ExpressionAttributeValues: { ':removed': '–', ':at': at, ':one': 1 },
+      }),
+    ),
+  ).catch((error: unknown) => {
+    if (!isConditionalFailure(error)) throw error;
+  });
 }
 
 export async function erasePerson(
@@ -143,7 +166,8 @@ export async function erasePerson(
     ),
   );
   if (!profile.Item) {
-    if (await getErasure(db, workspaceId, personId)) return { memberships: 0, interactions: 0 };
+    if (await getErasure(db, workspaceId, personId))
+      return { memberships: 0, interactions: 0, registrations: 0 };
     throw new NotFoundError({ fi: 'Henkilöä ei löytynyt.', en: 'Person not found.' });
   }
   const person = profile.Item as Person;
@@ -166,7 +190,11 @@ export async function erasePerson(
     if (!isConditionalFailure(error)) throw error;
   });
 
-  const report: ErasureReport = { memberships: 0, interactions: 0 };
+  const report: ErasureReport = { memberships: 0, interactions: 0, registrations: 0 };
+  for (const registration of await listRegistrationsOfPerson(db, workspaceId, personId)) {
+    await anonymiseRegistration(db, workspaceId, registration, erasedAt);
+    report.registrations += 1;
+  }
   for (const membership of await membershipsOfPerson(db, workspaceId, personId)) {
     await removeSearchName(db, workspaceId, membership, person);
     for (const interaction of await interactionsWithPerson(

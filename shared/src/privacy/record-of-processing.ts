@@ -4,6 +4,7 @@
 import type { Localised } from '../i18n/messages';
 import { membershipInputSchema, personInputSchema } from '../person/person.schema';
 import { interactionFieldsSchema } from '../interaction/interaction.schema';
+import { registrationInputSchema } from '../event/event.schema';
 
 export interface ProcessingCategory {
   id: string;
@@ -34,6 +35,31 @@ const fieldDescriptions: Record<string, Localised> = {
   'interaction.topics': { fi: 'Aiheet', en: 'Topics' },
   'interaction.outcome': { fi: 'Tulos', en: 'Outcome' },
   'interaction.notes': { fi: 'Muistiinpanot', en: 'Notes' },
+  'interaction.campaignId': { fi: 'Kampanja, johon yhteydenotto kuuluu', en: 'The campaign of the contact' },
+  'interaction.eventId': {
+    fi: 'Tapahtuma, johon yhdistys osallistui',
+    en: 'The event the association attended',
+  },
+  'registration.name': { fi: 'Ilmoittautujan nimi', en: 'Name of the person registering' },
+  'registration.associationId': { fi: 'Yhdistys', en: 'Association' },
+  'registration.personId': { fi: 'Henkilön tunniste', en: 'Person identifier' },
+  'registration.email': { fi: 'Sähköpostiosoite', en: 'E-mail address' },
+  'registration.dietary': {
+    fi: 'Erityisruokavalio (voi olla terveystieto)',
+    en: 'Dietary needs (may be health data)',
+  },
+  'registration.accessibility': {
+    fi: 'Saavutettavuustarpeet (voi olla terveystieto)',
+    en: 'Accessibility needs (may be health data)',
+  },
+  'feedback.answers': {
+    fi: 'Palautteen vastaukset asteikolla 1–4 (nimettömiä)',
+    en: 'Feedback answers on the scale 1–4 (anonymous)',
+  },
+  'feedback.open': {
+    fi: 'Avoimet vastaukset (nimettömiä; voivat sisältää mitä tahansa vastaaja kirjoittaa)',
+    en: 'Open answers (anonymous; may hold whatever the respondent writes)',
+  },
   'user.email': { fi: 'Sähköpostiosoite (kirjautuminen)', en: 'E-mail address (login)' },
   'user.name': { fi: 'Nimi', en: 'Name' },
   'user.passwordHash': { fi: 'Salasanan tiiviste (scrypt)', en: 'Password hash (scrypt)' },
@@ -76,6 +102,21 @@ export function recordOfProcessing(): ProcessingCategory[] {
         en: 'People met and the support centre’s staff',
       },
       fields: describe('interaction', Object.keys(interactionFieldsSchema.shape)),
+    },
+    {
+      id: 'registration',
+      title: { fi: 'Tapahtumiin ilmoittautuneet', en: 'Event registrations' },
+      subjects: {
+        fi: 'Tapahtumiin ilmoittautuneet henkilöt',
+        en: 'People who registered for events',
+      },
+      fields: describe('registration', Object.keys(registrationInputSchema.shape)),
+    },
+    {
+      id: 'feedback',
+      title: { fi: 'Tapahtumapalaute', en: 'Event feedback' },
+      subjects: { fi: 'Palautteen antajat (nimettömiä)', en: 'People giving feedback (anonymous)' },
+      fields: describe('feedback', ['answers', 'open']),
     },
     {
       id: 'user',

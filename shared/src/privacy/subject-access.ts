@@ -6,6 +6,7 @@ import type { InteractionKind, InteractionOutcome } from '../interaction/interac
 import type { Membership, Person } from '../person/person.schema';
 import { getPerson } from '../person/person.store';
 import { interactionsWithPerson, membershipsOfPerson } from './erase-person';
+import { getEvent, listRegistrationsOfPerson } from '../event/event.store';
 
 export interface SubjectAccessReport {
   exportedAt: string;
@@ -21,6 +22,15 @@ export interface SubjectAccessReport {
     outcome?: InteractionOutcome;
     topics: string[];
     notes?: string;
+  }[];
+  registrations: {
+    eventId: string;
+    eventName: string;
+    eventDate: string;
+    attended: boolean;
+    email?: string;
+    dietary?: string;
+    accessibility?: string;
   }[];
 }
 
@@ -53,6 +63,19 @@ export async function subjectAccessReport(
     }
   }
   interactions.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  const registrations: SubjectAccessReport['registrations'] = [];
+  for (const registration of await listRegistrationsOfPerson(db, workspaceId, person.id)) {
+    const event = await getEvent(db, workspaceId, registration.eventId).catch(() => undefined);
+    registrations.push({
+      eventId: registration.eventId,
+      eventName: event?.name ?? '–',
+      eventDate: event?.date ?? '',
+      attended: registration.attended,
+      ...(registration.email ? { email: registration.email } : {}),
+      ...(registration.dietary ? { dietary: registration.dietary } : {}),
+      ...(registration.accessibility ? { accessibility: registration.accessibility } : {}),
+    });
+  }
   await recordAudit(db, workspaceId, {
     actorId: input.by,
     action: 'person.access',
@@ -72,5 +95,6 @@ export async function subjectAccessReport(
       ...(m.endDate ? { endDate: m.endDate } : {}),
     })),
     interactions,
+    registrations,
   };
 }

@@ -1,0 +1,364 @@
+// Data access for campaigns: campaigns newest first (25), a campaign with its call list (26),
+// creating one for a filtered set of associations, and the call list's claims: a row is claimed
+// by one staff member at a time (a conditional write), so two people never call the same
+// association, and a claim that runs out frees the row again.
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { matchesFilter, readDirectoryEntries, type DirectoryEntry } from '../association/directory-search';
+import { putIfAbsent } from '../association/association.store';
+import type { Db } from '../db/client';
+import { isConditionalFailure, queryAllItems, queryPage, run } from '../db/operations';
+import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
+import { ConflictError, NotFoundError } from '../errors';
+import type { PipelineStage } from '../pipeline/pipeline.schema';
+import { compareFinnish } from '../text/finnish-collation';
+import { parseId, parseInput } from '../validation';
+import type { Workspace } from '../workspace/workspace.schema';
+import {
+  CAMPAIGN_ROW_SCHEMA_VERSION,
+  CAMPAIGN_SCHEMA_VERSION,
+  campaignFilterSchema,
+  campaignInputSchema,
+  type Campaign,
+  type CampaignFilter,
+  type CampaignRow,
+} from './campaign.schema';
+
+/** How long a claimed row stays with its caller. */
+export const CLAIM_MINUTES = 15;
+
+const notFound = () => new NotFoundError({ fi: 'Kampanjaa ei löytynyt.', en: 'Campaign not found.' });
+
+export function campaignItem(workspaceId: string, campaign: Campaign): Record<string, unknown> {
+  return {
+    ...keys.campaign(workspaceId, campaign.id),
+    ...keys.campaignList(workspaceId, campaign.createdAt, campaign.id),
+    type: 'campaign',
+    ...campaign,
+  };
+}
+
+export function campaignRowItem(workspaceId: string, row: CampaignRow): Record<string, unknown> {
+  return { ...keys.campaignRow(workspaceId, row.campaignId, row.associationId), type: 'campaignRow', ...row };
+}
+
+/** Stages that mean "not on tarjotin yet": the main path before its last stage. */
+export function stagesBeforePublished(stages: readonly PipelineStage[]): string[] {
+  const main = stages.filter((s) => s.kind === 'main').map((s) => s.code);
+  return main.slice(0, -1);
+}
+
+/** The associations a filter chooses (archived ones never), in Finnish name order. Pure. */
+export function chooseAssociations(
+  entries: readonly DirectoryEntry[],
+  filter: CampaignFilter,
+  stages: readonly PipelineStage[],
+  now: Date,
+): DirectoryEntry[] {
+  const before = new Set(stagesBeforePublished(stages));
+  return entries
+    .filter((entry) => matchesFilter(entry, { ...filter, sort: 'name' }, now))
+    .filter((entry) => !filter.notOnTarjotin || before.has(entry.stage))
+    .sort((a, b) => compareFinnish(a.name, b.name) || a.id.localeCompare(b.id));
+}
+
+/** The associations a campaign with `filter` would reach now (the preview before creating it). */
+export async function previewCampaign(
+  db: Db,
+  workspace: Workspace,
+  rawFilter: unknown,
+): Promise<DirectoryEntry[]> {
+  const filter = parseInput(campaignFilterSchema, rawFilter);
+  return chooseAssociations(await readDirectoryEntries(db, workspace.id), filter, workspace.stages, db.now());
+}
+
+/** Runs `work` over `items`, a few at a time. */
+async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+/**
+ * Creates a campaign and its call list for the associations its filter chooses. The campaign is
+ * written first, then each row (conditional puts: a retry adds what is missing, and never resets a
+ * row someone already called).
+ */
+export async function createCampaign(
+  db: Db,
+  workspace: Workspace,
+  request: { id: string; input: unknown; by: string },
+): Promise<{ campaign: Campaign; rows: number }> {
+  const id = parseId(request.id);
+  const input = parseInput(campaignInputSchema, request.input);
+  const chosen = chooseAssociations(
+    await readDirectoryEntries(db, workspace.id),
+    input.filter,
+    workspace.stages,
+    db.now(),
+  );
+  const campaign: Campaign = {
+    ...input,
+    sv: CAMPAIGN_SCHEMA_VERSION,
+    id,
+    workspaceId: workspace.id,
+    rowCount: chosen.length,
+    version: 1,
+    createdAt: db.now().toISOString(),
+    createdBy: request.by,
+  };
+  const created = await putIfAbsent(db, campaignItem(workspace.id, campaign));
+  const stored = created ? campaign : (await getCampaignWithRows(db, workspace.id, id)).campaign;
+  if (created) {
+    await inBatches(chosen, 10, (entry) =>
+      putIfAbsent(
+        db,
+        campaignRowItem(workspace.id, {
+          sv: CAMPAIGN_ROW_SCHEMA_VERSION,
+          campaignId: id,
+          associationId: entry.id,
+          associationName: entry.name,
+          municipalities: entry.municipalities,
+          status: 'open',
+          attempts: 0,
+          interactionIds: [],
+          version: 1,
+        }),
+      ),
+    );
+  }
+  return { campaign: stored, rows: stored.rowCount };
+}
+
+/** Records the job that logs the mailing on every timeline. */
+export async function setMailingJob(db: Db, workspaceId: string, campaignId: string, jobId: string) {
+  await run(() =>
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.campaign(workspaceId, campaignId),
+        UpdateExpression: 'SET mailingJobId = :job',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(mailingJobId)',
+        ExpressionAttributeValues: { ':job': jobId },
+      }),
+    ),
+  ).catch((error: unknown) => {
+    if (!isConditionalFailure(error)) throw error;
+  });
+}
+
+export async function getCampaign(db: Db, workspaceId: string, id: string): Promise<Campaign> {
+  parseId(id);
+  const result = await run(() =>
+    db.doc.send(
+      new GetCommand({ TableName: db.table, Key: keys.campaign(workspaceId, id), ConsistentRead: true }),
+    ),
+  );
+  if (!result.Item) throw notFound();
+  return stripKeys<Campaign>(result.Item);
+}
+
+/** Pattern 26: the campaign and its whole call list (in Finnish name order), in one query. */
+export async function getCampaignWithRows(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<{ campaign: Campaign; rows: CampaignRow[] }> {
+  parseId(id);
+  const items = await queryAllItems(db, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.campaignPartition(workspaceId, id) },
+    ConsistentRead: true,
+  });
+  const profile = items.find((item) => item.sk === 'CAMPAIGN');
+  if (!profile) throw notFound();
+  const rows = items
+    .filter((item) => String(item.sk).startsWith(sortKeyPrefixes.campaignRow))
+    .map((item) => stripKeys<CampaignRow>(item))
+    .sort(
+      (a, b) =>
+        compareFinnish(a.associationName, b.associationName) ||
+        a.associationId.localeCompare(b.associationId),
+    );
+  return { campaign: stripKeys<Campaign>(profile), rows };
+}
+
+/** Pattern 25: the campaigns of a workspace, newest first. */
+export async function listCampaigns(db: Db, workspaceId: string, limit = 50): Promise<Campaign[]> {
+  const page = await queryPage<Campaign>(
+    db,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.campaignListPartition(workspaceId) },
+      ScanIndexForward: false,
+    },
+    { scope: `campaigns:${workspaceId}`, limit },
+  );
+  return page.items;
+}
+
+/** Whether `staffId` may take the row now: open, and free, run out, or already theirs. */
+export function claimable(row: CampaignRow, staffId: string, now: Date): boolean {
+  return (
+    row.status === 'open' &&
+    (!row.claimedBy || row.claimedBy === staffId || !row.claimedUntil || row.claimedUntil < now.toISOString())
+  );
+}
+
+/** Tries to claim one row for `staffId`; false when someone else got it first. */
+export async function claimRow(
+  db: Db,
+  workspaceId: string,
+  request: { campaignId: string; associationId: string; staffId: string },
+): Promise<boolean> {
+  const now = db.now();
+  try {
+    await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.campaignRow(workspaceId, parseId(request.campaignId), parseId(request.associationId)),
+          UpdateExpression: 'SET claimedBy = :me, claimedUntil = :until, #version = #version + :one',
+          ConditionExpression:
+            '#status = :open AND (attribute_not_exists(claimedBy) OR claimedBy = :me OR claimedUntil < :now)',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':me': request.staffId,
+            ':until': new Date(now.getTime() + CLAIM_MINUTES * 60_000).toISOString(),
+            ':now': now.toISOString(),
+            ':open': 'open',
+            ':one': 1,
+          },
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Claims the next association to call for `staffId`: a row they already hold, else the open rows
+ * called the fewest times, in name order. Another caller's row is never taken; a lost race moves
+ * on to the next row. Undefined when nothing is left to call.
+ */
+export async function claimNextRow(
+  db: Db,
+  workspaceId: string,
+  request: { campaignId: string; staffId: string },
+): Promise<CampaignRow | undefined> {
+  const { rows } = await getCampaignWithRows(db, workspaceId, request.campaignId);
+  const now = db.now();
+  const candidates = rows
+    .filter((row) => claimable(row, request.staffId, now))
+    .sort(
+      (a, b) =>
+        Number(b.claimedBy === request.staffId) - Number(a.claimedBy === request.staffId) ||
+        a.attempts - b.attempts,
+    );
+  for (const row of candidates) {
+    if (await claimRow(db, workspaceId, { ...request, associationId: row.associationId })) return row;
+  }
+  return undefined;
+}
+
+/** Gives a claimed row back without a call (skip for now). */
+export async function releaseRow(
+  db: Db,
+  workspaceId: string,
+  request: { campaignId: string; associationId: string; staffId: string },
+): Promise<void> {
+  await run(() =>
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.campaignRow(workspaceId, parseId(request.campaignId), parseId(request.associationId)),
+        UpdateExpression: 'REMOVE claimedBy, claimedUntil SET #version = #version + :one',
+        ConditionExpression: 'claimedBy = :me',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':me': request.staffId, ':one': 1 },
+      }),
+    ),
+  ).catch((error: unknown) => {
+    if (!isConditionalFailure(error)) throw error;
+  });
+}
+
+export async function getCampaignRow(
+  db: Db,
+  workspaceId: string,
+  campaignId: string,
+  associationId: string,
+): Promise<CampaignRow> {
+  const result = await run(() =>
+    db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: keys.campaignRow(workspaceId, parseId(campaignId), parseId(associationId)),
+        ConsistentRead: true,
+      }),
+    ),
+  );
+  if (!result.Item)
+    throw new NotFoundError({
+      fi: 'Yhdistys ei ole tämän kampanjan listalla.',
+      en: 'The association is not on this call list.',
+    });
+  return stripKeys<CampaignRow>(result.Item);
+}
+
+/** The row after a logged call: the outcome, one more attempt, done or back in the queue, unclaimed. */
+export async function recordCallOnRow(
+  db: Db,
+  workspaceId: string,
+  request: {
+    campaignId: string;
+    associationId: string;
+    staffId: string;
+    interactionId: string;
+    outcome: CampaignRow['lastOutcome'] & string;
+    done: boolean;
+    callBackDue?: string;
+  },
+): Promise<void> {
+  const now = db.now();
+  try {
+    await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.campaignRow(workspaceId, request.campaignId, request.associationId),
+          UpdateExpression:
+            'SET #status = :status, lastOutcome = :outcome, lastCalledAt = :now, lastCalledBy = :me, ' +
+            'attempts = attempts + :one, interactionIds = list_append(interactionIds, :ids), #version = #version + :one' +
+            (request.callBackDue ? ', callBackDue = :due' : '') +
+            ' REMOVE claimedBy, claimedUntil',
+          // Still this caller's (or free), and this call not counted yet.
+          ConditionExpression:
+            'attribute_exists(pk) AND NOT contains(interactionIds, :id) AND ' +
+            '(attribute_not_exists(claimedBy) OR claimedBy = :me OR claimedUntil < :nowIso)',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':status': request.done ? 'done' : 'open',
+            ':outcome': request.outcome,
+            ':now': now.toISOString(),
+            ':nowIso': now.toISOString(),
+            ':me': request.staffId,
+            ':one': 1,
+            ':ids': [request.interactionId],
+            ':id': request.interactionId,
+            ...(request.callBackDue ? { ':due': request.callBackDue } : {}),
+          },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (!isConditionalFailure(error)) throw error;
+    const row = await getCampaignRow(db, workspaceId, request.campaignId, request.associationId);
+    if (row.interactionIds.includes(request.interactionId)) return; // a retried request
+    throw new ConflictError({
+      fi: 'Toinen työntekijä soittaa tähän yhdistykseen juuri nyt. Ota seuraava.',
+      en: 'Another staff member is calling this association right now. Take the next one.',
+    });
+  }
+}

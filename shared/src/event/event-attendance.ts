@@ -1,0 +1,126 @@
+// Attendance on the day, and the event on the timelines of the associations that came: each
+// association with at least one attendee gets one "event" contact (its id comes from the event and
+// the association, so marking attendance again never adds a second one); when nobody of it
+// attended after all, the contact is soft-deleted, and it comes back if they did.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { recomputeAssociationSummary } from '../association/association-summary';
+import type { Db } from '../db/client';
+import { run } from '../db/operations';
+import { keys } from '../db/table';
+import { ConflictError, ValidationError } from '../errors';
+import { idFromSeed } from '../ids';
+import { getInteractionRef } from '../interaction/interaction.store';
+import { logContact } from '../interaction/log-contact';
+import { helsinkiInstant } from '../time/helsinki';
+import type { Event, Registration } from './event.schema';
+import { getEventWithDetails, setAttended } from './event.store';
+
+/** The id of the contact that puts `event` on the timeline of `associationId`. */
+export const eventInteractionId = (eventId: string, associationId: string) =>
+  idFromSeed(`${eventId}:${associationId}:event`);
+
+/** When the event happened: its day at its start time (noon without one), Helsinki time. */
+export function eventInstant(event: Pick<Event, 'date' | 'startTime'>): string {
+  const [hour, minute] = (event.startTime ?? '12:00').split(':').map(Number) as [number, number];
+  return new Date(helsinkiInstant(event.date, hour).getTime() + minute * 60_000).toISOString();
+}
+
+/**
+ * Sets who attended (registration ids in `attended`; everyone else did not), checking each changed
+ * registration against the version the user saw, then brings the timelines in step.
+ */
+export async function markAttendance(
+  db: Db,
+  workspaceId: string,
+  request: {
+    eventId: string;
+    attended: ReadonlySet<string>;
+    versions: ReadonlyMap<string, number>;
+    by: string;
+  },
+): Promise<{ changed: number }> {
+  const { event, registrations } = await getEventWithDetails(db, workspaceId, request.eventId);
+  const changes = registrations.filter((r) => r.attended !== request.attended.has(r.id));
+  // Someone else changed a registration since the page was loaded: nothing is written.
+  if (changes.some((r) => request.versions.has(r.id) && request.versions.get(r.id) !== r.version)) {
+    throw new ConflictError();
+  }
+  for (const registration of changes) {
+    await setAttended(db, workspaceId, {
+      eventId: event.id,
+      id: registration.id,
+      expectedVersion: registration.version,
+      attended: request.attended.has(registration.id),
+    });
+  }
+  const updated = changes.length
+    ? (await getEventWithDetails(db, workspaceId, event.id)).registrations
+    : registrations;
+  await syncEventInteractions(db, workspaceId, event, updated, request.by);
+  return { changed: changes.length };
+}
+
+/** Makes each registered association's event contact match its attendance. */
+export async function syncEventInteractions(
+  db: Db,
+  workspaceId: string,
+  event: Event,
+  registrations: readonly Registration[],
+  by: string,
+): Promise<void> {
+  const byAssociation = new Map<string, Registration[]>();
+  for (const registration of registrations) {
+    if (!registration.associationId) continue;
+    byAssociation.set(registration.associationId, [
+      ...(byAssociation.get(registration.associationId) ?? []),
+      registration,
+    ]);
+  }
+  const now = db.now().toISOString();
+  for (const [associationId, regs] of byAssociation) {
+    const came = regs.filter((r) => r.attended);
+    const id = eventInteractionId(event.id, associationId);
+    const ref = await getInteractionRef(db, workspaceId, associationId, id);
+    const personIds = [...new Set(came.flatMap((r) => (r.personId ? [r.personId] : [])))];
+    if (came.length > 0 && !ref) {
+      try {
+        await logContact(db, workspaceId, {
+          staffId: by,
+          input: {
+            interaction: {
+              id,
+              associationId,
+              kind: 'event',
+              outcome: 'held',
+              occurredAt: eventInstant(event),
+              personIds,
+              topics: event.theme ? [event.theme.slice(0, 80)] : [],
+              notes: event.name,
+              eventId: event.id,
+            },
+          },
+        });
+      } catch (error) {
+        // A registered association merged into another meanwhile: its registration keeps the count.
+        if (!(error instanceof ValidationError)) throw error;
+      }
+      continue;
+    }
+    if (!ref) continue;
+    await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.interaction(workspaceId, associationId, ref.occurredAt, id),
+          UpdateExpression:
+            came.length > 0
+              ? 'SET personIds = :people REMOVE deletedAt, deletedBy'
+              : 'SET deletedAt = if_not_exists(deletedAt, :now), deletedBy = if_not_exists(deletedBy, :by)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: came.length > 0 ? { ':people': personIds } : { ':now': now, ':by': by },
+        }),
+      ),
+    );
+    await recomputeAssociationSummary(db, workspaceId, associationId);
+  }
+}
