@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     console.log(
       `Seeded workspace "${workspace.id}" ${engine.shared ? 'through the running server' : 'directly'} in ${seconds} s: ` +
         `${report.associations} associations, ${report.people} people, ${report.interactions} interactions, ` +
-        `${report.followUps} follow-ups, ${report.stageChanges} stage changes.`,
+        `${report.followUps} follow-ups, ${report.stageChanges} stage changes, ${report.events} events with ${report.registrations} registrations.`,
     );
     console.log(
       `Demo users: ${demoUsers.map((u) => `${u.email} (${u.role})`).join(', ')}` +

@@ -8,22 +8,11 @@ import type { Db } from '../db/client';
 import { run } from '../db/operations';
 import { keys } from '../db/table';
 import { ConflictError, ValidationError } from '../errors';
-import { idFromSeed } from '../ids';
 import { getInteractionRef } from '../interaction/interaction.store';
 import { logContact } from '../interaction/log-contact';
-import { helsinkiInstant } from '../time/helsinki';
 import type { Event, Registration } from './event.schema';
+import { eventInstant, eventInteractionId } from './event';
 import { getEventWithDetails, setAttended } from './event.store';
-
-/** The id of the contact that puts `event` on the timeline of `associationId`. */
-export const eventInteractionId = (eventId: string, associationId: string) =>
-  idFromSeed(`${eventId}:${associationId}:event`);
-
-/** When the event happened: its day at its start time (noon without one), Helsinki time. */
-export function eventInstant(event: Pick<Event, 'date' | 'startTime'>): string {
-  const [hour, minute] = (event.startTime ?? '12:00').split(':').map(Number) as [number, number];
-  return new Date(helsinkiInstant(event.date, hour).getTime() + minute * 60_000).toISOString();
-}
 
 /**
  * Sets who attended (registration ids in `attended`; everyone else did not), checking each changed

@@ -7,7 +7,8 @@ import { newId } from '../ids';
 import { listTimeline } from '../interaction/interaction.store';
 import { addMembership, createPerson } from '../person/person.store';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
-import { eventInteractionId, markAttendance } from './event-attendance';
+import { markAttendance } from './event-attendance';
+import { eventInteractionId } from './event';
 import { distribution, likertField, openField, recordFeedback } from './event-feedback';
 import {
   addRegistration,

@@ -1,7 +1,9 @@
 // The message catalogue: every user-visible text in Finnish (default) and English.
 // Keys are grouped by screen or domain; `t()` fills {placeholders}.
+import { reportMessages } from './report.messages';
 export const locales = ['fi', 'en'] as const;
 export type Locale = (typeof locales)[number];
+
 export const defaultLocale: Locale = 'fi';
 
 export interface Localised {
@@ -10,6 +12,7 @@ export interface Localised {
 }
 
 export const messages = {
+  ...reportMessages,
   'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
   'app.skipToContent': { fi: 'Siirry sisältöön', en: 'Skip to content' },
   'app.mainNav': { fi: 'Päävalikko', en: 'Main navigation' },
@@ -634,6 +637,11 @@ export const messages = {
     en: 'This outcome does not fit the chosen kind of contact.',
   },
   'msg:field.unknown': { fi: 'Tuntematon valinta.', en: 'Unknown choice.' },
+  'msg:report.period': { fi: 'Jakson alku on ennen sen loppua.', en: 'The period starts before it ends.' },
+  'msg:report.tooLong': {
+    fi: 'Raportin jakso on enintään kolme vuotta.',
+    en: 'A report covers at most three years.',
+  },
   'msg:campaign.callBackDate': {
     fi: 'Valitse päivä, jolloin soitetaan takaisin.',
     en: 'Choose the day to call back.',

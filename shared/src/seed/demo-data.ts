@@ -1,5 +1,6 @@
 // Realistic fake data for a North Savo support centre: associations with Finnish names (å, ä, ö),
-// people and their roles, a year of contacts, follow-ups and tarjotin stages. Pure and seeded:
+// people and their roles, a year of contacts, follow-ups and tarjotin stages, and a year of events
+// with registrations, attendance and feedback. Pure and seeded:
 // the same seed, scale and date give the same data.
 import type { Association, AssociationFrame } from '../association/association.schema';
 import { northSavoMunicipalities } from '../association/association.schema';
@@ -12,6 +13,21 @@ import type { PipelineStage, StageChange } from '../pipeline/pipeline.schema';
 import { tidyName } from '../text/finnish-collation';
 import { addDays, helsinkiDate } from '../time/helsinki';
 import { ulidAt } from './ulid-at';
+import { eventInstant, eventInteractionId } from '../event/event';
+import {
+  defaultLikertQuestions,
+  defaultOpenQuestions,
+  EVENT_SCHEMA_VERSION,
+  FEEDBACK_SCHEMA_VERSION,
+  REGISTRATION_SCHEMA_VERSION,
+  type Event,
+  type EventKind,
+  type Feedback,
+  type LikertValue,
+  type Registration,
+} from '../event/event.schema';
+import { FOLLOW_UP_SCHEMA_VERSION } from '../follow-up/follow-up.schema';
+import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
 import { seededRandom, type Random } from './random';
 
 export const ASSOCIATIONS_PER_SCALE = 527;
@@ -203,6 +219,9 @@ export interface DemoData {
   interactions: Interaction[];
   followUps: FollowUp[];
   stageChanges: StageChange[];
+  events: Event[];
+  registrations: Registration[];
+  feedback: Feedback[];
 }
 
 export interface DemoOptions {
@@ -320,6 +339,9 @@ export function generateDemoData(options: DemoOptions): DemoData {
     interactions: [],
     followUps: [],
     stageChanges: [],
+    events: [],
+    registrations: [],
+    feedback: [],
   };
   const at = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
   const regional: string[] = [];
@@ -340,7 +362,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
     // Stage history: along the main path, sometimes out through an exit.
     const changes: StageChange[] = [
       {
-        sv: 1,
+        sv: STAGE_CHANGE_SCHEMA_VERSION,
         associationId: id,
         seq: 1,
         from: null,
@@ -356,7 +378,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       if (stageMs > nowMs) break;
       const previous = changes.at(-1) as StageChange;
       changes.push({
-        sv: 1,
+        sv: STAGE_CHANGE_SCHEMA_VERSION,
         associationId: id,
         seq: step + 1,
         from: previous.to,
@@ -369,7 +391,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       const previous = changes.at(-1) as StageChange;
       const exitMs = Math.min(nowMs - DAY, stageMs + random.int(5, 60) * DAY);
       changes.push({
-        sv: 1,
+        sv: STAGE_CHANGE_SCHEMA_VERSION,
         associationId: id,
         seq: previous.seq + 1,
         from: previous.to,
@@ -469,25 +491,23 @@ export function generateDemoData(options: DemoOptions): DemoData {
     for (const interaction of interactions) {
       if (!random.chance(0.3)) continue;
       const fromDate = helsinkiDate(new Date(interaction.occurredAt));
-      const due = random.chance(0.15)
-        ? `${fromDate.slice(0, 4)}-12-31`
-        : addDays(fromDate, random.pick([7, 14, 30, 60]));
+      // About one in seven is the year-end revisit: "what happened after the meeting?"
+      const revisit = random.chance(0.15);
+      const due = revisit ? `${fromDate.slice(0, 4)}-12-31` : addDays(fromDate, random.pick([7, 14, 30, 60]));
       const dueMs = Date.parse(`${due}T12:00:00Z`);
       const done = dueMs < nowMs - 14 * DAY ? random.chance(0.85) : random.chance(0.1);
       followUps.push({
-        sv: 1,
+        sv: FOLLOW_UP_SCHEMA_VERSION,
         id: interaction.id,
         workspaceId: options.workspaceId,
         associationId: id,
         due,
         assigneeId: interaction.staffId,
         interactionId: interaction.id,
-        title: random.pick([
-          'Soita uudelleen',
-          'Kysy hallituksen päätös',
-          'Lähetä tarjottimen ohjeet',
-          'Vuoden lopun tarkistus: mitä tapaamisen jälkeen tapahtui?',
-        ]),
+        title: revisit
+          ? 'Vuoden lopun tarkistus: mitä tapaamisen jälkeen tapahtui?'
+          : random.pick(['Soita uudelleen', 'Kysy hallituksen päätös', 'Lähetä tarjottimen ohjeet']),
+        ...(revisit ? { purpose: 'revisit' as const } : {}),
         status: done ? 'done' : 'open',
         version: done ? 2 : 1,
         createdAt: interaction.occurredAt,
@@ -531,5 +551,157 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const names = new Map(data.associations.map((a) => [a.id, a.name]));
   for (const membership of data.memberships)
     membership.associationName = names.get(membership.associationId) ?? '';
+  addEvents(data, random, options);
   return data;
+}
+
+const eventPlans: { kind: EventKind; name: string; municipalities: readonly string[]; theme: string }[] = [
+  {
+    kind: 'pienmarkkinat',
+    name: 'Yhdistysten pienmarkkinat',
+    municipalities: ['Iisalmi', 'Kuopio', 'Suonenjoki', 'Varkaus'],
+    theme: 'Yhdistykset tutuiksi',
+  },
+  {
+    kind: 'tyopaja',
+    name: 'Viestinnän työpaja',
+    municipalities: ['Kuopio', 'Siilinjärvi'],
+    theme: 'Viestintä',
+  },
+  {
+    kind: 'oppikoulu',
+    name: 'Yhdistysten oppikoulu',
+    municipalities: ['Kuopio', 'Iisalmi'],
+    theme: 'Hallitustyö',
+  },
+  {
+    kind: 'foorumi',
+    name: 'Järjestöfoorumi',
+    municipalities: ['Kuopio'],
+    theme: 'Hyvinvointialue ja järjestöt',
+  },
+  { kind: 'live', name: 'Tarjotin-live Facebookissa', municipalities: [], theme: 'Hyvinvointitarjotin' },
+];
+const dietaryNeeds = ['gluteeniton', 'laktoositon', 'kasvisruoka', 'pähkinäallergia'];
+const accessibilityNeeds = ['pyörätuoli', 'induktiosilmukka', 'avustaja mukana'];
+const openAnswers = [
+  'Hyviä keskusteluja muiden yhdistysten kanssa.',
+  'Tarjottimen esittely oli selkeä.',
+  'Enemmän aikaa kysymyksille.',
+  'Kiitos, tällaisia lisää!',
+];
+
+/** A year of events (about one a month, one still to come) with registrations, attendance and feedback. */
+function addEvents(data: DemoData, random: Random, options: DemoOptions): void {
+  const nowMs = options.now.getTime();
+  const count = Math.max(1, Math.round(12 * options.scale));
+  const local = data.associations.filter((a) => a.frame !== 'liitto' && a.frame !== 'piiri');
+  const membersOf = new Map<string, Membership[]>();
+  for (const m of data.memberships)
+    membersOf.set(m.associationId, [...(membersOf.get(m.associationId) ?? []), m]);
+  const byId = new Map(data.associations.map((a) => [a.id, a]));
+  for (let n = 0; n <= count; n++) {
+    const upcoming = n === count;
+    const dateMs = upcoming ? nowMs + 14 * DAY : nowMs - 365 * DAY + ((n + 0.5) / count) * 350 * DAY;
+    const date = helsinkiDate(new Date(dateMs));
+    const plan = eventPlans[n % eventPlans.length] as (typeof eventPlans)[number];
+    const municipality = plan.municipalities.length ? random.pick(plan.municipalities) : undefined;
+    const createdMs = dateMs - 40 * DAY;
+    const event: Event = {
+      sv: EVENT_SCHEMA_VERSION,
+      id: ulidAt(createdMs, random),
+      workspaceId: options.workspaceId,
+      name: municipality ? `${plan.name}, ${municipality}` : plan.name,
+      kind: plan.kind,
+      date,
+      startTime: plan.kind === 'live' ? '18:00' : random.pick(['10:00', '13:00', '17:30']),
+      ...(municipality ? { municipality, place: `${municipality}n kirjasto` } : {}),
+      theme: plan.theme,
+      questions: [...defaultLikertQuestions],
+      openQuestions: [...defaultOpenQuestions],
+      feedbackToken: Array.from(
+        { length: 32 },
+        () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[random.int(0, 63)],
+      ).join(''),
+      feedbackOpen: !upcoming,
+      version: 1,
+      createdAt: new Date(createdMs).toISOString(),
+      createdBy: random.pick(options.staffIds),
+    };
+    data.events.push(event);
+    const registrations: Registration[] = [];
+    const registrationCount = random.int(8, 30);
+    for (let r = 0; r < registrationCount; r++) {
+      const association = random.pick(local);
+      const member = random.chance(0.5) ? random.pick(membersOf.get(association.id) ?? []) : undefined;
+      registrations.push({
+        sv: REGISTRATION_SCHEMA_VERSION,
+        id: ulidAt(createdMs + (r + 1) * 3_600_000, random),
+        eventId: event.id,
+        workspaceId: options.workspaceId,
+        name: member?.personName ?? `${random.pick(firstNames)} ${random.pick(lastNames)}`,
+        associationId: association.id,
+        ...(member ? { personId: member.personId } : {}),
+        ...(random.chance(0.15) ? { dietary: random.pick(dietaryNeeds) } : {}),
+        ...(random.chance(0.08) ? { accessibility: random.pick(accessibilityNeeds) } : {}),
+        attended: !upcoming && random.chance(0.85),
+        version: 1,
+        createdAt: new Date(createdMs + (r + 1) * 3_600_000).toISOString(),
+        createdBy: event.createdBy,
+      });
+    }
+    data.registrations.push(...registrations);
+    if (upcoming) continue;
+
+    // The event on the timeline of every association that came (as attendance marking does).
+    const came = new Map<string, Registration[]>();
+    for (const reg of registrations.filter((r) => r.attended && r.associationId)) {
+      came.set(reg.associationId as string, [...(came.get(reg.associationId as string) ?? []), reg]);
+    }
+    for (const [associationId, regs] of came) {
+      const interaction: Interaction = {
+        sv: 1,
+        id: eventInteractionId(event.id, associationId),
+        workspaceId: options.workspaceId,
+        associationId,
+        kind: 'event',
+        occurredAt: eventInstant(event),
+        personIds: [...new Set(regs.flatMap((r) => (r.personId ? [r.personId] : [])))],
+        topics: [plan.theme],
+        outcome: 'held',
+        notes: event.name,
+        eventId: event.id,
+        staffId: event.createdBy,
+        version: 1,
+        createdAt: eventInstant(event),
+      };
+      data.interactions.push(interaction);
+      const association = byId.get(associationId);
+      if (association && (!association.lastContactAt || association.lastContactAt < interaction.occurredAt)) {
+        association.lastContactAt = interaction.occurredAt;
+      }
+    }
+
+    // Feedback from about four in ten who came, mostly agreeing.
+    const attended = registrations.filter((r) => r.attended).length;
+    for (let f = 0; f < Math.round(attended * 0.4); f++) {
+      const answers: Record<string, LikertValue> = {};
+      for (const q of event.questions) {
+        if (random.chance(0.1)) continue;
+        answers[q.id] = random.pick([1, 2, 3, 3, 4, 4, 4] as const);
+      }
+      const open: Record<string, string> = {};
+      if (random.chance(0.3)) open[random.pick(event.openQuestions).id] = random.pick(openAnswers);
+      data.feedback.push({
+        sv: FEEDBACK_SCHEMA_VERSION,
+        id: ulidAt(Math.min(nowMs, dateMs + (f + 1) * 600_000), random),
+        eventId: event.id,
+        workspaceId: options.workspaceId,
+        answers,
+        open,
+        source: random.chance(0.7) ? 'public' : 'staff',
+        createdAt: new Date(Math.min(nowMs, dateMs + (f + 1) * 600_000)).toISOString(),
+      });
+    }
+  }
 }

@@ -9,6 +9,7 @@ import { followUpItem } from '../follow-up/follow-up.store';
 import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
 import { membershipItem, personItem } from '../person/person.store';
 import { stageChangeItem } from '../pipeline/pipeline.store';
+import { eventItem, feedbackItem, feedbackLinkItem, registrationItem } from '../event/event.store';
 import type { Workspace } from '../workspace/workspace.schema';
 import { generateDemoData, type DemoData } from './demo-data';
 
@@ -31,6 +32,8 @@ export interface SeedReport {
   interactions: number;
   followUps: number;
   stageChanges: number;
+  events: number;
+  registrations: number;
   items: number;
 }
 
@@ -63,6 +66,10 @@ export function demoItems(workspaceId: string, data: DemoData): Record<string, u
     ...data.interactions.map((interaction) => interactionItem(workspaceId, interaction)),
     ...data.interactions.map((interaction) => interactionRefItem(workspaceId, interaction)),
     ...data.followUps.map((followUp) => followUpItem(workspaceId, followUp)),
+    ...data.events.map((event) => eventItem(workspaceId, event)),
+    ...data.events.map((event) => feedbackLinkItem(workspaceId, event)),
+    ...data.registrations.map((registration) => registrationItem(workspaceId, registration)),
+    ...data.feedback.map((feedback) => feedbackItem(workspaceId, feedback)),
   ];
 }
 
@@ -105,6 +112,8 @@ export async function seedWorkspace(db: Db, workspace: Workspace, options: SeedO
     interactions: data.interactions.length,
     followUps: data.followUps.length,
     stageChanges: data.stageChanges.length,
+    events: data.events.length,
+    registrations: data.registrations.length,
     items: items.length,
   };
 }

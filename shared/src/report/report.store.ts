@@ -1,0 +1,75 @@
+// Reads the facts of a report period: the interactions of its Helsinki months (pattern 9, only the
+// fields the report needs), its events with their registrations and feedback (27, 28), the stage
+// changes (31) and the follow-ups completed (32) of its months. The reads grow with the period's
+// activity, not with the whole workspace.
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from '../db/client';
+import { run } from '../db/operations';
+import { keys } from '../db/table';
+import { getEventWithDetails, listEvents } from '../event/event.store';
+import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
+import type { Interaction } from '../interaction/interaction.schema';
+import { listStageChangesInMonth } from '../pipeline/pipeline.store';
+import { parseInput } from '../validation';
+import { inPeriod, monthsOf, reportPeriodSchema, type ReportData, type ReportPeriod } from './report';
+
+const interactionFields = ['id', 'associationId', 'kind', 'outcome', 'occurredAt', 'eventId', 'deletedAt'];
+
+async function interactionsOfMonth(
+  db: Db,
+  workspaceId: string,
+  month: string,
+): Promise<ReportData['interactions']> {
+  const items: ReportData['interactions'] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await run(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.interactionMonthPartition(workspaceId, month) },
+          ProjectionExpression: interactionFields.map((_, i) => `#f${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(
+            interactionFields.map((field, i) => [`#f${i}`, field]),
+          ),
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    for (const item of (page.Items ?? []) as (Interaction & { deletedAt?: string })[]) {
+      if (item.deletedAt) continue;
+      const { deletedAt: _deleted, ...interaction } = item;
+      items.push(interaction);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function loadReportData(
+  db: Db,
+  workspaceId: string,
+  rawPeriod: unknown,
+): Promise<{ period: ReportPeriod; data: ReportData }> {
+  const period = parseInput(reportPeriodSchema, rawPeriod);
+  const months = monthsOf(period);
+  const [interactions, stageChanges, followUpsDone, events] = await Promise.all([
+    Promise.all(months.map((month) => interactionsOfMonth(db, workspaceId, month))),
+    Promise.all(months.map((month) => listStageChangesInMonth(db, workspaceId, month))),
+    Promise.all(months.map((month) => listFollowUpsDoneInMonth(db, workspaceId, month))),
+    listEvents(db, workspaceId, period),
+  ]);
+  return {
+    period,
+    data: {
+      interactions: interactions.flat().filter((i) => inPeriod(period, i.occurredAt)),
+      stageChanges: stageChanges.flat().filter((c) => inPeriod(period, c.at)),
+      followUpsDone: followUpsDone
+        .flat()
+        .filter((f) => f.completedAt !== undefined && inPeriod(period, f.completedAt)),
+      events: await Promise.all(events.map((event) => getEventWithDetails(db, workspaceId, event.id))),
+    },
+  };
+}
