@@ -135,7 +135,9 @@ export const handle: Handle = async ({ event, resolve }) => {
       ...(param ? { entityId: param } : {}),
       ...(event.params['id'] && routeId.startsWith('/associations/')
         ? { associationId: event.params['id'] }
-        : {}),
+        : event.params['associationId']
+          ? { associationId: event.params['associationId'] }
+          : {}),
     });
   }
   return withHeaders(response, signedIn);

@@ -33,6 +33,12 @@ export const auditActions = [
   'export.download',
   'import',
   'association.merge',
+  'campaign.create',
+  'event.create',
+  'event.update',
+  'event.register',
+  'event.attendance',
+  'event.feedback',
   'access.denied',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -45,6 +51,8 @@ export const auditEntityTypes = [
   'user',
   'workspace',
   'job',
+  'campaign',
+  'event',
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 

@@ -14,7 +14,6 @@ import { parseInput } from '../validation';
 import type { Workspace } from '../workspace/workspace.schema';
 import { retryOutcomes, type CallOutcome, type CampaignRow } from './campaign.schema';
 import {
-  claimable,
   getCampaign,
   getCampaignRow,
   getCampaignWithRows,
@@ -60,11 +59,20 @@ export async function logCampaignCall(
       },
     ]);
   }
-  if (!retried && !claimable(row, request.staffId, db.now())) {
-    throw new ConflictError({
-      fi: 'Toinen työntekijä soittaa tähän yhdistykseen juuri nyt. Ota seuraava.',
-      en: 'Another staff member is calling this association right now. Take the next one.',
-    });
+  // Only the caller who holds the row logs its call: two people never log the same association.
+  if (!retried && row.claimedBy !== request.staffId) {
+    const takenByOther = row.claimedBy !== undefined && (row.claimedUntil ?? '') >= db.now().toISOString();
+    throw new ConflictError(
+      takenByOther
+        ? {
+            fi: 'Toinen työntekijä soittaa tähän yhdistykseen juuri nyt. Ota seuraava.',
+            en: 'Another staff member is calling this association right now. Take the next one.',
+          }
+        : {
+            fi: 'Ota yhdistys ensin soitettavaksi soittolistalta.',
+            en: 'Take the association from the call list first.',
+          },
+    );
   }
   await logContact(db, workspace.id, {
     staffId: request.staffId,

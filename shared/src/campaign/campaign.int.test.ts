@@ -17,6 +17,7 @@ import { campaignProgress, logCampaignCall, mailingInteractionId } from './campa
 import {
   claimNextRow,
   createCampaign,
+  claimRow,
   getCampaignWithRows,
   listCampaigns,
   previewCampaign,
@@ -135,6 +136,13 @@ describe('campaigns', () => {
     const first = await claimNextRow(db, workspace.id, { campaignId: campaign.id, staffId: 'anna' });
     const id = first?.associationId as string;
     expect(await call(workspace, campaign.id, id, 'anna', { outcome: 'no_answer' })).toEqual({ done: false });
+    // The row went back to the list: it is claimed again for the next try.
+    await expect(call(workspace, campaign.id, id, 'anna', { outcome: 'reached' })).rejects.toThrow(
+      /from the call list first/,
+    );
+    expect(
+      await claimRow(db, workspace.id, { campaignId: campaign.id, associationId: id, staffId: 'anna' }),
+    ).toBe(true);
     await expect(call(workspace, campaign.id, id, 'anna', { outcome: 'call_back' })).rejects.toBeInstanceOf(
       ValidationError,
     );

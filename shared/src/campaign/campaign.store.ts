@@ -333,16 +333,14 @@ export async function recordCallOnRow(
             'attempts = attempts + :one, interactionIds = list_append(interactionIds, :ids), #version = #version + :one' +
             (request.callBackDue ? ', callBackDue = :due' : '') +
             ' REMOVE claimedBy, claimedUntil',
-          // Still this caller's (or free), and this call not counted yet.
+          // Still this caller's, and this call not counted yet.
           ConditionExpression:
-            'attribute_exists(pk) AND NOT contains(interactionIds, :id) AND ' +
-            '(attribute_not_exists(claimedBy) OR claimedBy = :me OR claimedUntil < :nowIso)',
+            'attribute_exists(pk) AND NOT contains(interactionIds, :id) AND claimedBy = :me',
           ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
           ExpressionAttributeValues: {
             ':status': request.done ? 'done' : 'open',
             ':outcome': request.outcome,
             ':now': now.toISOString(),
-            ':nowIso': now.toISOString(),
             ':me': request.staffId,
             ':one': 1,
             ':ids': [request.interactionId],

@@ -1,5 +1,7 @@
 // The message catalogue: every user-visible text in Finnish (default) and English.
 // Keys are grouped by screen or domain; `t()` fills {placeholders}.
+import { campaignMessages } from './campaign.messages';
+import { eventMessages } from './event.messages';
 import { reportMessages } from './report.messages';
 export const locales = ['fi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -12,6 +14,8 @@ export interface Localised {
 }
 
 export const messages = {
+  ...campaignMessages,
+  ...eventMessages,
   ...reportMessages,
   'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
   'app.skipToContent': { fi: 'Siirry sisältöön', en: 'Skip to content' },

@@ -2,7 +2,7 @@
 // associations of a person (4b). A person is stored once; memberships link both ways.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryPage, run, type Page } from '../db/operations';
+import { batchGetAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
 import { parseId, parseInput } from '../validation';
@@ -188,4 +188,14 @@ export async function updatePersonDetails(
     throw error;
   }
   return getPerson(db, workspaceId, id);
+}
+
+/** Several people by id in one batch read (e.g. the phone numbers of an association's people). */
+export async function getPeople(db: Db, workspaceId: string, ids: readonly string[]): Promise<Person[]> {
+  const unique = [...new Set(ids.map((id) => parseId(id)))];
+  const items = await batchGetAll(
+    db,
+    unique.map((id) => keys.person(workspaceId, id)),
+  );
+  return items.map((item) => stripKeys<Person>(item));
 }

@@ -9,8 +9,8 @@ import { keys } from '../db/table';
 import { TooManyRequestsError } from '../errors';
 
 export interface ThrottleRule {
-  /** What is counted: 'account' (by e-mail) or 'address' (by client address). */
-  kind: 'account' | 'address';
+  /** What is counted: 'account' (by e-mail), 'address' (by client address), or public feedback. */
+  kind: 'account' | 'address' | 'feedback-address' | 'feedback-event';
   value: string;
   /** Failures allowed in one window; the next attempt is refused until the window ends. */
   limit: number;
@@ -48,7 +48,13 @@ export async function assertNotThrottled(db: Db, rules: readonly ThrottleRule[])
   }
 }
 
-/** Counts one failed attempt against every rule. */
+/** Public feedback: per address and event (a few people share an address), and per event. */
+export const feedbackLimits = {
+  perAddress: { limit: 10, windowSeconds: 15 * 60 },
+  perEvent: { limit: 300, windowSeconds: 60 * 60 },
+} as const;
+
+/** Counts one attempt (a failed login, a feedback sent) against every rule. */
 export async function recordFailure(db: Db, rules: readonly ThrottleRule[]): Promise<void> {
   const now = db.now();
   await Promise.all(

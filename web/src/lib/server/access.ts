@@ -9,7 +9,7 @@ export type Need = 'public' | 'signed-in' | Role;
 
 export interface ActionRule {
   need: Need;
-  audit?: { action: AuditAction; entity?: AuditEntityType; from?: 'id' | 'interactionId' };
+  audit?: { action: AuditAction; entity?: AuditEntityType; from?: 'id' | 'interactionId' | 'associationId' };
 }
 
 export interface RoutePolicy {
@@ -64,6 +64,57 @@ export const routePolicies: Record<string, RoutePolicy> = {
     },
   },
   '/pipeline': { view: 'viewer', actions: { move: { need: 'staff', audit: { action: 'stage.move' } } } },
+  '/campaigns': { view: 'viewer' },
+  '/campaigns/new': {
+    view: 'staff',
+    actions: { create: { need: 'staff', audit: { action: 'campaign.create', entity: 'campaign' } } },
+  },
+  '/campaigns/[id]': {
+    view: 'viewer',
+    actions: { next: { need: 'staff' }, claim: { need: 'staff' } },
+  },
+  // log records the call itself (an interaction of the association) in the audit log.
+  '/campaigns/[id]/call/[associationId]': {
+    view: 'staff',
+    actions: {
+      log: {
+        need: 'staff',
+        audit: { action: 'interaction.log', entity: 'association', from: 'associationId' },
+      },
+      skip: { need: 'staff' },
+    },
+  },
+  '/events': { view: 'viewer' },
+  '/events/new': {
+    view: 'staff',
+    actions: { create: { need: 'staff', audit: { action: 'event.create', entity: 'event' } } },
+  },
+  '/events/[id]': {
+    view: 'viewer',
+    actions: {
+      register: { need: 'staff', audit: { action: 'event.register', entity: 'event', from: 'id' } },
+      unregister: { need: 'staff', audit: { action: 'event.register', entity: 'event', from: 'id' } },
+      feedbackLink: { need: 'staff', audit: { action: 'event.update', entity: 'event', from: 'id' } },
+    },
+  },
+  '/events/[id]/edit': {
+    view: 'staff',
+    actions: { save: { need: 'staff', audit: { action: 'event.update', entity: 'event', from: 'id' } } },
+  },
+  '/events/[id]/attendance': {
+    view: 'staff',
+    actions: { save: { need: 'staff', audit: { action: 'event.attendance', entity: 'event', from: 'id' } } },
+  },
+  '/events/[id]/feedback': {
+    view: 'staff',
+    actions: { save: { need: 'staff', audit: { action: 'event.feedback', entity: 'event', from: 'id' } } },
+  },
+  // Public: anyone with the link; throttled per address and per event, no personal data asked.
+  '/feedback/[token]': { view: 'public', actions: { default: { need: 'public' } } },
+  '/reports': { view: 'viewer' },
+  '/reports/rows': { view: 'viewer' },
+  '/reports/export.csv': { view: 'viewer', endpoint: true },
+  '/reports/export.xlsx': { view: 'viewer', endpoint: true },
   '/people/[id]': {
     view: 'viewer',
     actions: {

@@ -1,0 +1,35 @@
+// Editing an event's details, on the version the editor saw.
+import { error, redirect } from '@sveltejs/kit';
+import { getEvent, updateEvent } from '@kohtaamo/shared/event/event.store';
+import { isId } from '@kohtaamo/shared/ids';
+import { formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { runAction } from '#lib/server/actions.ts';
+import { member, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const idOf = (value: unknown): string => {
+  if (!isId(value)) error(404, { message: 'Not found' });
+  return value as string;
+};
+
+export const load: PageServerLoad = async ({ params, locals }) => ({
+  event: await orHttpError(getEvent(serverContext().db, member(locals).workspaceId, idOf(params.id))),
+});
+
+export const actions: Actions = {
+  save: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const id = idOf(params.id);
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('event', values, () =>
+      updateEvent(db, member(locals).workspaceId, {
+        id,
+        expectedVersion: Number(values.version),
+        input: values,
+      }),
+    );
+    if (result !== undefined) return result;
+    redirect(303, `/events/${id}`);
+  },
+};
