@@ -47,6 +47,25 @@ import {
   listUserWorkspaces,
 } from '../../shared/src/user/user.store';
 import { compare, formatTable, type Row } from './harness';
+import {
+  campaignItem,
+  campaignRowItem,
+  getCampaignWithRows,
+  listCampaigns,
+} from '../../shared/src/campaign/campaign.store';
+import {
+  findFeedbackLink,
+  getEventWithDetails,
+  listEvents,
+  listRegistrationsOfPerson,
+} from '../../shared/src/event/event.store';
+import { listFollowUpsDoneInMonth } from '../../shared/src/follow-up/follow-up.store';
+import { newId } from '../../shared/src/ids';
+import { getImportSession } from '../../shared/src/import/import-session';
+import { createJob, getJob, listRecentJobs } from '../../shared/src/jobs/job.store';
+import { listStageChangesInMonth } from '../../shared/src/pipeline/pipeline.store';
+import { keys } from '../../shared/src/db/table';
+import { addDays } from '../../shared/src/time/helsinki';
 
 const BUDGET = 1.5;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -60,6 +79,9 @@ const staffIds = ['anna', 'ville', 'sanna'];
 interface Fixture {
   workspaceId: string;
   data: DemoData;
+  jobId: string;
+  importId: string;
+  campaignId: string;
   /** A signed-in session of 'anna' (an admin of the workspace), for the page benchmarks. */
   sessionToken: string;
 }
@@ -105,6 +127,39 @@ const reads: Record<string, Read> = {
   '19': (db, f) => listAudit(db, f.workspaceId, { month: helsinkiMonth(now) }, { limit: PAGE }),
   '20': (db) => listWorkspaceIds(db),
   '21': (db, f) => getDigestRecord(db, f.workspaceId, helsinkiDate(now), 'anna'),
+  '22': (db, f) => getJob(db, f.workspaceId, f.jobId),
+  '23': (db, f) => listRecentJobs(db, f.workspaceId, 'handover'),
+  '24': (db, f) => getImportSession(db, f.workspaceId, f.importId),
+  '25': (db, f) => listCampaigns(db, f.workspaceId),
+  '26': (db, f) => getCampaignWithRows(db, f.workspaceId, f.campaignId),
+  // A fortnight of events around a date of the past year.
+  '27': (db, f, i) => {
+    const day = helsinkiDate(new Date(now.getTime() - ((i % 300) + 20) * 86_400_000));
+    return listEvents(db, f.workspaceId, { from: addDays(day, -7), to: addDays(day, 7) });
+  },
+  '28': (db, f, i) => getEventWithDetails(db, f.workspaceId, pick(f.data.events, i).id),
+  '29': (db, f, i) => {
+    const registration = pick(
+      f.data.registrations.filter((r) => r.personId),
+      i,
+    );
+    return listRegistrationsOfPerson(db, f.workspaceId, registration.personId as string);
+  },
+  '30': (_db, f, i) => findFeedbackLink(_db, pick(f.data.events, i).feedbackToken),
+  '31': (db, f, i) =>
+    listStageChangesInMonth(
+      db,
+      f.workspaceId,
+      helsinkiMonth(new Date(now.getTime() - (i % 11) * 30 * 86_400_000)),
+      { limit: PAGE },
+    ),
+  '32': (db, f, i) =>
+    listFollowUpsDoneInMonth(
+      db,
+      f.workspaceId,
+      helsinkiMonth(new Date(now.getTime() - (i % 11) * 30 * 86_400_000)),
+      { limit: PAGE },
+    ),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);
@@ -128,11 +183,72 @@ async function seed(db: Db, workspaceId: string, scale: number): Promise<Fixture
     });
   }
   const { token: sessionToken } = await createSession(db, { userId: 'anna', epoch: 1, workspaceId });
+  // A handover job, an import and a campaign of the same size in both workspaces: their reads
+  // depend on the job, the file and the call list, not on the workspace.
+  const job = await createJob(db, workspaceId, {
+    id: newId(),
+    kind: 'handover',
+    params: { includePersons: true, exportedBy: 'Anna' },
+    by: 'anna',
+  });
+  const importId = newId();
+  await writeItems(db, [
+    {
+      ...keys.importSession(workspaceId, importId),
+      type: 'importSession',
+      sv: 1,
+      id: importId,
+      workspaceId,
+      blobKey: `imports/${workspaceId}/${importId}/upload`,
+      format: 'csv',
+      fileHash: 'bench',
+      headers: ['Nimi', 'Kunta'],
+      mapping: [
+        [0, 'name'],
+        [1, 'municipalities'],
+      ],
+      mappingConfirmed: true,
+      choices: {},
+      version: 1,
+      createdAt: now.toISOString(),
+      createdBy: 'anna',
+    },
+  ]);
+  const campaignId = newId();
+  const campaign = {
+    sv: 1,
+    id: campaignId,
+    workspaceId,
+    name: 'Bench',
+    mailingSubject: 'Bench',
+    mailingDate: helsinkiDate(now),
+    filter: { notOnTarjotin: false },
+    rowCount: 60,
+    version: 1,
+    createdAt: now.toISOString(),
+    createdBy: 'anna',
+  };
+  await writeItems(db, [
+    campaignItem(workspaceId, campaign),
+    ...data.associations.slice(0, 60).map((a) =>
+      campaignRowItem(workspaceId, {
+        sv: 1,
+        campaignId,
+        associationId: a.id,
+        associationName: a.name,
+        municipalities: a.municipalities,
+        status: 'open',
+        attempts: 0,
+        interactionIds: [],
+        version: 1,
+      }),
+    ),
+  ]);
   console.log(
     `Seeded ${scale}×: ${data.associations.length} associations, ${data.interactions.length} interactions ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  return { workspaceId, data, sessionToken };
+  return { workspaceId, data, sessionToken, jobId: job.id, importId, campaignId };
 }
 
 async function main(): Promise<void> {
@@ -280,6 +396,26 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
         id: 'P5',
         name: 'free-text search (reads summaries)',
         path: () => '/associations?q=kuopion&size=25',
+        budget: Infinity,
+      },
+      {
+        id: 'P6',
+        name: 'campaign page (call list of 60)',
+        path: (f) => `/campaigns/${f.campaignId}`,
+        budget: BUDGET,
+      },
+      {
+        id: 'P7',
+        name: 'event page',
+        path: (f, i) => `/events/${pick(f.data.events, i).id}`,
+        budget: BUDGET,
+      },
+      // A report reads the facts of its period, so it grows with the activity it reports on:
+      // measured and printed (10× the activity takes about 10× as long), not held to the budget.
+      {
+        id: 'P8',
+        name: 'report of a quarter (reads the period)',
+        path: () => `/reports?from=${addDays(helsinkiDate(now), -90)}&to=${helsinkiDate(now)}`,
         budget: Infinity,
       },
     ];

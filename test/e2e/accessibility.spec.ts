@@ -3,6 +3,8 @@ import { expectNoAxeViolations, hydrated } from './support';
 
 interface Known {
   association: string;
+  event?: string;
+  feedback?: string;
   person?: string;
   followUp?: string;
   correction?: string;
@@ -37,6 +39,20 @@ const routes: Route[] = [
   { name: 'users', path: () => '/admin/users' },
   { name: 'audit log', path: () => '/admin/audit' },
   { name: 'handover package', path: () => '/admin/handover' },
+  { name: 'spreadsheet import', path: () => '/admin/import' },
+  { name: 'merge a duplicate', path: ({ association }) => `/associations/${association}/merge` },
+  { name: 'campaigns', path: () => '/campaigns' },
+  {
+    name: 'new campaign, preview',
+    path: () => '/campaigns/new?preview=1&municipality=Tervo&notOnTarjotin=yes',
+  },
+  { name: 'events', path: () => '/events' },
+  { name: 'event', path: ({ event }) => `/events/${event ?? ''}` },
+  { name: 'event attendance', path: ({ event }) => `/events/${event ?? ''}/attendance` },
+  { name: 'event feedback by staff', path: ({ event }) => `/events/${event ?? ''}/feedback` },
+  { name: 'public feedback form', path: ({ feedback }) => feedback ?? '/', anonymous: true },
+  { name: 'report', path: () => '/reports' },
+  { name: 'report rows', path: () => '/reports/rows?figure=contacted' },
   { name: 'record of processing', path: () => '/privacy' },
   { name: 'my account', path: () => '/account' },
   { name: 'not found', path: () => '/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV' },
@@ -65,7 +81,16 @@ async function ids(page: Page) {
     .first()
     .getAttribute('href');
   const person = personHref?.split('/').pop();
+  await page.goto('/events');
+  const eventHref =
+    (await page.locator('section[aria-labelledby="event.past-heading"] a').first().getAttribute('href')) ??
+    '';
+  const event = eventHref.split('/').pop();
+  await page.goto(eventHref);
+  const feedback = new URL(await page.locator('#feedback-url').inputValue()).pathname;
   return {
+    ...(event ? { event } : {}),
+    feedback,
     association,
     ...(followUp ? { followUp } : {}),
     ...(correction ? { correction } : {}),
@@ -133,6 +158,11 @@ for (const locale of ['fi', 'en'] as const) {
         'my account',
         'login',
         'not found',
+        'campaigns',
+        'events',
+        'event',
+        'report',
+        'spreadsheet import',
       ];
       const titles = new Set<string>();
       for (const name of pages) {
@@ -170,7 +200,7 @@ test('keyboard: the tab order starts with the skip link, then the navigation, th
     'Yhdistykset',
     'Omat tehtävät',
     'Tarjotinpolku',
-    'Asetukset',
-    'Käyttäjät',
+    'Kampanjat',
+    'Tapahtumat',
   ]);
 });

@@ -13,12 +13,7 @@ import { calendarDateSchema, helsinkiDate, helsinkiInstant } from '../time/helsi
 import { parseInput } from '../validation';
 import type { Workspace } from '../workspace/workspace.schema';
 import { retryOutcomes, type CallOutcome, type CampaignRow } from './campaign.schema';
-import {
-  getCampaign,
-  getCampaignRow,
-  getCampaignWithRows,
-  recordCallOnRow,
-} from './campaign.store';
+import { getCampaign, getCampaignRow, getCampaignWithRows, recordCallOnRow } from './campaign.store';
 
 export const campaignCallSchema = z
   .object({

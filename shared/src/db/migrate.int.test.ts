@@ -101,8 +101,8 @@ describe('migrate', () => {
     );
     await runMigrations(db);
     // 22:30 UTC on 31 March is already April in Helsinki.
-    expect((await listStageChangesInMonth(db, ws, '2026-04')).map((c) => c.to)).toEqual(['contacted']);
-    expect(await listStageChangesInMonth(db, ws, '2026-03')).toEqual([]);
-    expect((await listFollowUpsDoneInMonth(db, ws, '2026-05')).map((f) => f.id)).toEqual([followUpId]);
+    expect((await listStageChangesInMonth(db, ws, '2026-04')).items.map((c) => c.to)).toEqual(['contacted']);
+    expect((await listStageChangesInMonth(db, ws, '2026-03')).items).toEqual([]);
+    expect((await listFollowUpsDoneInMonth(db, ws, '2026-05')).items.map((f) => f.id)).toEqual([followUpId]);
   });
 });

@@ -190,11 +190,20 @@ export function listTeamOpenFollowUpsDueBy(db: Db, workspaceId: string, date: st
   });
 }
 
-/** Pattern 32: the follow-ups completed in a Helsinki month (`YYYY-MM`), in time order, for reports. */
-export function listFollowUpsDoneInMonth(db: Db, workspaceId: string, month: string): Promise<FollowUp[]> {
-  return queryAll<FollowUp>(db, {
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.doneFollowUpMonthPartition(workspaceId, month) },
-  });
+/** Pattern 32: a page of the follow-ups completed in a Helsinki month (`YYYY-MM`), in time order (reports). */
+export function listFollowUpsDoneInMonth(
+  db: Db,
+  workspaceId: string,
+  month: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<FollowUp>> {
+  return queryPage<FollowUp>(
+    db,
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.doneFollowUpMonthPartition(workspaceId, month) },
+    },
+    { scope: `done:${workspaceId}:${month}`, ...page },
+  );
 }

@@ -1,7 +1,7 @@
 // Data access for the tarjotin pipeline: stage moves and the append-only history (pattern 8).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryAll, run } from '../db/operations';
+import { isConditionalFailure, queryAll, queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { ConflictError } from '../errors';
 import { parseId, parseInput } from '../validation';
@@ -108,11 +108,20 @@ export async function repairStage(db: Db, workspaceId: string, association: Asso
   return true;
 }
 
-/** Pattern 31: every stage change of a Helsinki month (`YYYY-MM`), in time order, for reports. */
-export function listStageChangesInMonth(db: Db, workspaceId: string, month: string): Promise<StageChange[]> {
-  return queryAll<StageChange>(db, {
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.stageChangeMonthPartition(workspaceId, month) },
-  });
+/** Pattern 31: a page of the stage changes of a Helsinki month (`YYYY-MM`), in time order (reports). */
+export function listStageChangesInMonth(
+  db: Db,
+  workspaceId: string,
+  month: string,
+  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+): Promise<Page<StageChange>> {
+  return queryPage<StageChange>(
+    db,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.stageChangeMonthPartition(workspaceId, month) },
+    },
+    { scope: `moves:${workspaceId}:${month}`, ...page },
+  );
 }

@@ -4,7 +4,7 @@
 // activity, not with the whole workspace.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { run } from '../db/operations';
+import { MAX_PAGE_SIZE, run, type Page } from '../db/operations';
 import { keys } from '../db/table';
 import { getEventWithDetails, listEvents } from '../event/event.store';
 import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
@@ -48,6 +48,20 @@ async function interactionsOfMonth(
   return items;
 }
 
+/** Every item of a paged month list. */
+async function allPages<T>(
+  read: (page: { cursor?: string; limit: number }) => Promise<Page<T>>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read({ ...(cursor ? { cursor } : {}), limit: MAX_PAGE_SIZE });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}
+
 export async function loadReportData(
   db: Db,
   workspaceId: string,
@@ -57,8 +71,12 @@ export async function loadReportData(
   const months = monthsOf(period);
   const [interactions, stageChanges, followUpsDone, events] = await Promise.all([
     Promise.all(months.map((month) => interactionsOfMonth(db, workspaceId, month))),
-    Promise.all(months.map((month) => listStageChangesInMonth(db, workspaceId, month))),
-    Promise.all(months.map((month) => listFollowUpsDoneInMonth(db, workspaceId, month))),
+    Promise.all(
+      months.map((month) => allPages((page) => listStageChangesInMonth(db, workspaceId, month, page))),
+    ),
+    Promise.all(
+      months.map((month) => allPages((page) => listFollowUpsDoneInMonth(db, workspaceId, month, page))),
+    ),
     listEvents(db, workspaceId, period),
   ]);
   return {
