@@ -180,9 +180,9 @@ export async function getCampaignWithRows(
   return { campaign: stripKeys<Campaign>(profile), rows };
 }
 
-/** Pattern 25: the campaigns of a workspace, newest first. */
-export async function listCampaigns(db: Db, workspaceId: string, limit = 50): Promise<Campaign[]> {
-  const page = await queryPage<Campaign>(
+/** Pattern 25: a page of the campaigns of a workspace, newest first. */
+function campaignsPage(db: Db, workspaceId: string, page: { cursor?: string | undefined; limit: number }) {
+  return queryPage<Campaign>(
     db,
     {
       IndexName: 'gsi1',
@@ -190,9 +190,25 @@ export async function listCampaigns(db: Db, workspaceId: string, limit = 50): Pr
       ExpressionAttributeValues: { ':pk': keys.campaignListPartition(workspaceId) },
       ScanIndexForward: false,
     },
-    { scope: `campaigns:${workspaceId}`, limit },
+    { scope: `campaigns:${workspaceId}`, ...page },
   );
-  return page.items;
+}
+
+/** The latest campaigns, newest first. */
+export async function listCampaigns(db: Db, workspaceId: string, limit = 50): Promise<Campaign[]> {
+  return (await campaignsPage(db, workspaceId, { limit })).items;
+}
+
+/** Every campaign of a workspace, newest first (the handover reads them all). */
+export async function listAllCampaigns(db: Db, workspaceId: string): Promise<Campaign[]> {
+  const campaigns: Campaign[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await campaignsPage(db, workspaceId, { cursor, limit: 200 });
+    campaigns.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return campaigns;
 }
 
 /** Whether `staffId` may take the row now: open, and free, run out, or already theirs. */

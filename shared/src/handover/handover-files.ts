@@ -13,6 +13,15 @@ import { membershipRoles } from '../person/person.schema';
 import type { StageChange } from '../pipeline/pipeline.schema';
 import type { WorkspaceMember } from '../user/user.schema';
 import { roles } from '../user/user.schema';
+import type { Campaign, CampaignRow } from '../campaign/campaign.schema';
+import {
+  defaultLikertQuestions,
+  defaultOpenQuestions,
+  eventKinds,
+  type Feedback,
+  type Registration,
+} from '../event/event.schema';
+import type { ExportedEvent } from './read-workspace';
 
 export type ColumnType = 'id' | 'text' | 'date' | 'instant' | 'integer' | 'boolean' | 'list' | 'code';
 
@@ -394,6 +403,195 @@ export const auditFile: HandoverFile<AuditEntry> = {
   ],
 };
 
+export const eventsFile: HandoverFile<ExportedEvent> = {
+  path: 'events.csv',
+  fi: 'Tapahtumat',
+  en: 'Events',
+  columns: [
+    id('id', 'Tapahtuman tunniste', 'Event id', (e) => e.id),
+    { name: 'name', type: 'text', fi: 'Nimi', en: 'Name', value: (e) => e.name },
+    { name: 'kind', type: 'code', fi: 'Laji', en: 'Kind', allowed: eventKinds, value: (e) => e.kind },
+    { name: 'date', type: 'date', fi: 'Päivä', en: 'Date', value: (e) => e.date },
+    {
+      name: 'start_time',
+      type: 'text',
+      fi: 'Alkamisaika (tt:mm)',
+      en: 'Start time (hh:mm)',
+      value: (e) => e.startTime,
+    },
+    { name: 'place', type: 'text', fi: 'Paikka', en: 'Place', value: (e) => e.place },
+    { name: 'municipality', type: 'text', fi: 'Kunta', en: 'Municipality', value: (e) => e.municipality },
+    { name: 'theme', type: 'text', fi: 'Teema', en: 'Theme', value: (e) => e.theme },
+    { name: 'description', type: 'text', fi: 'Kuvaus', en: 'Description', value: (e) => e.description },
+    {
+      name: 'feedback_open',
+      type: 'boolean',
+      fi: 'Palautelinkki auki (linkkiä ei viedä: uusi tehdään tuotaessa)',
+      en: 'Feedback link open (the link is not exported: importing makes a new one)',
+      value: (e) => e.feedbackOpen,
+    },
+    { name: 'created_at', type: 'instant', fi: 'Lisätty', en: 'Created', value: (e) => e.createdAt },
+  ],
+};
+
+export const registrationsFile: HandoverFile<Registration> = {
+  path: 'registrations.csv',
+  fi: 'Tapahtumiin ilmoittautuneet (ilman henkilötietoja, jos henkilöt jätettiin pois)',
+  en: 'Event registrations (without personal data when persons were left out)',
+  columns: [
+    id('event_id', 'Tapahtuma (events.csv)', 'Event (events.csv)', (r) => r.eventId),
+    id('id', 'Ilmoittautumisen tunniste', 'Registration id', (r) => r.id),
+    {
+      name: 'name',
+      type: 'text',
+      fi: 'Nimi (– jos jätetty pois)',
+      en: 'Name (– when left out)',
+      value: (r) => r.name,
+    },
+    id(
+      'association_id',
+      'Yhdistys (associations.csv)',
+      'Association (associations.csv)',
+      (r) => r.associationId,
+    ),
+    id('person_id', 'Henkilö (people.csv)', 'Person (people.csv)', (r) => r.personId),
+    { name: 'email', type: 'text', fi: 'Sähköposti', en: 'E-mail', value: (r) => r.email },
+    {
+      name: 'dietary',
+      type: 'text',
+      fi: 'Ruokavalio (terveystieto)',
+      en: 'Dietary needs (health data)',
+      value: (r) => r.dietary,
+    },
+    {
+      name: 'accessibility',
+      type: 'text',
+      fi: 'Saavutettavuustarpeet (terveystieto)',
+      en: 'Accessibility needs (health data)',
+      value: (r) => r.accessibility,
+    },
+    { name: 'attended', type: 'boolean', fi: 'Osallistui', en: 'Attended', value: (r) => r.attended },
+  ],
+};
+
+export const feedbackFile: HandoverFile<Feedback> = {
+  path: 'feedback.csv',
+  fi: 'Tapahtumapalaute (nimetön), väittämät asteikolla 1–4',
+  en: 'Event feedback (anonymous), statements on the scale 1–4',
+  columns: [
+    id('event_id', 'Tapahtuma (events.csv)', 'Event (events.csv)', (f) => f.eventId),
+    id('id', 'Palautteen tunniste', 'Feedback id', (f) => f.id),
+    ...defaultLikertQuestions.map((q): Column<Feedback> => ({
+      name: `answer_${q.id}`,
+      type: 'integer',
+      fi: `${q.fi} (1 täysin eri mieltä … 4 täysin samaa mieltä)`,
+      en: `${q.en} (1 strongly disagree … 4 strongly agree)`,
+      value: (f) => f.answers[q.id],
+    })),
+    ...defaultOpenQuestions.map((q): Column<Feedback> => ({
+      name: `open_${q.id}`,
+      type: 'text',
+      fi: q.fi,
+      en: q.en,
+      value: (f) => f.open[q.id],
+    })),
+    {
+      name: 'source',
+      type: 'code',
+      fi: 'Lähde',
+      en: 'Source',
+      allowed: ['public', 'staff'],
+      value: (f) => f.source,
+    },
+    { name: 'created_at', type: 'instant', fi: 'Annettu', en: 'Given', value: (f) => f.createdAt },
+  ],
+};
+
+export const campaignsFile: HandoverFile<Campaign> = {
+  path: 'campaigns.csv',
+  fi: 'Kampanjat (massapostitukset ja soittokierrokset)',
+  en: 'Campaigns (mass mailings and call rounds)',
+  columns: [
+    id('id', 'Kampanjan tunniste', 'Campaign id', (c) => c.id),
+    { name: 'name', type: 'text', fi: 'Nimi', en: 'Name', value: (c) => c.name },
+    {
+      name: 'mailing_subject',
+      type: 'text',
+      fi: 'Postituksen aihe',
+      en: 'Subject of the mailing',
+      value: (c) => c.mailingSubject,
+    },
+    {
+      name: 'mailing_date',
+      type: 'date',
+      fi: 'Postituspäivä',
+      en: 'Mailing date',
+      value: (c) => c.mailingDate,
+    },
+    {
+      name: 'rows',
+      type: 'integer',
+      fi: 'Yhdistyksiä listalla',
+      en: 'Associations on the list',
+      value: (c) => c.rowCount,
+    },
+    { name: 'notes', type: 'text', fi: 'Muistiinpanot', en: 'Notes', value: (c) => c.notes },
+    { name: 'created_at', type: 'instant', fi: 'Luotu', en: 'Created', value: (c) => c.createdAt },
+  ],
+};
+
+export const campaignRowsFile: HandoverFile<CampaignRow> = {
+  path: 'campaign-rows.csv',
+  fi: 'Kampanjoiden soittolistat',
+  en: 'Call lists of the campaigns',
+  columns: [
+    id('campaign_id', 'Kampanja (campaigns.csv)', 'Campaign (campaigns.csv)', (r) => r.campaignId),
+    id(
+      'association_id',
+      'Yhdistys (associations.csv)',
+      'Association (associations.csv)',
+      (r) => r.associationId,
+    ),
+    {
+      name: 'status',
+      type: 'code',
+      fi: 'Tila',
+      en: 'Status',
+      allowed: ['open', 'done'],
+      value: (r) => r.status,
+    },
+    {
+      name: 'attempts',
+      type: 'integer',
+      fi: 'Soittoyrityksiä',
+      en: 'Call attempts',
+      value: (r) => r.attempts,
+    },
+    {
+      name: 'last_outcome',
+      type: 'code',
+      fi: 'Viimeisin tulos',
+      en: 'Latest outcome',
+      allowed: interactionOutcomes,
+      value: (r) => r.lastOutcome,
+    },
+    {
+      name: 'last_called_at',
+      type: 'instant',
+      fi: 'Viimeksi soitettu',
+      en: 'Last called',
+      value: (r) => r.lastCalledAt,
+    },
+    {
+      name: 'call_back_due',
+      type: 'date',
+      fi: 'Soita takaisin',
+      en: 'Call back on',
+      value: (r) => r.callBackDue,
+    },
+  ],
+};
+
 export const handoverFiles = [
   associationsFile,
   peopleFile,
@@ -402,6 +600,11 @@ export const handoverFiles = [
   followUpsFile,
   openFollowUpsFile,
   stageHistoryFile,
+  eventsFile,
+  registrationsFile,
+  feedbackFile,
+  campaignsFile,
+  campaignRowsFile,
   staffFile,
   auditFile,
 ] as const;

@@ -19,6 +19,9 @@ import { writeHandoverPackage, type HandoverSummary } from './handover-package';
 import { importHandover } from './import-handover';
 import { searchDirectory } from '../association/directory-search';
 import { getAssociation } from '../association/association.store';
+import { createCampaign } from '../campaign/campaign.store';
+import { recordFeedback } from '../event/event-feedback';
+import { addRegistration, createEvent, findFeedbackLink, listEvents } from '../event/event.store';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Validator } from '@cfworker/json-schema';
@@ -118,6 +121,29 @@ describe('handover package', () => {
       entityType: 'association',
       entityId: kuopio.id,
     });
+    // An event (the objected person registered: left out of it too) and a campaign.
+    const event = await createEvent(db, workspace.id, {
+      id: newId(),
+      by: 'anna',
+      input: { name: 'Pienmarkkinat', kind: 'pienmarkkinat', date: '2026-10-03', municipality: 'Kuopio' },
+    });
+    for (const input of [
+      { personId: kept.id, associationId: aanekoski.id, dietary: 'gluteeniton' },
+      { personId: objected.id, associationId: aanekoski.id, dietary: 'laktoositon' },
+      { name: 'Vieras Väinö', associationId: kuopio.id },
+    ]) {
+      await addRegistration(db, workspace.id, { eventId: event.id, id: newId(), by: 'anna', input });
+    }
+    await recordFeedback(db, workspace.id, event, {
+      id: newId(),
+      values: { 'q-useful': '4', 'o-best': 'Kahvi' },
+      source: 'public',
+    });
+    await createCampaign(db, workspace, {
+      id: newId(),
+      by: 'anna',
+      input: { name: 'Syyskirje', mailingSubject: 'Tervehdys', mailingDate: '2026-11-01', filter: {} },
+    });
     await erasePerson(db, workspace.id, { personId: erased.id, by: 'anna' });
   });
 
@@ -132,6 +158,11 @@ describe('handover package', () => {
         'data-dictionary.csv',
         'data/kohtaamo.jsonl',
         'follow-ups.csv',
+        'events.csv',
+        'registrations.csv',
+        'feedback.csv',
+        'campaigns.csv',
+        'campaign-rows.csv',
         'hsds/organizations.json',
         'interactions.csv',
         'kohtaamo.xlsx',
@@ -188,6 +219,11 @@ describe('handover package', () => {
       'follow-ups',
       'open-follow-ups',
       'stage-history',
+      'events',
+      'registrations',
+      'feedback',
+      'campaigns',
+      'campaign-rows',
       'staff',
       'audit-log',
     ]);
@@ -281,6 +317,23 @@ describe('handover package', () => {
     expect(validator.validate({ id: 'not-a-uuid', name: 'x' }).valid).toBe(false);
   });
 
+  it('exports events with registrations (people who objected left out), feedback and campaigns, never the feedback link', async () => {
+    const { files } = await exportPackage(true);
+    expect(rows(files, 'events.csv').map((e) => e.name)).toEqual(['Pienmarkkinat']);
+    const registrations = rows(files, 'registrations.csv');
+    expect(registrations.map((r) => r.name).sort()).toEqual(['Kerttu Väisänen', 'Vieras Väinö', '–']);
+    expect(registrations.find((r) => r.name === '–')).toMatchObject({ person_id: '', dietary: '' });
+    expect(rows(files, 'feedback.csv')).toEqual([
+      expect.objectContaining({ answer_useful: '4', open_best: 'Kahvi', source: 'public' }),
+    ]);
+    expect(rows(files, 'campaigns.csv').map((c) => c.name)).toEqual(['Syyskirje']);
+    expect(rows(files, 'campaign-rows.csv')).toHaveLength(2);
+    expect(text(files, 'data/kohtaamo.jsonl')).not.toContain('feedbackToken');
+    const anonymous = await exportPackage(false);
+    expect(rows(anonymous.files, 'registrations.csv').map((r) => r.name)).toEqual(['–', '–', '–']);
+    expect(strFromU8(anonymous.files['data/kohtaamo.jsonl'] as Uint8Array)).not.toContain('gluteeniton');
+  });
+
   it('can leave every contact person out', async () => {
     const { files, progress } = await exportPackage(false);
     expect(files['people.csv']).toBeUndefined();
@@ -330,6 +383,11 @@ describe('handover import (round trip)', () => {
         'follow-ups.csv',
         'open-follow-ups.csv',
         'stage-history.csv',
+        'events.csv',
+        'registrations.csv',
+        'feedback.csv',
+        'campaigns.csv',
+        'campaign-rows.csv',
         'hsds/organizations.json',
         'workspace.json',
       ]) {
@@ -340,6 +398,12 @@ describe('handover import (round trip)', () => {
         expect(text(second.files, file), file).toBe(expected);
       }
       expect(comparable(jsonlOf(second.files))).toEqual(comparable(lines));
+      // The imported event has a public feedback link of its own that works.
+      const [imported] = await listEvents(db, target);
+      expect(await findFeedbackLink(db, imported?.feedbackToken ?? '')).toEqual({
+        workspaceId: target,
+        eventId: imported?.id,
+      });
       // The audit trail comes along, plus the import's own entries.
       const audit = rows(second.files, 'audit-log.csv');
       expect(audit.filter((a) => a.action !== 'import')).toEqual(rows(first.files, 'audit-log.csv'));

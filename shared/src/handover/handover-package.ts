@@ -14,12 +14,17 @@ import { csvLine, UTF8_BOM } from './csv';
 import {
   associationsFile,
   auditFile,
+  campaignRowsFile,
+  campaignsFile,
+  eventsFile,
+  feedbackFile,
   followUpsFile,
   handoverFiles,
   interactionsFile,
   membershipsFile,
   openFollowUpsFile,
   peopleFile,
+  registrationsFile,
   staffFile,
   stageHistoryFile,
   type HandoverFile,
@@ -187,6 +192,21 @@ export async function writeHandoverPackage(
           break;
         case 'audit':
           await addRow(auditFile, record.value);
+          break;
+        case 'event':
+          await addRow(eventsFile, record.value);
+          break;
+        case 'registration':
+          await addRow(registrationsFile, record.value);
+          break;
+        case 'feedback':
+          await addRow(feedbackFile, record.value);
+          break;
+        case 'campaign':
+          await addRow(campaignsFile, record.value);
+          break;
+        case 'campaignRow':
+          await addRow(campaignRowsFile, record.value);
           break;
       }
     }

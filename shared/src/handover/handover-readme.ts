@@ -41,6 +41,7 @@ export function handoverReadme(input: ReadmeInput): string {
       ? '- Yhteyshenkilöt jätettiin pois kokonaan (vienti ilman henkilötietoja): people.csv ja memberships.csv puuttuvat, eikä yhteydenotoissa ole henkilöitä.'
       : `- ${leftOut.objectedPersons} henkilöä, jotka ovat vastustaneet tietojensa käsittelyä (tietosuoja-asetus 21 art.), rooleineen; heidät on poistettu myös yhteydenottojen henkilöistä.`,
     `- ${leftOut.erasedPersons} aiemmin poistettua henkilöä: heistä ei ole jäljellä tietoja.`,
+    '- Tapahtumiin ilmoittautuneista pois jätettyjen henkilöiden nimet, yhteystiedot ja tarpeet (rivillä on –); tapahtumien julkiset palautelinkit (vastaanottaja tekee omansa).',
     '- Käyttäjien sähköpostiosoitteet ja salasanatiedot (staff.csv sisältää vain nimet ja roolit).',
   ];
   const leftOutEn = [
@@ -48,6 +49,7 @@ export function handoverReadme(input: ReadmeInput): string {
       ? '- Contact persons were left out entirely (export without personal data): people.csv and memberships.csv are missing, and contacts list no people.'
       : `- ${leftOut.objectedPersons} persons who objected to the processing of their data (GDPR Art. 21), with their roles; they are also removed from the people met in contacts.`,
     `- ${leftOut.erasedPersons} persons erased earlier: nothing of them remains.`,
+    '- The names, contact details and needs of left-out people in event registrations (the row shows –); the public feedback links of events (the receiver makes its own).',
     '- Users’ e-mail addresses and password data (staff.csv holds names and roles only).',
   ];
   return [

@@ -27,6 +27,11 @@ import { helsinkiMonth } from '../time/helsinki';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
 import { HANDOVER_FORMAT, HANDOVER_FORMAT_VERSION } from './handover-package';
+import { randomBytes } from 'node:crypto';
+import type { Campaign, CampaignRow } from '../campaign/campaign.schema';
+import { campaignItem, campaignRowItem } from '../campaign/campaign.store';
+import type { Event, Feedback, Registration } from '../event/event.schema';
+import { eventItem, feedbackItem, feedbackLinkItem, getEvent, registrationItem } from '../event/event.store';
 
 const headerSchema = z.object({
   type: z.literal('header'),
@@ -52,6 +57,14 @@ const recordSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('stageChange'),
     value: withIds({ associationId: idSchema, seq: z.number().int().positive() }),
+  }),
+  z.object({ type: z.literal('event'), value: withIds({ id: idSchema, date: z.iso.date() }) }),
+  z.object({ type: z.literal('registration'), value: withIds({ id: idSchema, eventId: idSchema }) }),
+  z.object({ type: z.literal('feedback'), value: withIds({ id: idSchema, eventId: idSchema }) }),
+  z.object({ type: z.literal('campaign'), value: withIds({ id: idSchema, createdAt: z.iso.datetime() }) }),
+  z.object({
+    type: z.literal('campaignRow'),
+    value: withIds({ campaignId: idSchema, associationId: idSchema }),
   }),
   z.object({ type: z.literal('staff'), value: withIds({ userId: z.string() }) }),
   z.object({ type: z.literal('audit'), value: withIds({ id: idSchema, at: z.iso.datetime() }) }),
@@ -173,6 +186,31 @@ export async function importHandover(
         });
         break;
       }
+      case 'event': {
+        // The public feedback link is the receiver's own: a new secret (kept if a resumed import made one).
+        const existing = await getEvent(db, ws, String((value as { id?: unknown }).id)).catch(
+          () => undefined,
+        );
+        const event = {
+          ...(value as unknown as Event),
+          feedbackToken: existing?.feedbackToken ?? randomBytes(24).toString('base64url'),
+        };
+        await put(eventItem(ws, event));
+        await put(feedbackLinkItem(ws, event));
+        break;
+      }
+      case 'registration':
+        await put(registrationItem(ws, value as unknown as Registration));
+        break;
+      case 'feedback':
+        await put(feedbackItem(ws, value as unknown as Feedback));
+        break;
+      case 'campaign':
+        await put(campaignItem(ws, value as unknown as Campaign));
+        break;
+      case 'campaignRow':
+        await put(campaignRowItem(ws, raw as unknown as CampaignRow));
+        break;
       case 'staff':
         break; // users belong to the receiving organisation; the package's staff.csv names the ids
     }

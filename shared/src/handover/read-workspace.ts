@@ -19,6 +19,10 @@ import type { WorkspaceMember } from '../user/user.schema';
 import { listMembers } from '../user/user.store';
 import type { Workspace } from '../workspace/workspace.schema';
 import { getWorkspace } from '../workspace/workspace.store';
+import type { Campaign, CampaignRow } from '../campaign/campaign.schema';
+import { getCampaignWithRows, listAllCampaigns } from '../campaign/campaign.store';
+import type { Event, Feedback, Registration } from '../event/event.schema';
+import { getEventWithDetails, listEvents } from '../event/event.store';
 
 export type HandoverRecord =
   | { type: 'association'; value: Association }
@@ -28,7 +32,21 @@ export type HandoverRecord =
   | { type: 'followUp'; value: FollowUp }
   | { type: 'stageChange'; value: StageChange }
   | { type: 'staff'; value: WorkspaceMember }
+  | { type: 'event'; value: ExportedEvent }
+  | { type: 'registration'; value: Registration }
+  | { type: 'feedback'; value: Feedback }
+  | { type: 'campaign'; value: Campaign }
+  | { type: 'campaignRow'; value: CampaignRow }
   | { type: 'audit'; value: AuditEntry };
+
+/** An event as exported: without the secret of its public feedback link (the receiver makes its own). */
+export type ExportedEvent = Omit<Event, 'feedbackToken'>;
+
+/** A registration without who it was: when persons are left out, or this person is. */
+export function anonymousRegistration(registration: Registration): Registration {
+  const { personId: _p, email: _e, dietary: _d, accessibility: _a, ...rest } = registration;
+  return { ...rest, name: '–' };
+}
 
 export interface ReadOptions {
   includePersons: boolean;
@@ -121,6 +139,28 @@ export async function readWorkspace(
       for (const entry of page.items) yield* partition(entry.id);
       cursor = page.cursor;
     } while (cursor);
+
+    // Events, with their registrations (people left out as above) and feedback (anonymous).
+    for (const { id } of await listEvents(db, workspaceId)) {
+      const { event, registrations, feedback } = await getEventWithDetails(db, workspaceId, id);
+      const { feedbackToken: _secret, ...exported } = event;
+      yield { type: 'event', value: exported };
+      for (const registration of registrations) {
+        if (registration.personId && options.includePersons) yield* personRecords(registration.personId);
+        const keep =
+          options.includePersons &&
+          (!registration.personId || personExported.get(registration.personId) === true);
+        yield { type: 'registration', value: keep ? registration : anonymousRegistration(registration) };
+      }
+      for (const answers of feedback) yield { type: 'feedback', value: answers };
+    }
+
+    // Campaigns with their call lists.
+    for (const { id } of await listAllCampaigns(db, workspaceId)) {
+      const { campaign, rows } = await getCampaignWithRows(db, workspaceId, id);
+      yield { type: 'campaign', value: campaign };
+      for (const row of rows) yield { type: 'campaignRow', value: row };
+    }
 
     const now = helsinkiMonth(db.now());
     for (const month of months(helsinkiMonth(new Date(workspace.createdAt)), now)) {
