@@ -14,13 +14,18 @@ async function register(
   association: string,
   who: { person?: true; name?: string; dietary?: string },
 ) {
-  await page.getByLabel('Yhdistys', { exact: true }).selectOption({ label: association });
-  await page.getByRole('button', { name: 'Näytä yhdistyksen henkilöt' }).click();
+  await hydrated(page);
+  await page.getByLabel('Hae ilmoittautujan yhdistys').fill(association);
+  await page.getByRole('button', { name: 'Hae', exact: true }).click();
+  await page.waitForURL(/find=/);
+  await page
+    .getByRole('list', { name: 'Yhdistys' })
+    .getByRole('link', { name: association, exact: true })
+    .click();
   await page.waitForURL(/association=/);
   await hydrated(page);
   if (who.person) {
-    const person = page.getByLabel('Henkilö', { exact: true });
-    await person.selectOption({ index: 1 });
+    await page.getByLabel('Henkilö', { exact: true }).selectOption({ index: 1 });
   } else {
     await page.getByLabel('Nimi (jos henkilöä ei ole valittu)').fill(who.name ?? '');
   }
@@ -63,8 +68,14 @@ test('register 10 from 4 associations, mark 8 attended, 5 feedback forms (1 refu
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(NAME);
   const eventUrl = page.url();
 
-  const options = await page.getByLabel('Yhdistys', { exact: true }).locator('option').allTextContents();
-  const associations = options.slice(1, 5);
+  // Four associations from the directory, found on the event page by their names.
+  await page.goto('/associations?municipality=Iisalmi');
+  const associations = (await page.locator('main table tbody tr td:first-child a').allTextContents()).slice(
+    0,
+    4,
+  );
+  expect(associations).toHaveLength(4);
+  await page.goto(eventUrl);
   const plan: [number, { person?: true; name?: string; dietary?: string }][] = [
     [0, { person: true }],
     [0, { name: 'Aila Ahonen', dietary: 'gluteeniton' }],
@@ -156,4 +167,49 @@ test('register 10 from 4 associations, mark 8 attended, 5 feedback forms (1 refu
     page.getByRole('link', { name: 'Excel-työkirja' }).click(),
   ]);
   expect(xlsx.suggestedFilename()).toBe(`kohtaamo-raportti-${date}-${date}.xlsx`);
+});
+
+test('the public feedback link refuses a form without its time stamp, ignores bots and limits floods', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  await page.goto('/events');
+  await page.locator('section[aria-labelledby="event.past-heading"] a').first().click();
+  await page.waitForURL(/\/events\/[0-9A-Z]{26}$/);
+  const countOf = async () =>
+    Number(/(\d+) palautetta/.exec((await page.locator('main').textContent()) ?? '')?.[1]);
+  const before = await countOf();
+  const link = new URL(await page.locator('#feedback-url').inputValue());
+  const visitor = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { origin: baseURL ?? '', accept: 'text/html' },
+  });
+  const form = await (await visitor.get(link.pathname)).text();
+  const stamp = /name="stamp" value="([^"]+)"/.exec(form)?.[1] ?? '';
+  const post = (fields: Record<string, string>) =>
+    visitor.post(link.pathname, { form: { 'q-useful': '3', ...fields }, maxRedirects: 0 });
+
+  const unstamped = await post({ id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' });
+  expect(unstamped.status()).toBe(400);
+  expect(await unstamped.text()).toContain('Lomake vanheni tai lähetettiin liian nopeasti');
+  const tooFast = await post({ stamp, id: '01ARZ3NDEKTSV4RRFFQ69G5FAW' });
+  expect(tooFast.status()).toBe(400);
+  await page.waitForTimeout(2200);
+  // A bot that fills the hidden field is thanked, and nothing is stored.
+  expect(
+    (await post({ stamp, id: '01ARZ3NDEKTSV4RRFFQ69G5FAX', website: 'http://spam.example' })).status(),
+  ).toBe(200);
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    statuses.push(
+      (await post({ stamp, id: `01ARZ3NDEKTSV4RRFFQ69G5F${String(i).padStart(2, '0')}` })).status(),
+    );
+  }
+  expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+  expect(statuses[10]).toBe(429);
+  await page.reload();
+  expect(await countOf()).toBe(before + 10);
+  await visitor.dispose();
 });

@@ -2,7 +2,7 @@
 // counts, feedback with its distribution, and the public feedback link.
 import { error, redirect } from '@sveltejs/kit';
 import { getAssociationNames } from '@kohtaamo/shared/association/association.store';
-import { readDirectoryEntries } from '@kohtaamo/shared/association/directory-search';
+import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { distribution } from '@kohtaamo/shared/event/event-feedback';
 import {
   addRegistration,
@@ -13,7 +13,6 @@ import {
 import { isId, newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
-import { compareFinnish } from '@kohtaamo/shared/text/finnish-collation';
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -31,15 +30,17 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
     getEventWithDetails(db, workspaceId, idOf(params.id)),
   );
   const chosen = url.searchParams.get('association');
-  const [names, entries, people] = await Promise.all([
+  // The association is found by a search the user asks for: the page itself never reads the
+  // whole directory.
+  const find = (url.searchParams.get('find') ?? '').trim();
+  const [names, found, people] = await Promise.all([
     orHttpError(
-      getAssociationNames(
-        db,
-        workspaceId,
-        registrations.flatMap((r) => (r.associationId ? [r.associationId] : [])),
-      ),
+      getAssociationNames(db, workspaceId, [
+        ...registrations.flatMap((r) => (r.associationId ? [r.associationId] : [])),
+        ...(isId(chosen) ? [chosen] : []),
+      ]),
     ),
-    orHttpError(readDirectoryEntries(db, workspaceId)),
+    find.length >= 2 ? orHttpError(searchDirectory(db, workspaceId, { q: find }, { limit: 20 })) : undefined,
     isId(chosen) ? orHttpError(listMembersOfAssociation(db, workspaceId, chosen, { limit: 200 })) : undefined,
   ]);
   const came = registrations.filter((r) => r.attended);
@@ -54,10 +55,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
       participants: came.length,
       associations: new Set(came.flatMap((r) => (r.associationId ? [r.associationId] : []))).size,
     },
-    associations: entries
-      .filter((e) => !e.archivedAt)
-      .sort((a, b) => compareFinnish(a.name, b.name))
-      .map((e) => ({ id: e.id, name: e.name })),
+    find,
+    found: found?.entries.map((e) => ({ id: e.id, name: e.name, municipalities: e.municipalities })),
+    chosenName: isId(chosen) ? names.get(chosen) : undefined,
     chosenAssociation: isId(chosen) ? chosen : undefined,
     people: people?.items.map((m) => ({ id: m.personId, name: m.personName })) ?? [],
     registrationId: newId(),
