@@ -6,7 +6,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { matchesFilter, readDirectoryEntries, type DirectoryEntry } from '../association/directory-search';
 import { putIfAbsent } from '../association/association.store';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryAllItems, queryPage, run } from '../db/operations';
+import { isConditionalFailure, queryAllItems, queryPage, run, updateIf } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
 import type { PipelineStage } from '../pipeline/pipeline.schema';
@@ -226,31 +226,20 @@ export async function claimRow(
   request: { campaignId: string; associationId: string; staffId: string },
 ): Promise<boolean> {
   const now = db.now();
-  try {
-    await run(() =>
-      db.doc.send(
-        new UpdateCommand({
-          TableName: db.table,
-          Key: keys.campaignRow(workspaceId, parseId(request.campaignId), parseId(request.associationId)),
-          UpdateExpression: 'SET claimedBy = :me, claimedUntil = :until, #version = #version + :one',
-          ConditionExpression:
-            '#status = :open AND (attribute_not_exists(claimedBy) OR claimedBy = :me OR claimedUntil < :now)',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: {
-            ':me': request.staffId,
-            ':until': new Date(now.getTime() + CLAIM_MINUTES * 60_000).toISOString(),
-            ':now': now.toISOString(),
-            ':open': 'open',
-            ':one': 1,
-          },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  return updateIf(db, {
+    Key: keys.campaignRow(workspaceId, parseId(request.campaignId), parseId(request.associationId)),
+    UpdateExpression: 'SET claimedBy = :me, claimedUntil = :until, #version = #version + :one',
+    ConditionExpression:
+      '#status = :open AND (attribute_not_exists(claimedBy) OR claimedBy = :me OR claimedUntil < :now)',
+    ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+    ExpressionAttributeValues: {
+      ':me': request.staffId,
+      ':until': new Date(now.getTime() + CLAIM_MINUTES * 60_000).toISOString(),
+      ':now': now.toISOString(),
+      ':open': 'open',
+      ':one': 1,
+    },
+  });
 }
 
 /**

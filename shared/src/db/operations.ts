@@ -1,5 +1,11 @@
 // Thin helpers over the document client: error mapping and one-page queries with cursors.
-import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '../errors';
 import type { Db } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -14,6 +20,20 @@ const THROTTLING_ERRORS = new Set([
 
 export function isConditionalFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * An update whose condition may not hold: true when it applied, false when the condition failed
+ * (someone else got there first, or it was done already). Other errors are thrown.
+ */
+export async function updateIf(db: Db, input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+  try {
+    await run(() => db.doc.send(new UpdateCommand({ ...input, TableName: db.table })));
+    return true;
+  } catch (error) {
+    if (isConditionalFailure(error)) return false;
+    throw error;
+  }
 }
 
 /** Runs one DynamoDB call. The SDK has already retried throttling with back-off by then. */

@@ -1,9 +1,9 @@
 // Data access for background jobs: create (22), read (22), recent jobs of a kind (23), and the
 // conditional state changes of a run. A run claims a queued job, or one whose run stopped sending
 // heartbeats; from then on only that run may write progress and the outcome.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryPage, run } from '../db/operations';
+import { queryPage, run, updateIf } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { NotFoundError } from '../errors';
 import type { Localised } from '../i18n/messages';
@@ -69,54 +69,32 @@ export async function listRecentJobs(db: Db, workspaceId: string, kind: JobKind,
 /** Makes `runId` the owner of the job if it is queued or its run went silent; false otherwise. */
 export async function claimJob(db: Db, workspaceId: string, id: string, runId: string): Promise<boolean> {
   const now = db.now();
-  try {
-    await run(() =>
-      db.doc.send(
-        new UpdateCommand({
-          TableName: db.table,
-          Key: keys.job(workspaceId, id),
-          UpdateExpression:
-            'SET #status = :running, runId = :run, startedAt = :now, heartbeatAt = :now REMOVE #error',
-          ConditionExpression:
-            'attribute_exists(pk) AND (#status = :queued OR (#status = :running AND heartbeatAt < :stale))',
-          ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
-          ExpressionAttributeValues: {
-            ':running': 'running',
-            ':queued': 'queued',
-            ':run': runId,
-            ':now': now.toISOString(),
-            ':stale': new Date(now.getTime() - STALE_AFTER_MS).toISOString(),
-          },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  return updateIf(db, {
+    Key: keys.job(workspaceId, id),
+    UpdateExpression:
+      'SET #status = :running, runId = :run, startedAt = :now, heartbeatAt = :now REMOVE #error',
+    ConditionExpression:
+      'attribute_exists(pk) AND (#status = :queued OR (#status = :running AND heartbeatAt < :stale))',
+    ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+    ExpressionAttributeValues: {
+      ':running': 'running',
+      ':queued': 'queued',
+      ':run': runId,
+      ':now': now.toISOString(),
+      ':stale': new Date(now.getTime() - STALE_AFTER_MS).toISOString(),
+    },
+  });
 }
 
 /** Sets a failed job back to queued, so it can run again (each kind is safe to repeat). */
 export async function requeueJob(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  try {
-    await run(() =>
-      db.doc.send(
-        new UpdateCommand({
-          TableName: db.table,
-          Key: keys.job(workspaceId, id),
-          UpdateExpression: 'SET #status = :queued REMOVE runId, #error',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :failed',
-          ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
-          ExpressionAttributeValues: { ':queued': 'queued', ':failed': 'failed' },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  return updateIf(db, {
+    Key: keys.job(workspaceId, id),
+    UpdateExpression: 'SET #status = :queued REMOVE runId, #error',
+    ConditionExpression: 'attribute_exists(pk) AND #status = :failed',
+    ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+    ExpressionAttributeValues: { ':queued': 'queued', ':failed': 'failed' },
+  });
 }
 
 /** A write that only the owning run may make; false when another run took the job over. */
@@ -127,24 +105,13 @@ async function ownedUpdate(
   runId: string,
   update: { expression: string; names?: Record<string, string>; values: Record<string, unknown> },
 ): Promise<boolean> {
-  try {
-    await run(() =>
-      db.doc.send(
-        new UpdateCommand({
-          TableName: db.table,
-          Key: keys.job(workspaceId, id),
-          UpdateExpression: update.expression,
-          ConditionExpression: 'runId = :run',
-          ...(update.names ? { ExpressionAttributeNames: update.names } : {}),
-          ExpressionAttributeValues: { ...update.values, ':run': runId },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
+  return updateIf(db, {
+    Key: keys.job(workspaceId, id),
+    UpdateExpression: update.expression,
+    ConditionExpression: 'runId = :run',
+    ...(update.names ? { ExpressionAttributeNames: update.names } : {}),
+    ExpressionAttributeValues: { ...update.values, ':run': runId },
+  });
 }
 
 export function recordJobProgress(

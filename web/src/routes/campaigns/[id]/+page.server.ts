@@ -1,25 +1,21 @@
 // One campaign: the mailing's recording, the call round's progress and outcomes, and the call list.
 // "Next call" claims the next free association for the signed-in caller.
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { campaignProgress } from '@kohtaamo/shared/campaign/campaign-calls';
 import { claimNextRow, claimRow, getCampaignWithRows } from '@kohtaamo/shared/campaign/campaign.store';
-import { isId } from '@kohtaamo/shared/ids';
+
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { getJob } from '@kohtaamo/shared/jobs/job.store';
 import { listMembers } from '@kohtaamo/shared/user/user.store';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { idOr404 } from '#lib/server/route-ids.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const idOf = (value: unknown): string => {
-  if (!isId(value)) error(404, { message: 'Not found' });
-  return value as string;
-};
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace(locals));
-  const { campaign, rows } = await orHttpError(getCampaignWithRows(db, workspace.id, idOf(params.id)));
+  const { campaign, rows } = await orHttpError(getCampaignWithRows(db, workspace.id, idOr404(params.id)));
   const [job, members] = await Promise.all([
     campaign.mailingJobId
       ? getJob(db, workspace.id, campaign.mailingJobId).catch(() => undefined)
@@ -55,7 +51,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
   next: async ({ params, locals }) => {
     const { db } = serverContext();
-    const campaignId = idOf(params.id);
+    const campaignId = idOr404(params.id);
     const row = await orHttpError(
       claimNextRow(db, member(locals).workspaceId, { campaignId, staffId: locals.staffId }),
     );
@@ -65,8 +61,8 @@ export const actions: Actions = {
 
   claim: async ({ params, locals, request }) => {
     const { db } = serverContext();
-    const campaignId = idOf(params.id);
-    const associationId = idOf(formValues((await request.formData()).entries()).associationId);
+    const campaignId = idOr404(params.id);
+    const associationId = idOr404(formValues((await request.formData()).entries()).associationId);
     const claimed = await orHttpError(
       claimRow(db, member(locals).workspaceId, { campaignId, associationId, staffId: locals.staffId }),
     );

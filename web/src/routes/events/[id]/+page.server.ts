@@ -1,6 +1,6 @@
 // One event: details, registrations (with the association's people to choose from), attendance
 // counts, feedback with its distribution, and the public feedback link.
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getAssociationNames } from '@kohtaamo/shared/association/association.store';
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { distribution } from '@kohtaamo/shared/event/event-feedback';
@@ -16,18 +16,14 @@ import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { idOr404 } from '#lib/server/route-ids.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const idOf = (value: unknown): string => {
-  if (!isId(value)) error(404, { message: 'Not found' });
-  return value as string;
-};
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   const { db } = serverContext();
   const workspaceId = member(locals).workspaceId;
   const { event, registrations, feedback } = await orHttpError(
-    getEventWithDetails(db, workspaceId, idOf(params.id)),
+    getEventWithDetails(db, workspaceId, idOr404(params.id)),
   );
   const chosen = url.searchParams.get('association');
   // The association is found by a search the user asks for: the page itself never reads the
@@ -77,7 +73,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
   register: async ({ request, params, locals }) => {
     const { db } = serverContext();
-    const eventId = idOf(params.id);
+    const eventId = idOr404(params.id);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('register', values, () =>
       addRegistration(db, member(locals).workspaceId, {
@@ -93,7 +89,7 @@ export const actions: Actions = {
 
   unregister: async ({ request, params, locals }) => {
     const { db } = serverContext();
-    const eventId = idOf(params.id);
+    const eventId = idOr404(params.id);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('unregister', values, () =>
       removeRegistration(db, member(locals).workspaceId, {
@@ -108,7 +104,7 @@ export const actions: Actions = {
 
   feedbackLink: async ({ request, params, locals }) => {
     const { db } = serverContext();
-    const eventId = idOf(params.id);
+    const eventId = idOr404(params.id);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('feedbackLink', values, () =>
       setFeedbackOpen(db, member(locals).workspaceId, {

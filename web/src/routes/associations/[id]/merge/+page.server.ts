@@ -1,22 +1,18 @@
 // Merging a duplicate: find the association this one duplicates (search, with a suggestion from
 // the name), see side by side what moves, and confirm. The association of the page is the duplicate.
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getAssociation } from '@kohtaamo/shared/association/association.store';
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { mergeAssociations } from '@kohtaamo/shared/association/merge-associations';
 import { countAll } from '@kohtaamo/shared/db/operations';
 import { keys, sortKeyPrefixes } from '@kohtaamo/shared/db/table';
-import { isId } from '@kohtaamo/shared/ids';
+
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { idOr404 } from '#lib/server/route-ids.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const idOf = (value: string | null | undefined): string => {
-  if (!isId(value)) error(404, { message: 'Not found' });
-  return value as string;
-};
 
 /** What a merge moves: the counts of an association's contacts and roles. */
 async function contents(workspaceId: string, associationId: string) {
@@ -39,11 +35,11 @@ async function contents(workspaceId: string, associationId: string) {
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace(locals));
-  const duplicate = await orHttpError(getAssociation(db, workspace.id, idOf(params.id)));
+  const duplicate = await orHttpError(getAssociation(db, workspace.id, idOr404(params.id)));
   if (duplicate.mergedInto) redirect(303, `/associations/${duplicate.mergedInto}`);
   const into = url.searchParams.get('into');
   if (into) {
-    const survivor = await orHttpError(getAssociation(db, workspace.id, idOf(into)));
+    const survivor = await orHttpError(getAssociation(db, workspace.id, idOr404(into)));
     const [fromCounts, intoCounts] = await Promise.all([
       orHttpError(contents(workspace.id, duplicate.id)),
       orHttpError(contents(workspace.id, survivor.id)),
@@ -72,7 +68,7 @@ export const actions: Actions = {
     const values = formValues((await request.formData()).entries());
     const result = await runAction('merge', values, () =>
       mergeAssociations(db, workspace, {
-        duplicateId: idOf(params.id),
+        duplicateId: idOr404(params.id),
         survivorId: String(values.survivorId ?? ''),
         by: locals.staffId,
         expectedVersion: Number(values.expectedVersion),

@@ -1,24 +1,22 @@
 // Attendance on the day: a checkbox per registration, saved at once; the event then shows on the
 // timelines of the associations that came.
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getAssociationNames } from '@kohtaamo/shared/association/association.store';
 import { markAttendance } from '@kohtaamo/shared/event/event-attendance';
 import { getEventWithDetails } from '@kohtaamo/shared/event/event.store';
-import { isId } from '@kohtaamo/shared/ids';
+
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { idOr404 } from '#lib/server/route-ids.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const idOf = (value: unknown): string => {
-  if (!isId(value)) error(404, { message: 'Not found' });
-  return value as string;
-};
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = serverContext();
   const workspaceId = member(locals).workspaceId;
-  const { event, registrations } = await orHttpError(getEventWithDetails(db, workspaceId, idOf(params.id)));
+  const { event, registrations } = await orHttpError(
+    getEventWithDetails(db, workspaceId, idOr404(params.id)),
+  );
   const names = await orHttpError(
     getAssociationNames(
       db,
@@ -41,7 +39,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
   save: async ({ request, params, locals }) => {
     const { db } = serverContext();
-    const eventId = idOf(params.id);
+    const eventId = idOr404(params.id);
     const form = await request.formData();
     const attended = new Set(form.getAll('attended').map(String));
     const versions = new Map(

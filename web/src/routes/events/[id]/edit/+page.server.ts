@@ -1,26 +1,22 @@
 // Editing an event's details, on the version the editor saw.
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getEvent, updateEvent } from '@kohtaamo/shared/event/event.store';
-import { isId } from '@kohtaamo/shared/ids';
+
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { idOr404 } from '#lib/server/route-ids.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const idOf = (value: unknown): string => {
-  if (!isId(value)) error(404, { message: 'Not found' });
-  return value as string;
-};
-
 export const load: PageServerLoad = async ({ params, locals }) => ({
-  event: await orHttpError(getEvent(serverContext().db, member(locals).workspaceId, idOf(params.id))),
+  event: await orHttpError(getEvent(serverContext().db, member(locals).workspaceId, idOr404(params.id))),
 });
 
 export const actions: Actions = {
   save: async ({ request, params, locals }) => {
     const { db } = serverContext();
-    const id = idOf(params.id);
+    const id = idOr404(params.id);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('event', values, () =>
       updateEvent(db, member(locals).workspaceId, {

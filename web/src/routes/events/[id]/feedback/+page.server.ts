@@ -1,21 +1,17 @@
 // Feedback collected on paper, entered by staff with the same questions as the public form.
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { recordFeedback } from '@kohtaamo/shared/event/event-feedback';
 import { getEvent } from '@kohtaamo/shared/event/event.store';
-import { isId, newId } from '@kohtaamo/shared/ids';
+import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { idOr404 } from '#lib/server/route-ids.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const idOf = (value: unknown): string => {
-  if (!isId(value)) error(404, { message: 'Not found' });
-  return value as string;
-};
-
 export const load: PageServerLoad = async ({ params, locals }) => ({
-  event: await orHttpError(getEvent(serverContext().db, member(locals).workspaceId, idOf(params.id))),
+  event: await orHttpError(getEvent(serverContext().db, member(locals).workspaceId, idOr404(params.id))),
   feedbackId: newId(),
 });
 
@@ -23,7 +19,7 @@ export const actions: Actions = {
   save: async ({ request, params, locals }) => {
     const { db } = serverContext();
     const workspaceId = member(locals).workspaceId;
-    const event = await orHttpError(getEvent(db, workspaceId, idOf(params.id)));
+    const event = await orHttpError(getEvent(db, workspaceId, idOr404(params.id)));
     const values = formValues((await request.formData()).entries());
     const result = await runAction('feedback', values, () =>
       recordFeedback(db, workspaceId, event, { id: String(values.id ?? ''), values, source: 'staff' }),

@@ -1,6 +1,6 @@
 // One call of the round: who to call and their numbers, the latest contacts, and the outcome in
 // one click. After logging, the next free association is claimed and opened.
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getAssociation } from '@kohtaamo/shared/association/association.store';
 import { logCampaignCall } from '@kohtaamo/shared/campaign/campaign-calls';
 import {
@@ -10,7 +10,7 @@ import {
   getCampaignRow,
   releaseRow,
 } from '@kohtaamo/shared/campaign/campaign.store';
-import { isId, newId } from '@kohtaamo/shared/ids';
+import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
 import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
@@ -18,18 +18,14 @@ import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { idOr404 } from '#lib/server/route-ids.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-const idOf = (value: unknown): string => {
-  if (!isId(value)) error(404, { message: 'Not found' });
-  return value as string;
-};
 
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace(locals));
-  const campaignId = idOf(params.id);
-  const associationId = idOf(params.associationId);
+  const campaignId = idOr404(params.id);
+  const associationId = idOr404(params.associationId);
   const [campaign, row, association, members, timeline] = await orHttpError(
     Promise.all([
       getCampaign(db, workspace.id, campaignId),
@@ -71,8 +67,8 @@ export const actions: Actions = {
   log: async ({ params, locals, request }) => {
     const { db } = serverContext();
     const workspace = await orHttpError(currentWorkspace(locals));
-    const campaignId = idOf(params.id);
-    const associationId = idOf(params.associationId);
+    const campaignId = idOr404(params.id);
+    const associationId = idOr404(params.associationId);
     const values = formValues((await request.formData()).entries());
     const result = await runAction('call', values, () =>
       logCampaignCall(db, workspace, { campaignId, associationId, staffId: locals.staffId, input: values }),
@@ -90,11 +86,11 @@ export const actions: Actions = {
   skip: async ({ params, locals }) => {
     const { db } = serverContext();
     const workspace = await orHttpError(currentWorkspace(locals));
-    const campaignId = idOf(params.id);
+    const campaignId = idOr404(params.id);
     await orHttpError(
       releaseRow(db, workspace.id, {
         campaignId,
-        associationId: idOf(params.associationId),
+        associationId: idOr404(params.associationId),
         staffId: locals.staffId,
       }),
     );
