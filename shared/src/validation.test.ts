@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { associationInputSchema } from './association/association.schema';
 import { ValidationError } from './errors';
 import { interactionInputSchema, outcomeFitsKind } from './interaction/interaction.schema';
-import { parseId, parseInput } from './validation';
+import { parseExpectedVersion, parseId, parseInput } from './validation';
 
 function fieldsOf(run: () => unknown) {
   try {
@@ -76,5 +76,23 @@ describe('one message per field', () => {
       }
     })();
     expect(error?.fields.map((f) => f.field)).toEqual(['due']);
+  });
+
+  it('takes the version a form was based on as a whole number from 1, with a summary message otherwise', () => {
+    expect(parseExpectedVersion('3')).toBe(3);
+    expect(parseExpectedVersion(7)).toBe(7);
+    for (const bad of [undefined, '', 'matrix', Number.NaN, 0, -1, 1.5]) {
+      let caught: unknown;
+      try {
+        parseExpectedVersion(bad);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      const error = caught as ValidationError;
+      expect(error.fields).toEqual([]);
+      expect(error.safe.fi).toMatch(/Lataa sivu uudelleen/);
+      expect(error.safe.en).toMatch(/Reload the page/);
+    }
   });
 });

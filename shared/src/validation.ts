@@ -33,6 +33,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new ValidationError(fieldErrors(result.error.issues, enIssues));
 }
 
+/** The version a change was based on (optimistic locking): a whole number from 1. */
+export const expectedVersionSchema = z.coerce.number().int().positive();
+
+/**
+ * Validates the version a form or request says it was based on, before it reaches a condition
+ * expression. It is a hidden field, so the message is a summary, not a field error.
+ */
+export function parseExpectedVersion(value: unknown): number {
+  const result = expectedVersionSchema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ValidationError([], messages['msg:version.invalid']);
+}
+
 /** Validates an id that came from outside (URL, form, import) before it can reach a key. */
 export function parseId(value: unknown, field = 'id'): string {
   return parseInput(z.object({ [field]: idSchema }), { [field]: value })[field] as string;

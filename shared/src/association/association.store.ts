@@ -6,7 +6,7 @@ import { keys } from '../db/table';
 import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
-import { parseId, parseInput } from '../validation';
+import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { syncMunicipalityEntries } from './municipality-index';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
@@ -181,7 +181,7 @@ export async function updateAssociationProfile(
   const input: AssociationInput = parseInput(associationInputSchema, request.input);
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = {
-    ':expected': request.expectedVersion,
+    ':expected': parseExpectedVersion(request.expectedVersion),
     ':one': 1,
     ':now': db.now().toISOString(),
     ':by': request.by,
@@ -260,6 +260,7 @@ export async function setAssociationArchived(
   request: { id: string; expectedVersion: number; archived: boolean; by: string },
 ): Promise<Association> {
   const id = parseId(request.id);
+  const expectedVersion = parseExpectedVersion(request.expectedVersion);
   const now = db.now().toISOString();
   try {
     const result = await run(() =>
@@ -276,7 +277,7 @@ export async function setAssociationArchived(
             ':now': now,
             ':by': request.by,
             ':one': 1,
-            ':expected': request.expectedVersion,
+            ':expected': expectedVersion,
           },
           ReturnValues: 'ALL_NEW',
         }),

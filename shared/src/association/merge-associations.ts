@@ -18,7 +18,7 @@ import type { Interaction } from '../interaction/interaction.schema';
 import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
 import type { Membership } from '../person/person.schema';
 import { membershipItem } from '../person/person.store';
-import { parseId } from '../validation';
+import { parseExpectedVersion, parseId } from '../validation';
 import type { Workspace } from '../workspace/workspace.schema';
 import type { Association } from './association.schema';
 import { recomputeAssociationSummary } from './association-summary';
@@ -56,7 +56,8 @@ async function markMerging(
           ExpressionAttributeValues: {
             ':survivor': survivorId,
             ':one': 1,
-            ':expected': expectedVersion ?? duplicate.version,
+            ':expected':
+              expectedVersion === undefined ? duplicate.version : parseExpectedVersion(expectedVersion),
           },
         }),
       ),

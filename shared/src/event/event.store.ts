@@ -8,7 +8,7 @@ import { isConditionalFailure, queryAll, queryAllItems, run } from '../db/operat
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { getPerson } from '../person/person.store';
-import { parseId, parseInput } from '../validation';
+import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import {
   defaultLikertQuestions,
   defaultOpenQuestions,
@@ -153,7 +153,6 @@ export async function updateEvent(
   const input = parseInput(eventInputSchema, request.input);
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = {
-    ':expected': request.expectedVersion,
     ':one': 1,
     ':gsi1sk': keys.eventList(workspaceId, input.date, id).gsi1sk,
   };
@@ -183,7 +182,7 @@ export function setFeedbackOpen(
   return versionedUpdate(db, keys.event(workspaceId, parseId(request.id)), request.expectedVersion, {
     expression: 'SET feedbackOpen = :open, #version = #version + :one',
     names: { '#version': 'version' },
-    values: { ':open': request.open, ':one': 1, ':expected': request.expectedVersion },
+    values: { ':open': request.open, ':one': 1 },
   });
 }
 
@@ -202,7 +201,7 @@ async function versionedUpdate(
           UpdateExpression: update.expression,
           ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
           ExpressionAttributeNames: { ...update.names, '#version': 'version' },
-          ExpressionAttributeValues: { ...update.values, ':expected': expectedVersion },
+          ExpressionAttributeValues: { ...update.values, ':expected': parseExpectedVersion(expectedVersion) },
         }),
       ),
     );
@@ -273,7 +272,10 @@ export async function removeRegistration(
           Key: keys.registration(workspaceId, parseId(request.eventId), parseId(request.id)),
           ConditionExpression: 'attribute_exists(pk) AND #version = :expected AND attended = :false',
           ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': request.expectedVersion, ':false': false },
+          ExpressionAttributeValues: {
+            ':expected': parseExpectedVersion(request.expectedVersion),
+            ':false': false,
+          },
         }),
       ),
     );

@@ -9,7 +9,7 @@ import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { ConflictError } from '../errors';
 import { idSchema, staffIdSchema } from '../ids';
-import { parseInput } from '../validation';
+import { expectedVersionSchema, parseInput } from '../validation';
 import { futureDueDateSchema } from './follow-up';
 import type { FollowUp } from './follow-up.schema';
 import { completeFollowUp, getFollowUp } from './follow-up.store';
@@ -17,7 +17,7 @@ import { completeFollowUp, getFollowUp } from './follow-up.store';
 const targetSchema = z.object({
   associationId: idSchema,
   id: idSchema,
-  expectedVersion: z.coerce.number().int().positive(),
+  expectedVersion: expectedVersionSchema,
 });
 
 /** Marks an open follow-up done (no contact logged) and updates the association's summary. */

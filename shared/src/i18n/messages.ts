@@ -598,6 +598,10 @@ export const messages = {
     en: 'Choose a member of the workspace who can edit.',
   },
   'msg:id.invalid': { fi: 'Tunniste on virheellinen.', en: 'The identifier is not valid.' },
+  'msg:version.invalid': {
+    fi: 'Lomakkeelta puuttuu tieto siitä, mihin versioon muutos perustuu. Lataa sivu uudelleen ja yritä uudestaan.',
+    en: 'The form does not say which version the change is based on. Reload the page and try again.',
+  },
   'msg:workspace.id': {
     fi: 'Työtilan tunnus: 2–40 merkkiä, pieniä kirjaimia a–z, numeroita ja viivoja.',
     en: 'Workspace id: 2–40 characters, lower-case letters a–z, digits and hyphens.',

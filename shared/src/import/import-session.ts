@@ -8,7 +8,7 @@ import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { UPLOAD_PREFIX } from '../storage/retention';
-import { parseId } from '../validation';
+import { parseExpectedVersion, parseId } from '../validation';
 import { importFields, suggestMapping, type ImportField } from './column-mapping';
 import { fileHash, type DuplicateChoice } from './import-spreadsheet';
 import { readTable, type Table } from './read-table';
@@ -107,7 +107,7 @@ async function updateSession(
   extraCondition = '',
 ): Promise<void> {
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':expected': expectedVersion, ':one': 1 };
+  const values: Record<string, unknown> = { ':expected': parseExpectedVersion(expectedVersion), ':one': 1 };
   const sets = Object.entries(set).map(([field, value]) => {
     names[`#${field}`] = field;
     values[`:${field}`] = value;

@@ -9,14 +9,14 @@ import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
 import { idSchema } from '../ids';
-import { parseInput } from '../validation';
+import { expectedVersionSchema, parseInput } from '../validation';
 import { interactionFieldsSchema, outcomeFitsKind, type Interaction } from './interaction.schema';
 import { getInteractionRef } from './interaction.store';
 
 const targetSchema = z.object({
   associationId: idSchema,
   id: idSchema,
-  expectedVersion: z.coerce.number().int().positive(),
+  expectedVersion: expectedVersionSchema,
 });
 
 const notFound = () => new NotFoundError({ fi: 'Yhteydenottoa ei löytynyt.', en: 'Contact not found.' });

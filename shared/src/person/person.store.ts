@@ -5,7 +5,7 @@ import type { Db } from '../db/client';
 import { batchGetAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
-import { parseId, parseInput } from '../validation';
+import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { getActiveAssociation, putIfAbsent } from '../association/association.store';
 import {
   MEMBERSHIP_SCHEMA_VERSION,
@@ -157,7 +157,7 @@ export async function updatePersonDetails(
   const values: Record<string, unknown> = {
     ':objected': input.objected,
     ':now': db.now().toISOString(),
-    ':expected': request.expectedVersion,
+    ':expected': parseExpectedVersion(request.expectedVersion),
     ':one': 1,
   };
   for (const field of ['email', 'phone', 'notes', 'lawfulBasis'] as const) {

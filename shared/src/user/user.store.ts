@@ -6,6 +6,7 @@ import { batchGetAll, isConditionalFailure, queryAll, run } from '../db/operatio
 import { keys, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { sortFinnish } from '../text/finnish-collation';
+import { parseExpectedVersion } from '../validation';
 import {
   MEMBER_SCHEMA_VERSION,
   USER_SCHEMA_VERSION,
@@ -247,6 +248,7 @@ export async function updateMember(
   db: Db,
   input: { workspaceId: string; userId: string; expectedVersion: number; role?: Role; active?: boolean },
 ): Promise<WorkspaceMember> {
+  const expectedVersion = parseExpectedVersion(input.expectedVersion);
   const current = await getMember(db, input.workspaceId, input.userId);
   if (!current) throw new NotFoundError();
   const next = { role: input.role ?? current.role, active: input.active ?? current.active };
@@ -269,7 +271,7 @@ export async function updateMember(
             ':active': next.active,
             ':now': db.now().toISOString(),
             ':one': 1,
-            ':expected': input.expectedVersion,
+            ':expected': expectedVersion,
           },
         }),
       ),

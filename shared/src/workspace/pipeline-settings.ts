@@ -8,12 +8,12 @@ import { isConditionalFailure, run } from '../db/operations';
 import { keys } from '../db/table';
 import { ConflictError, ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
-import { parseInput } from '../validation';
+import { expectedVersionSchema, parseInput } from '../validation';
 import { workspaceInputSchema, type Workspace } from './workspace.schema';
 import { getWorkspace } from './workspace.store';
 
 const settingsSchema = z.object({
-  expectedVersion: z.coerce.number().int().positive(),
+  expectedVersion: expectedVersionSchema,
   stages: workspaceInputSchema.shape.stages,
   staleAfterDays: z.coerce
     .number()
