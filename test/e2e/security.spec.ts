@@ -91,7 +91,8 @@ test('role × action matrix: each role reaches what it may and gets 403 (or a lo
         account === 'anonymous'
           ? viewStatus === 303 && (view.headers()['location'] ?? '').startsWith('/login')
           : viewStatus === 403;
-      if (viewOk === sawDenied && !(viewOk && routeId === '/login' && viewStatus === 303)) {
+      const wrongView = viewOk === sawDenied && !(viewOk && routeId === '/login' && viewStatus === 303);
+      if (wrongView || viewStatus >= 500) {
         failures.push(`${account} GET ${routeId}: ${viewStatus}`);
       }
       for (const [action, rule] of Object.entries(policy.actions ?? {})) {
