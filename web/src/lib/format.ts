@@ -1,6 +1,6 @@
 // Display helpers shared by pages: dates as Finnish users write them, labels from the catalogue.
 import { formatDate, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
-import { isMessageKey, t, type Locale } from '@kohtaamo/shared/i18n/messages';
+import { isMessageKey, t, type Locale, type MessageKey } from '@kohtaamo/shared/i18n/messages';
 
 export function showDate(value: string | undefined, locale: Locale): string {
   if (!value) return '–';
@@ -19,4 +19,16 @@ export function showTime(value: string, locale: Locale): string {
 export function label(locale: Locale, prefix: string, code: string): string {
   const key = `${prefix}.${code}`;
   return isMessageKey(key) ? t(locale, key) : code;
+}
+
+/**
+ * The status line after a redirect with `?done=<outcome>`: the message the page names for that
+ * outcome, or none for an outcome it does not know (the value comes from the URL).
+ */
+export function doneMessage(
+  locale: Locale,
+  done: string | null | undefined,
+  outcomes: Readonly<Record<string, MessageKey>>,
+): string | undefined {
+  return done && Object.hasOwn(outcomes, done) ? t(locale, outcomes[done] as MessageKey) : undefined;
 }
