@@ -20,6 +20,7 @@ export const lambdaBundles: readonly LambdaBundle[] = [
   { name: 'sweep-expired', entry: 'functions/src/maintenance/sweep-expired.ts', budgetBytes: 1 * MB },
   { name: 'repair-workspace', entry: 'functions/src/maintenance/repair-workspace.ts', budgetBytes: 1 * MB },
   { name: 'jobs', entry: 'functions/src/jobs/handler.ts', budgetBytes: 1 * MB },
+  { name: 'mail-events', entry: 'functions/src/mail/handler.ts', budgetBytes: 1 * MB },
 ];
 
 export const bundleDir = (name: string) => join(lambdaDist, name);

@@ -47,14 +47,14 @@ describe('stateless stack', () => {
   });
 
   it('runs every function on nodejs24.x, arm64, with its log retention set', () => {
-    const functions = ['Web', 'Jobs', 'Reminders', 'SweepExpired', 'RepairWorkspace'].map(
+    const functions = ['Web', 'Jobs', 'Reminders', 'SweepExpired', 'RepairWorkspace', 'MailEvents'].map(
       (name) => resources[functionId(name)],
     );
     for (const fn of functions) {
       expect(fn?.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
       expect(fn?.Properties.LoggingConfig).toBeDefined();
     }
-    template.resourceCountIs('AWS::Logs::LogGroup', 5);
+    template.resourceCountIs('AWS::Logs::LogGroup', 6);
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
@@ -224,8 +224,8 @@ describe('stateless stack', () => {
     });
     const alarms = Object.values(resources).filter((r) => r.Type === 'AWS::CloudWatch::Alarm');
     const metrics = alarms.map((a) => `${String(a.Properties.Namespace)}/${String(a.Properties.MetricName)}`);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(5);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(5);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(6);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(6);
     expect(metrics).toEqual(
       expect.arrayContaining([
         'AWS/DynamoDB/ReadThrottleEvents',
@@ -237,10 +237,40 @@ describe('stateless stack', () => {
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 
+  it('records SES bounces and complaints through a configuration set, topic and function', () => {
+    const [configurationSet] = Object.keys(template.findResources('AWS::SES::ConfigurationSet'));
+    expect(configurationSet).toBeDefined();
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configurationSet },
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        SnsDestination: { TopicARN: Match.anyValue() },
+      }),
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      Endpoint: { 'Fn::GetAtt': [functionId('MailEvents'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' } }),
+        ]),
+      }),
+    });
+    expect(resources[functionId('Reminders')]?.Properties.Environment).toMatchObject({
+      Variables: expect.objectContaining({ KOHTAAMO_SES_CONFIGURATION_SET: { Ref: configurationSet } }),
+    });
+    // The mail-events function reads and writes the table, and sends nothing.
+    expect(actionsOf(statementsOfFunction('MailEvents'))).not.toContain('ses:SendEmail');
+  });
+
   it('deploys no reminders without a sender address', () => {
     const withoutMail = Template.fromStack(testApp({ mailFrom: undefined }).stateless);
     withoutMail.resourceCountIs('AWS::Scheduler::Schedule', 1);
     expect(JSON.stringify(withoutMail.toJSON())).not.toContain('ses:SendEmail');
+    withoutMail.resourceCountIs('AWS::SES::ConfigurationSet', 0);
   });
 });
 

@@ -68,7 +68,13 @@ import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import {
+  ConfigurationSet,
+  EmailSendingEvent,
+  EventDestination,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import { TimeZone } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { bundleDir, repoRoot } from '../lambda/bundles';
@@ -272,10 +278,17 @@ export class StatelessStack extends Stack {
     grantTableData(this.sweep, table, { scan: true });
     this.daily('SweepSchedule', this.sweep, 3, {});
 
+    let mailEvents: { configurationSetName: string; fn: LambdaFunction } | undefined;
     if (config.mailFrom) {
+      mailEvents = this.mailEvents(table, common);
       this.reminders = this.lambda('Reminders', 'reminders', {
         timeout: Duration.minutes(5),
-        environment: { ...common, KOHTAAMO_MAIL_FROM: config.mailFrom, KOHTAAMO_SITE_URL: siteUrl },
+        environment: {
+          ...common,
+          KOHTAAMO_MAIL_FROM: config.mailFrom,
+          KOHTAAMO_SITE_URL: siteUrl,
+          KOHTAAMO_SES_CONFIGURATION_SET: mailEvents.configurationSetName,
+        },
       });
       grantTableData(this.reminders, table);
       const domain = config.mailFrom.split('@')[1] as string;
@@ -286,6 +299,11 @@ export class StatelessStack extends Stack {
           resources: [
             this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.mailFrom }),
             this.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+            this.formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: mailEvents.configurationSetName,
+            }),
           ],
           conditions: { StringEquals: { 'ses:FromAddress': config.mailFrom } },
         }),
@@ -314,7 +332,11 @@ export class StatelessStack extends Stack {
         'under the AWS-managed SNS key, and a customer-managed key would cost more than the rest of the idle stack.',
     });
     if (config.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
-    for (const fn of [this.web, this.jobs, this.sweep, repair, ...(this.reminders ? [this.reminders] : [])]) {
+    const scheduledMail = [
+      ...(this.reminders ? [this.reminders] : []),
+      ...(mailEvents ? [mailEvents.fn] : []),
+    ];
+    for (const fn of [this.web, this.jobs, this.sweep, repair, ...scheduledMail]) {
       const name = fn.node.id;
       this.alarm(`${name}Errors`, fn.metricErrors({ period: Duration.minutes(5) }), 1);
       this.alarm(`${name}Throttles`, fn.metricThrottles({ period: Duration.minutes(5) }), 1);
@@ -390,6 +412,37 @@ export class StatelessStack extends Stack {
         'AWSLambdaBasicExecutionRole only grants writing to CloudWatch Logs; the data permissions are separate and scoped.',
     });
     return fn;
+  }
+
+  /**
+   * Bounces and complaints: an SES configuration set publishes them to a topic, and the
+   * mail-events function records each address so that no Kohtaamo mail goes to it again.
+   */
+  private mailEvents(
+    table: ITableV2,
+    environment: Record<string, string>,
+  ): { configurationSetName: string; fn: LambdaFunction } {
+    const configurationSet = new ConfigurationSet(this, 'MailConfiguration', {
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    const topic = new Topic(this, 'MailEventsTopic', {
+      displayName: 'Kohtaamo SES bounces and complaints',
+      enforceSSL: true,
+    });
+    Validations.of(topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'SES publishes bounce and complaint events to this topic; a customer-managed key (the AWS-managed SNS key ' +
+        'cannot be used by SES) would cost more than the rest of the idle stack, and messages live seconds.',
+    });
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(topic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    const fn = this.lambda('MailEvents', 'mail-events', { environment });
+    grantTableData(fn, table);
+    topic.addSubscription(new LambdaSubscription(fn));
+    return { configurationSetName: configurationSet.configurationSetName, fn };
   }
 
   /** Invokes `fn` every day at `hour`:00 Helsinki time, whatever the daylight saving time. */

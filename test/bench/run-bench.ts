@@ -34,6 +34,7 @@ import { generateDemoData, type DemoData } from '../../shared/src/seed/demo-data
 import { demoItems, writeItems } from '../../shared/src/seed/seed-workspace';
 import { helsinkiDate, helsinkiMonth } from '../../shared/src/time/helsinki';
 import { getDigestRecord } from '../../shared/src/reminders/digest.store';
+import { getSuppression } from '../../shared/src/mail/mail-suppression.store';
 import { ensureWorkspace, getWorkspace, listWorkspaceIds } from '../../shared/src/workspace/workspace.store';
 import { listAudit, recordAudit } from '../../shared/src/audit/audit.store';
 import { createSession, findSession } from '../../shared/src/user/session.store';
@@ -160,6 +161,7 @@ const reads: Record<string, Read> = {
       helsinkiMonth(new Date(now.getTime() - (i % 11) * 30 * 86_400_000)),
       { limit: PAGE },
     ),
+  '33': (db, _f, i) => getSuppression(db, `person${i % 10}@bench.invalid`),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);

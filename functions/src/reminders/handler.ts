@@ -9,6 +9,6 @@ const ses = new SESv2Client({ maxAttempts: 5 });
 
 export const handler = createRemindersHandler({
   db: databaseFromEnvironment,
-  mailer: () => sesMailer(ses, config.KOHTAAMO_MAIL_FROM),
+  mailer: () => sesMailer(ses, config.KOHTAAMO_MAIL_FROM, config.KOHTAAMO_SES_CONFIGURATION_SET),
   siteUrl: config.KOHTAAMO_SITE_URL,
 });

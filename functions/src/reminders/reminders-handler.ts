@@ -22,6 +22,8 @@ export const reminderEventSchema = z.object({
 export const reminderConfigSchema = z.object({
   KOHTAAMO_MAIL_FROM: z.string().min(3),
   KOHTAAMO_SITE_URL: z.url({ protocol: /^https?$/ }),
+  /** The SES configuration set that publishes bounces and complaints (set by the stack). */
+  KOHTAAMO_SES_CONFIGURATION_SET: z.string().min(1).max(64).optional(),
 });
 
 export class RemindersRefusedError extends Error {

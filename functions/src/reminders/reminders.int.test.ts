@@ -15,6 +15,30 @@ import { ensureWorkspace } from '@kohtaamo/shared/workspace/workspace.store';
 import { addAssociation, testCursorSecret } from '../../../test/support/test-db';
 import { createRemindersHandler } from './reminders-handler';
 import { sesMailer } from './ses-mailer';
+import { createMailEventsHandler } from '../mail/mail-events-handler';
+import { getSuppression } from '@kohtaamo/shared/mail/mail-suppression.store';
+import { getUser } from '@kohtaamo/shared/user/user.store';
+import { ValidationError } from '@kohtaamo/shared/errors';
+
+/** An SNS delivery of SES notifications, as the mail-events function receives it. */
+function snsEvent(...notifications: object[]) {
+  return {
+    Records: notifications.map((notification, i) => ({
+      EventSource: 'aws:sns',
+      EventVersion: '1.0',
+      EventSubscriptionArn: 'arn:aws:sns:eu-north-1:123456789012:mail-events:sub',
+      Sns: {
+        Type: 'Notification',
+        MessageId: `msg-${i}`,
+        TopicArn: 'arn:aws:sns:eu-north-1:123456789012:mail-events',
+        Subject: null,
+        Message: JSON.stringify(notification),
+        Timestamp: '2026-11-28T06:00:00.000Z',
+        MessageAttributes: {},
+      },
+    })),
+  };
+}
 
 const TABLE = 'kohtaamo-reminders-test';
 const context = { functionName: 'reminders', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
@@ -181,6 +205,62 @@ describe('daily reminders handler', () => {
     const report = await handlerWith(ses, today)(scheduled, context);
     expect(report).toMatchObject({ sent: 1, stuck: 1 });
     expect(ses.sent.map((m) => m.to.split('-')[0])).toEqual(['anna']);
+  });
+
+  it('sends nothing to an address after SES reported it bounced, and does not retry it that day', async () => {
+    today = '2026-11-28';
+    const db = dbAt(today);
+    const villeAddress = (await getUser(db, ville))?.email ?? '';
+    const recorded = await createMailEventsHandler({ db: () => db })(
+      snsEvent({
+        eventType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bouncedRecipients: [{ emailAddress: villeAddress.toUpperCase(), status: '5.1.1' }],
+        },
+        mail: { destination: [villeAddress] },
+      }),
+      context,
+    );
+    expect(recorded).toEqual({ notifications: 1, bounces: 1, complaints: 0, ignored: 0 });
+    expect((await getSuppression(db, villeAddress))?.reason).toBe('bounce');
+
+    const ses = fakeSes();
+    const report = await handlerWith(ses, today)(scheduled, context);
+    expect(report).toMatchObject({ digests: 2, sent: 1, suppressed: 1, failed: 0 });
+    expect(ses.sent.map((m) => m.to.split('-')[0])).toEqual(['anna']);
+    expect((await getDigestRecord(db, workspaceId, today, ville))?.status).toBe('suppressed');
+
+    const again = fakeSes();
+    expect(await handlerWith(again, today)(scheduled, context)).toMatchObject({ sent: 0, alreadySent: 2 });
+    expect(again.calls()).toBe(0);
+  });
+
+  it('records a complaint over an earlier bounce, and refuses an event that is not from SNS', async () => {
+    const db = dbAt(today);
+    const address = `complainer-${workspaceId}@example.invalid`;
+    const handler = createMailEventsHandler({ db: () => db });
+    const bounce = {
+      eventType: 'Bounce',
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: address }] },
+    };
+    const complaint = {
+      eventType: 'Complaint',
+      complaint: { complainedRecipients: [{ emailAddress: address }] },
+    };
+    const transient = {
+      eventType: 'Bounce',
+      bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'x@y.invalid' }] },
+    };
+    expect(await handler(snsEvent(bounce, complaint, transient), context)).toEqual({
+      notifications: 3,
+      bounces: 1,
+      complaints: 1,
+      ignored: 1,
+    });
+    expect(await getSuppression(db, address)).toMatchObject({ reason: 'complaint', notices: 2 });
+    expect(await getSuppression(db, 'x@y.invalid')).toBeUndefined();
+    await expect(handler({ Records: 'nope' }, context)).rejects.toThrow(ValidationError);
   });
 
   it('refuses an event that is not the daily schedule', async () => {

@@ -9,13 +9,22 @@ function answeredByService(error: unknown): error is Error {
   return error instanceof Error && typeof status === 'number' && status >= 400;
 }
 
-export function sesMailer(client: Pick<SESv2Client, 'send'>, from: string): Mailer {
+/**
+ * `configurationSet` names the SES configuration set whose bounce and complaint events reach the
+ * mail-events function (the stack creates it); without one SES publishes no events.
+ */
+export function sesMailer(
+  client: Pick<SESv2Client, 'send'>,
+  from: string,
+  configurationSet?: string,
+): Mailer {
   return {
     async send(message) {
       try {
         await client.send(
           new SendEmailCommand({
             FromEmailAddress: from,
+            ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
             Destination: { ToAddresses: [message.to] },
             Content: {
               Simple: {

@@ -210,6 +210,12 @@ export const accessPatterns = [
     index: 'gsi2',
     key: 'gsi2pk WS#w#DONE#yyyy-mm, gsi2sk <completedAt>#<id> (sparse)',
   },
+  {
+    id: '33',
+    name: 'mail suppression of an address (bounced or complained) by e-mail hash',
+    index: 'table',
+    key: 'pk MAILSUPPRESS#<sha256>, sk SUPPRESS',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -244,12 +250,13 @@ export const itemTypes = [
   'registration',
   'feedback',
   'feedbackLink',
+  'mailSuppression',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
 /**
  * Key builders: the only place that knows how keys are spelled. Global items (users, e-mail
- * lookups, sessions, one-time tokens, throttle counters, public feedback links) are the only keys
+ * lookups, sessions, one-time tokens, throttle counters, public feedback links, mail suppressions) are the only keys
  * outside `WS#`: they are needed before a workspace is known. E-mail addresses and tokens appear only as SHA-256 hashes.
  */
 export const keys = {
@@ -266,6 +273,7 @@ export const keys = {
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   throttle: (keyHash: string) => ({ pk: `THROTTLE#${keyHash}`, sk: 'THROTTLE' }),
+  mailSuppression: (emailHash: string) => ({ pk: `MAILSUPPRESS#${emailHash}`, sk: 'SUPPRESS' }),
   audit: (ws: string, month: string, at: string, id: string) => ({
     pk: `WS#${ws}#AUDIT#${month}`,
     sk: `${at}#${id}`,

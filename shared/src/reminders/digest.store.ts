@@ -11,7 +11,8 @@ export const DIGEST_SCHEMA_VERSION = 1;
 /** Digest records are kept for a while as a record of what was sent, then expire. */
 const KEEP_DAYS = 90;
 
-export type DigestStatus = 'pending' | 'sent' | 'failed';
+/** `suppressed`: not sent because the address bounced or complained before (final for the day). */
+export type DigestStatus = 'pending' | 'sent' | 'failed' | 'suppressed';
 
 export interface DigestRecord {
   sv: number;
@@ -96,7 +97,8 @@ export async function claimDigest(
     if (!isConditionalFailure(error)) throw error;
   }
   const existing = await getDigestRecord(db, workspaceId, date, userId);
-  return existing?.status === 'sent' ? 'already-sent' : 'stuck-pending';
+  // Settled earlier today: sent, or skipped for a suppressed address.
+  return existing?.status === 'sent' || existing?.status === 'suppressed' ? 'already-sent' : 'stuck-pending';
 }
 
 async function settle(db: Db, workspaceId: string, date: string, userId: string, status: DigestStatus) {
@@ -120,6 +122,10 @@ async function settle(db: Db, workspaceId: string, date: string, userId: string,
 
 export const markDigestSent = (db: Db, workspaceId: string, date: string, userId: string) =>
   settle(db, workspaceId, date, userId, 'sent');
+
+/** The address is on the suppression list: nothing went out, and no run tries again today. */
+export const markDigestSuppressed = (db: Db, workspaceId: string, date: string, userId: string) =>
+  settle(db, workspaceId, date, userId, 'suppressed');
 
 /** The e-mail service refused the message: nothing went out, a later run may try again. */
 export const markDigestFailed = (db: Db, workspaceId: string, date: string, userId: string) =>

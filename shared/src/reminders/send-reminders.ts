@@ -7,7 +7,8 @@ import { listTeamOpenFollowUpsDueBy } from '../follow-up/follow-up.store';
 import { helsinkiDate } from '../time/helsinki';
 import { assignableStaff, getUser, listMembers } from '../user/user.store';
 import { getWorkspace, listWorkspaceIds } from '../workspace/workspace.store';
-import { claimDigest, markDigestFailed, markDigestSent } from './digest.store';
+import { MailSuppressedError, suppressingMailer } from '../mail/mail-suppression.store';
+import { claimDigest, markDigestFailed, markDigestSent, markDigestSuppressed } from './digest.store';
 import { MailRejectedError, type Mailer } from './mailer';
 import { buildDigests, renderDigest, type DigestRecipient, type ReminderDigest } from './reminder-digest';
 
@@ -23,6 +24,8 @@ export interface ReminderReport {
   stuck: number;
   /** Refused by the mail service: not sent, a later run tries again. */
   failed: number;
+  /** Not sent: the address bounced or complained before (see mail-suppression.store.ts). */
+  suppressed: number;
   dryRun: boolean;
 }
 
@@ -56,9 +59,10 @@ async function digestsOfWorkspace(db: Db, workspaceId: string, date: string): Pr
 
 export async function sendReminders(
   db: Db,
-  mailer: Mailer,
+  serviceMailer: Mailer,
   options: ReminderOptions,
 ): Promise<ReminderReport> {
+  const mailer = suppressingMailer(db, serviceMailer);
   const date = helsinkiDate(db.now());
   const dryRun = options.dryRun ?? false;
   const report: ReminderReport = {
@@ -69,6 +73,7 @@ export async function sendReminders(
     alreadySent: 0,
     stuck: 0,
     failed: 0,
+    suppressed: 0,
     dryRun,
   };
   for (const workspaceId of await listWorkspaceIds(db)) {
@@ -93,6 +98,11 @@ export async function sendReminders(
       try {
         await mailer.send(message);
       } catch (error) {
+        if (error instanceof MailSuppressedError) {
+          await markDigestSuppressed(db, workspaceId, date, userId);
+          report.suppressed++;
+          continue;
+        }
         if (!(error instanceof MailRejectedError)) {
           // Timeout or crash: the message may or may not have gone out. Leave it pending.
           report.stuck++;
