@@ -39,4 +39,38 @@ export default tseslint.config(
       'svelte/no-navigation-without-resolve': ['error', { ignoreLinks: true }],
     },
   },
+  {
+    // Code that runs in the browser never imports data access: SvelteKit's server-only guard looks
+    // only inside web/, so a component importing a shared/ store would ship the AWS SDK to every
+    // visitor without an error. The build check (test/build/client-chunks.test.ts) backs this up.
+    files: [
+      'web/src/**/*.svelte',
+      'web/src/**/*.svelte.ts',
+      'web/src/lib/**/*.ts',
+      'web/src/routes/**/+page.ts',
+      'web/src/routes/**/+layout.ts',
+    ],
+    ignores: ['web/src/lib/server/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@aws-sdk/*',
+                '**/*.store',
+                '**/*.store.ts',
+                '@kohtaamo/shared/db/*',
+                '@kohtaamo/shared/storage/*',
+              ],
+              allowTypeImports: true,
+              message:
+                'Browser code must not import data access (stores, the AWS SDK): move the pure part to its own module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
