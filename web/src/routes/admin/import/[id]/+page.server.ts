@@ -25,13 +25,16 @@ import {
 import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '@kohtaamo/shared/import/import-limits';
 import type { Table } from '@kohtaamo/shared/import/read-table';
 import type { Job } from '@kohtaamo/shared/jobs/job.schema';
-import { createJob, getJob, requeueJob } from '@kohtaamo/shared/jobs/job.store';
+import { createJob, getJob, jobEndedWithin, requeueJob } from '@kohtaamo/shared/jobs/job.store';
 import { isStuck } from '@kohtaamo/shared/jobs/job-state';
 import { localised } from '@kohtaamo/shared/i18n/messages';
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
+
+/** How long the check action waits for a file's check before showing its progress instead. */
+const CHECK_WAIT_MS = 1500;
 
 const missing = () => {
   const text = localised('import.missing');
@@ -150,6 +153,8 @@ export const actions: Actions = {
       const job = await findJob(me.workspaceId, jobId);
       if (job?.status === 'failed') await orHttpError(requeueJob(db, me.workspaceId, jobId));
       await jobs.launch(me.workspaceId, jobId);
+      // Most files are read in moments: the next page then shows the columns (or the refusal) at once.
+      await orHttpError(jobEndedWithin(db, me.workspaceId, jobId, CHECK_WAIT_MS));
     }
     redirect(303, `/admin/import/${params.id}`);
   },
