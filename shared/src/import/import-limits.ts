@@ -9,6 +9,8 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 /** Columns of the table (a sheet may claim up to 16 384). */
 export const MAX_IMPORT_COLUMNS = 200;
+/** Characters in one header (headers and examples are kept on the import's item, itself bounded). */
+export const MAX_HEADER_CHARS = 200;
 /** Characters in one cell (the longest field, an association's notes, takes 5 000). */
 export const MAX_CELL_CHARS = 10_000;
 /** Bytes an XLSX may inflate to, all the parts that are read added up (declared and actual). */
@@ -53,6 +55,10 @@ export const fileRefusals = {
   tooSlow: (): Localised => ({
     fi: `Tiedoston lukeminen kesti liian kauan (yli ${MAX_READ_MS / 1000} s). Jaa se osiin tai tallenna CSV-muodossa.`,
     en: `Reading the file took too long (over ${MAX_READ_MS / 1000} s). Split it into parts or save it as CSV.`,
+  }),
+  headerTooLong: (column: string): Localised => ({
+    fi: `Sarakkeen ${column} otsikossa on yli ${MAX_HEADER_CHARS} merkkiä. Lyhennä otsikko.`,
+    en: `The header of column ${column} has more than ${MAX_HEADER_CHARS} characters. Shorten it.`,
   }),
   noHeaders: (): Localised => ({ fi: 'Tiedostossa ei ole otsikkoriviä.', en: 'The file has no header row.' }),
 };

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse';
 import { ValidationError } from '../errors';
 import {
   MAX_CELL_CHARS,
+  MAX_HEADER_CHARS,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
@@ -15,6 +16,7 @@ import {
   refuseFile,
   type ReadBudget,
 } from './import-limits';
+import { columnLetters } from '../handover/xlsx';
 import { readXlsxCells } from './xlsx-table';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits';
@@ -86,6 +88,8 @@ export async function readTable(
   const [first, ...rest] = cells;
   const headers = (first ?? []).map(cellText);
   if (headers.every((h) => h === '')) throw refuseFile(fileRefusals.noHeaders());
+  const longHeader = headers.findIndex((h) => h.length > MAX_HEADER_CHARS);
+  if (longHeader >= 0) throw refuseFile(fileRefusals.headerTooLong(columnLetters(longHeader)));
   if (rest.length > MAX_IMPORT_ROWS) throw refuseFile(fileRefusals.tooManyRows());
   if (headers.length > MAX_IMPORT_COLUMNS || rest.some((row) => row.length > MAX_IMPORT_COLUMNS)) {
     throw refuseFile(fileRefusals.tooManyColumns());

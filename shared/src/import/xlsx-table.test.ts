@@ -119,10 +119,12 @@ describe('reading an XLSX workbook within limits', () => {
   });
 
   it('stops inflating at the declared size when the archive understates it', async () => {
-    const real = excelLike(`<row r="1"><c t="inlineStr"><is><t>${'z'.repeat(5000)}</t></is></c></row>`);
+    const real = excelLike(
+      `<row r="1"><c t="inlineStr"><is><t>Nimi</t></is></c></row><row r="2"><c t="inlineStr"><is><t>${'z'.repeat(5000)}</t></is></c></row>`,
+    );
     const lying = declareSize(real, 'xl/worksheets/sheet1.xml', 200);
     await expect(readTable(lying, 'a.xlsx')).rejects.toThrow(/too large when unpacked/);
-    await expect(readTable(real, 'a.xlsx')).resolves.toMatchObject({ headers: ['z'.repeat(5000)] });
+    await expect(readTable(real, 'a.xlsx')).resolves.toMatchObject({ rows: [['z'.repeat(5000)]] });
   });
 
   it('refuses rows and columns past the limits as soon as it meets them', async () => {
@@ -157,6 +159,12 @@ describe('reading an XLSX workbook within limits', () => {
 });
 
 describe('reading a CSV within limits', () => {
+  it('refuses a header too long to keep on the import', async () => {
+    await expect(readTable(Buffer.from(`Nimi;${'K'.repeat(201)}\nKerho;Kuopio\n`), 'a.csv')).rejects.toThrow(
+      'The header of column B has more than 200 characters. Shorten it.',
+    );
+  });
+
   it('refuses a cell over the character limit and more rows than allowed', async () => {
     await expect(
       readTable(Buffer.from(`Nimi\n"${'x'.repeat(MAX_CELL_CHARS + 10)}"\n`), 'a.csv'),

@@ -5,6 +5,7 @@
 // booleans as true/false, dates (number cells with a date format) as d.m.yyyy.
 import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from './import-limits';
 import { fileRefusals, refuseFile, type ReadBudget } from './import-limits';
+import { columnLetters } from '../handover/xlsx';
 import { findEntry, inflateEntry, zipDirectory, type ZipEntry } from './zip-entries';
 
 // No part of a token may run past the next "<": malformed markup costs linear time, not quadratic.
@@ -140,13 +141,6 @@ function columnIndex(reference: string): number | undefined {
   return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
 }
 
-function columnName(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
 function serialDate(serial: number, date1904: boolean): string {
   const days = Math.floor(serial) + (date1904 ? 1462 : 0);
   // Serial 60 is the 29th of February 1900 that never was; Excel counts it, so days after it shift.
@@ -173,7 +167,7 @@ async function sheetCells(
   let cell: CellState | undefined;
   let collect: 'value' | 'inline' | undefined;
   let phonetic = 0;
-  const where = () => ({ row: rowIndex + 1, column: columnName(cell?.column ?? 0) });
+  const where = () => ({ row: rowIndex + 1, column: columnLetters(cell?.column ?? 0) });
 
   const finish = (state: CellState): string => {
     const raw = state.value.trim();
