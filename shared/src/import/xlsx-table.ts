@@ -6,7 +6,7 @@
 import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from './import-limits';
 import { fileRefusals, refuseFile, type ReadBudget } from './import-limits';
 import { columnLetters } from '../handover/xlsx';
-import { findEntry, inflateEntry, zipDirectory, type ZipEntry } from './zip-entries';
+import { findEntry, inflateEntry, zipDirectory, type RunLimit, type ZipEntry } from './zip-entries';
 
 // No part of a token may run past the next "<": malformed markup costs linear time, not quadratic.
 const TOKEN = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)(\/?)>|<[!?][^<>]*>|([^<]+)/g;
@@ -244,6 +244,21 @@ async function sheetCells(
   return result;
 }
 
+// Text between two tags longer than this cannot be a cell within the limit, however it is escaped
+// (a character is at most 10 bytes as `&#1114111;`): refused while inflating, naming the cell when
+// the sheet says which one it is.
+const textRunLimit: RunLimit = {
+  byte: 0x3c, // <
+  max: MAX_CELL_CHARS * 10,
+  refusal(before) {
+    const cells = [...before.toString('utf8').matchAll(/<c\b[^>]*?\br="([A-Z]{1,3})(\d+)"/g)];
+    const last = cells.at(-1);
+    return refuseFile(
+      fileRefusals.cellTooLong(last ? { column: last[1] as string, row: Number(last[2]) } : undefined),
+    );
+  },
+};
+
 const relationships = async (xml: string, budget: ReadBudget) => {
   const found: { id: string; type: string; target: string }[] = [];
   await scanXml(
@@ -276,8 +291,8 @@ export async function readXlsxCells(bytes: Buffer, budget: ReadBudget): Promise<
   if (!workbookEntry || !relsEntry) throw unreadable();
 
   let remaining = MAX_INFLATED_BYTES;
-  const read = async (entry: ZipEntry) => {
-    const data = await inflateEntry(bytes, entry, remaining, budget);
+  const read = async (entry: ZipEntry, cells = false) => {
+    const data = await inflateEntry(bytes, entry, remaining, budget, cells ? textRunLimit : undefined);
     remaining -= data.length;
     return data.toString('utf8');
   };
@@ -308,7 +323,7 @@ export async function readXlsxCells(bytes: Buffer, budget: ReadBudget): Promise<
   const declared = [sheetEntry, stringsEntry, stylesEntry].reduce((sum, e) => sum + (e?.size ?? 0), 0);
   if (declared > remaining) throw refuseFile(fileRefusals.inflatesTooLarge());
 
-  const strings = stringsEntry ? await sharedStrings(await read(stringsEntry), budget) : [];
+  const strings = stringsEntry ? await sharedStrings(await read(stringsEntry, true), budget) : [];
   const dates = stylesEntry ? await dateStyles(await read(stylesEntry), budget) : [];
-  return sheetCells(await read(sheetEntry), { strings, dates, date1904 }, budget);
+  return sheetCells(await read(sheetEntry, true), { strings, dates, date1904 }, budget);
 }

@@ -19,7 +19,18 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_ENTRIES = 10_000;
-const SLICE = 16 * 1024;
+const SLICE = 4 * 1024;
+
+/**
+ * Refuses, while inflating, output that runs longer than `max` bytes without `byte` (for XML: text
+ * between tags too long for any cell), so the rest is never inflated. `refusal` gets the output
+ * just before the run, to say where it is.
+ */
+export interface RunLimit {
+  byte: number;
+  max: number;
+  refusal: (before: Buffer) => Error;
+}
 
 const unreadable = () => refuseFile(fileRefusals.unreadable());
 
@@ -73,6 +84,7 @@ export async function inflateEntry(
   entry: ZipEntry,
   maxBytes: number,
   budget: ReadBudget,
+  runLimit?: RunLimit,
 ): Promise<Buffer> {
   const limit = Math.min(entry.size, maxBytes);
   if (entry.size > maxBytes) throw refuseFile(fileRefusals.inflatesTooLarge());
@@ -81,18 +93,40 @@ export async function inflateEntry(
   const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) throw unreadable();
-  if (entry.method === 0) {
-    if (data.length !== entry.size) throw unreadable();
-    return Buffer.from(data);
-  }
-  if (entry.method !== 8) throw unreadable();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let total = 0;
-  let finished = false;
-  const inflater = new Inflate((chunk, final) => {
+  let run = 0;
+  let runStart = 0;
+  let refusal: Error | undefined;
+  const accept = (chunk: Buffer) => {
+    const offset = total;
     total += chunk.length;
     if (total > limit) throw refuseFile(fileRefusals.inflatesTooLarge());
     chunks.push(chunk);
+    if (!runLimit) return;
+    for (let from = 0; ;) {
+      const at = chunk.indexOf(runLimit.byte, from);
+      run += (at < 0 ? chunk.length : at) - from;
+      if (run > runLimit.max) {
+        const before = Buffer.concat(chunks).subarray(Math.max(0, runStart - 1024), runStart);
+        refusal = runLimit.refusal(before);
+        throw refusal;
+      }
+      if (at < 0) break;
+      run = 0;
+      from = at + 1;
+      runStart = offset + from;
+    }
+  };
+  if (entry.method === 0) {
+    if (data.length !== entry.size) throw unreadable();
+    accept(Buffer.from(data));
+    return chunks[0] as Buffer;
+  }
+  if (entry.method !== 8) throw unreadable();
+  let finished = false;
+  const inflater = new Inflate((chunk, final) => {
+    accept(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
     if (final) finished = true;
   });
   try {
@@ -102,7 +136,7 @@ export async function inflateEntry(
     }
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
-    if (error instanceof ValidationError) throw error;
+    if (error instanceof ValidationError || error === refusal) throw error;
     throw unreadable();
   }
   if (!finished || total !== entry.size) throw unreadable();
