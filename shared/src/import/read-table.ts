@@ -30,8 +30,10 @@ export interface Table {
 const CSV_SLICE = 64 * 1024;
 
 async function readCsv(bytes: Buffer, budget: ReadBudget): Promise<string[][]> {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  // Slices of bytes, not of text: the parser joins a character split between two slices.
+  const body = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? bytes.subarray(3) : bytes;
+  const lineEnd = body.indexOf(0x0a);
+  const firstLine = body.subarray(0, lineEnd < 0 ? body.length : lineEnd).toString('utf8');
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const parser = parse({
     delimiter,
@@ -49,8 +51,8 @@ async function readCsv(bytes: Buffer, budget: ReadBudget): Promise<string[][]> {
   });
   parser.on('error', (error) => (failure ??= error));
   const ended = new Promise<void>((resolve) => parser.once('end', resolve).once('error', () => resolve()));
-  for (let at = 0; at < text.length && failure === undefined; at += CSV_SLICE) {
-    parser.write(text.slice(at, at + CSV_SLICE));
+  for (let at = 0; at < body.length && failure === undefined; at += CSV_SLICE) {
+    parser.write(body.subarray(at, at + CSV_SLICE));
     await budget.tick();
     if (rows.length > MAX_IMPORT_ROWS + 1) throw refuseFile(fileRefusals.tooManyRows());
     if ((rows.at(-1)?.length ?? 0) > MAX_IMPORT_COLUMNS) throw refuseFile(fileRefusals.tooManyColumns());

@@ -159,6 +159,15 @@ describe('reading an XLSX workbook within limits', () => {
 });
 
 describe('reading a CSV within limits', () => {
+  it('keeps characters whole where the file is cut into slices', async () => {
+    // 64 KB slices cut some of these four-byte characters (and their UTF-16 surrogate pairs) in two.
+    const line = '🙂'.repeat(20);
+    const csv = Buffer.from(`\uFEFFNimi\n${`${line}\n`.repeat(2000)}`);
+    const { rows } = await readTable(csv, 'a.csv');
+    expect(rows).toHaveLength(2000);
+    expect(rows.filter(([cell]) => cell !== line)).toEqual([]);
+  });
+
   it('refuses a header too long to keep on the import', async () => {
     await expect(readTable(Buffer.from(`Nimi;${'K'.repeat(201)}\nKerho;Kuopio\n`), 'a.csv')).rejects.toThrow(
       'The header of column B has more than 200 characters. Shorten it.',
