@@ -171,7 +171,7 @@ describe('stateless stack', () => {
     expect(actionsOf(statements)).toContain('lambda:InvokeFunction');
   });
 
-  it('runs background jobs in their own function that may write packages and read uploads', () => {
+  it('runs background jobs in their own function that may write packages, read uploads and keep their rows', () => {
     const jobs = resources[functionId('Jobs')];
     expect(jobs?.Properties).toMatchObject({
       Timeout: 900,
@@ -187,7 +187,7 @@ describe('stateless stack', () => {
     const s3 = statementsOfFunction('Jobs').filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
     expect(s3.map((s) => [[s.Action].flat().sort().join(','), JSON.stringify(s.Resource)])).toEqual([
       ['s3:AbortMultipartUpload,s3:GetObject,s3:PutObject', expect.stringContaining('/handover/*')],
-      ['s3:GetObject', expect.stringContaining('/imports/*')],
+      ['s3:GetObject,s3:PutObject', expect.stringContaining('/imports/*')],
     ]);
   });
 

@@ -116,7 +116,7 @@ export class StatelessStack extends Stack {
     };
 
     // Background jobs (handover packages, imports, mailings): invoked asynchronously by the web
-    // function; packages are written to the export bucket, uploads read from it.
+    // function; packages are written to the export bucket, uploads read from it (and their rows kept).
     const exportBucket = Bucket.fromBucketName(this, 'ExportBucket', props.exportBucketName);
     const objects = (prefix: string) => exportBucket.arnForObjects(`${prefix}*`);
     this.jobs = this.lambda('Jobs', 'jobs', {
@@ -134,10 +134,11 @@ export class StatelessStack extends Stack {
         resources: [objects(EXPORT_PREFIX)],
       }),
     );
+    // Uploads are read by the import-check job, which keeps the rows it read beside the upload.
     this.jobs.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['s3:GetObject'],
+        actions: ['s3:GetObject', 's3:PutObject'],
         resources: [objects(UPLOAD_PREFIX)],
       }),
     );

@@ -1,12 +1,13 @@
 // `npm run import` with a 500-row spreadsheet of which 5 % is invalid: the dry run names exactly
 // those rows and writes nothing; an import killed mid-way (SIGKILL) and run again ends with every
-// valid row once: no duplicates, nothing missing.
+// valid row once: no duplicates, nothing missing; a file past a limit is refused as in the web app.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeXlsx, xlsxRow } from '../../shared/src/handover/xlsx';
 import { repoRoot, runScript } from '../support/processes';
 
 const ROWS = 500;
@@ -198,5 +199,23 @@ describe('npm run import', () => {
     const broken = await runScript('scripts/import-spreadsheet.ts', [binary, '--workspace', 'tuonti'], env);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain('The file could not be read: save it as CSV or XLSX.');
+  });
+
+  it('refuses a workbook with a 20 MB cell by the same limits as the web app, writing nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kohtaamo-import-xlsx-'));
+    await writeFile(join(dir, 'rows.xml'), xlsxRow(['Nimi'], 1) + xlsxRow(['x'.repeat(20 * 1024 * 1024)], 2));
+    const workbook = join(dir, 'iso.xlsx');
+    await writeXlsx(workbook, [{ name: 'Yhdistykset', rowsFile: join(dir, 'rows.xml') }]);
+    const refused = await runScript(
+      'scripts/import-spreadsheet.ts',
+      [workbook, '--workspace', 'tuonti'],
+      env,
+    );
+    await rm(dir, { recursive: true, force: true });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'Cell A2 has more than 10,000 characters (at most 10,000 characters a cell). Shorten it.',
+    );
+    expect(refused.stdout).not.toContain('imported row');
   });
 });

@@ -1,7 +1,12 @@
 // Spreadsheet import in the browser, as the admin of the small second workspace: upload a CSV,
 // confirm the columns (one chosen by hand), see every problem row and the duplicates, merge one
-// duplicate into the association it matches, import, follow the progress, find the result.
-import { expect, test, type Page } from '@playwright/test';
+// duplicate into the association it matches, import, follow the progress, find the result. A
+// 25 KB workbook holding one 20 MB cell is refused quickly, naming the limit, while /login answers.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, request, test, type Page } from '@playwright/test';
+import { writeXlsx, xlsxRow } from '../../shared/src/handover/xlsx';
 import { storageStateOf } from './auth';
 import { expectNoAxeViolations, hydrated } from './support';
 
@@ -118,6 +123,9 @@ test.describe('without JavaScript', () => {
       buffer: Buffer.from('PK\u0003\u0004 not really a workbook'),
     });
     await page.getByRole('button', { name: 'Lataa ja tarkista' }).click();
+    // Without JavaScript the check starts from a button, and the page reloads itself until it is done.
+    await expect(page.getByText('Tiedosto on vastaanotettu.')).toBeVisible();
+    await page.getByRole('button', { name: 'Tarkista tiedosto' }).click();
     await expect(page.getByRole('alert')).toHaveText(
       'Tiedostoa ei voitu lukea: tallenna se CSV- tai XLSX-muodossa.',
     );
@@ -129,10 +137,75 @@ test.describe('without JavaScript', () => {
       buffer: Buffer.from('name,municipality\r\nNo-JS Yhdistys ry,Kuopio\r\n'),
     });
     await page.getByRole('button', { name: 'Lataa ja tarkista' }).click();
+    await page.getByRole('button', { name: 'Tarkista tiedosto' }).click();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('1. Sarakkeet');
     await page.getByRole('button', { name: 'Tarkista rivit' }).click();
     await expect(page.getByRole('status')).toHaveText(
       '1 riviä: 1 uutta, 0 jo tuotu, 0 mahdollista kaksoiskappaletta, 0 ongelmallista.',
     );
   });
+});
+
+/** A workbook of about 25 KB whose second row holds one cell of 20 MB. */
+async function workbookWithHugeCell(): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'kohtaamo-e2e-xlsx-'));
+  try {
+    await writeFile(
+      join(dir, 'rows.xml'),
+      xlsxRow(['Nimi', 'Kunta'], 1) + xlsxRow(['x'.repeat(20 * 1024 * 1024), 'Kuopio'], 2),
+    );
+    await writeXlsx(join(dir, 'iso.xlsx'), [{ name: 'Yhdistykset', rowsFile: join(dir, 'rows.xml') }]);
+    return await readFile(join(dir, 'iso.xlsx'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('a 25 KB workbook with a 20 MB cell is refused within 2 s, naming the limit, and /login answers meanwhile', async ({
+  page,
+  baseURL,
+}) => {
+  const workbook = await workbookWithHugeCell();
+  expect(workbook.length).toBeLessThan(40 * 1024);
+  await page.goto('/admin/import');
+  await hydrated(page);
+  await page.getByLabel(/Tiedosto \(CSV tai XLSX/).setInputFiles({
+    name: 'iso.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: workbook,
+  });
+
+  // A second client keeps asking for the login page while the file is uploaded and checked.
+  const anonymous = await request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  let checking = true;
+  const logins: { status: number; ms: number }[] = [];
+  const prober = (async () => {
+    for (let i = 0; i < 200 && checking; i++) {
+      const started = Date.now();
+      const response = await anonymous.get('/login', { timeout: 5000 });
+      logins.push({ status: response.status(), ms: Date.now() - started });
+    }
+  })();
+
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Lataa ja tarkista' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Solussa A2 on yli 10 000 merkkiä (enintään 10 000 merkkiä solussa). Lyhennä se.',
+    { timeout: 2000 },
+  );
+  const elapsed = Date.now() - started;
+  test.info().annotations.push({ type: 'refused after', description: `${elapsed} ms` });
+  checking = false;
+  await prober;
+  await anonymous.dispose();
+  expect(elapsed).toBeLessThan(2000);
+  expect(logins.length).toBeGreaterThan(0);
+  expect(logins.every((login) => login.status === 200 && login.ms < 1000)).toBe(true);
+  await expectNoAxeViolations(page);
+
+  // The page only shows the refusal: each view reads what the check recorded, nothing is parsed again.
+  const again = Date.now();
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('10 000 merkkiä');
+  expect(Date.now() - again).toBeLessThan(2000);
 });

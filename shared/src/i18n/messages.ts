@@ -2,6 +2,7 @@
 // Keys are grouped by screen or domain; `t()` fills {placeholders}.
 import { campaignMessages } from './campaign.messages';
 import { eventMessages } from './event.messages';
+import { importCheckMessages } from './import-check.messages';
 import { reportMessages } from './report.messages';
 export const locales = ['fi', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -16,6 +17,7 @@ export interface Localised {
 export const messages = {
   ...campaignMessages,
   ...eventMessages,
+  ...importCheckMessages,
   ...reportMessages,
   'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
   'app.skipToContent': { fi: 'Siirry sisältöön', en: 'Skip to content' },

@@ -1,28 +1,46 @@
-// A spreadsheet import in the web app, from upload to result: the uploaded file's key, the column
-// mapping the user confirmed, their choice for each duplicate row, and the job that imports it.
-// Edits are version-checked, so two admins working on one import never overwrite each other.
+// A spreadsheet import in the web app, from upload to result: the uploaded file's key, the check
+// job that reads the file once (its rows are kept beside the upload, its headers and a few examples
+// here), the column mapping the user confirmed, their choice for each duplicate row, and the job
+// that imports it. Edits are version-checked, so two admins working on one import never overwrite
+// each other.
+import { Readable } from 'node:stream';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { putIfAbsent } from '../association/association.store';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { idFromSeed } from '../ids';
+import { createJob } from '../jobs/job.store';
+import type { BlobStore } from '../storage/blob-store';
 import { UPLOAD_PREFIX } from '../storage/retention';
 import { parseExpectedVersion, parseId } from '../validation';
 import { importFields, suggestMapping, type ImportField } from './column-mapping';
-import { fileHash, type DuplicateChoice } from './import-spreadsheet';
+import { type DuplicateChoice } from './import-spreadsheet';
+import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_INFLATED_BYTES } from './import-limits';
 import { readTable, type Table } from './read-table';
 
-export const IMPORT_SESSION_SCHEMA_VERSION = 1;
+/** 2: read once by a check job (`checkJobId`, `checkedAt`, `examples`); 1 re-read the file on every view. */
+export const IMPORT_SESSION_SCHEMA_VERSION = 2;
 
 export interface ImportSession {
   sv: number;
   id: string;
   workspaceId: string;
   blobKey: string;
-  format: 'csv' | 'xlsx';
+  /** Known once the file has been read. */
+  format?: 'csv' | 'xlsx';
+  /** The file's SHA-256 ('' until it has been read): row ids are made from it. */
   fileHash: string;
+  /** The header row ([] until the file has been read). */
   headers: string[];
+  /** Up to EXAMPLES short values of each column, for the column step. */
+  examples?: string[][];
+  rowCount?: number;
+  /** The job that reads the file once; `checkedAt` is set when it has. */
+  checkJobId?: string;
+  checkedAt?: string;
   /** Column index → field, as pairs (DynamoDB maps need string keys). */
   mapping: [number, ImportField][];
   /** The user has confirmed the mapping (the check step follows). */
@@ -43,10 +61,33 @@ export const formatOf = (bytes: Buffer): 'csv' | 'xlsx' =>
   bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) ? 'xlsx' : 'csv';
 
 export function readSessionTable(session: Pick<ImportSession, 'format'>, bytes: Buffer): Promise<Table> {
-  return readTable(bytes, `upload.${session.format}`);
+  return readTable(bytes, `upload.${session.format ?? formatOf(bytes)}`);
 }
 
 export const mappingOf = (session: Pick<ImportSession, 'mapping'>) => new Map(session.mapping);
+
+/** Where the check job keeps the rows it read: beside the upload, so they expire and go with it. */
+export const parsedRowsKey = (workspaceId: string, id: string) =>
+  `${UPLOAD_PREFIX}${workspaceId}/${id}/rows.json`;
+
+/** Every cell at its limit, escaped for JSON, is still far below this; the limits bound it anyway. */
+const MAX_PARSED_BYTES = 4 * MAX_INFLATED_BYTES;
+const EXAMPLES = 3;
+const EXAMPLE_CHARS = 80;
+
+const parsedTableSchema = z.object({
+  headers: z.array(z.string().max(MAX_CELL_CHARS)).max(MAX_IMPORT_COLUMNS),
+  rows: z.array(z.array(z.string().max(MAX_CELL_CHARS)).max(MAX_IMPORT_COLUMNS)).max(MAX_IMPORT_ROWS),
+});
+
+/** The rows the check job read, or undefined when they are gone (expired) or were never read. */
+export async function readParsedTable(
+  blobs: BlobStore,
+  session: Pick<ImportSession, 'workspaceId' | 'id'>,
+): Promise<Table | undefined> {
+  const bytes = await blobs.getBytes(parsedRowsKey(session.workspaceId, session.id), MAX_PARSED_BYTES);
+  return bytes ? parsedTableSchema.parse(JSON.parse(bytes.toString('utf8'))) : undefined;
+}
 
 export async function getImportSession(
   db: Db,
@@ -62,40 +103,106 @@ export async function getImportSession(
   return result.Item ? stripKeys<ImportSession>(result.Item) : undefined;
 }
 
+/** The check job of import `id`: one per import, whoever asks and however often. */
+export const checkJobIdOf = (workspaceId: string, id: string) =>
+  idFromSeed(`import-check:${workspaceId}:${id}`);
+
 /**
- * The import of an uploaded file: made on the first visit after the upload, with the columns
- * suggested from the headers. The file is read (and refused with a clear message) here.
+ * Asks for the uploaded file of import `id` to be read: makes the import (on the first request)
+ * and its check job, both idempotent, and returns the job's id for the caller to launch. Whether
+ * a file was uploaded is the job's to find out (it fails with a message when there is none).
  */
-export async function openImportSession(
+export async function requestImportCheck(
   db: Db,
   workspaceId: string,
-  request: { id: string; bytes: Buffer; by: string },
-): Promise<{ session: ImportSession; table: Table }> {
-  const existing = await getImportSession(db, workspaceId, request.id);
-  const format = existing?.format ?? formatOf(request.bytes);
-  const table = await readSessionTable({ format }, request.bytes);
-  if (existing) return { session: existing, table };
-  const session: ImportSession = {
-    sv: IMPORT_SESSION_SCHEMA_VERSION,
-    id: parseId(request.id),
-    workspaceId,
-    blobKey: uploadKey(workspaceId, request.id),
-    format,
-    fileHash: fileHash(request.bytes),
-    headers: table.headers,
-    mapping: [...suggestMapping(table.headers)],
-    mappingConfirmed: false,
-    choices: {},
-    version: 1,
-    createdAt: db.now().toISOString(),
-    createdBy: request.by,
-  };
-  await putIfAbsent(db, {
-    ...keys.importSession(workspaceId, session.id),
-    type: 'importSession',
-    ...session,
+  request: { id: string; by: string },
+): Promise<string> {
+  const id = parseId(request.id);
+  const jobId = checkJobIdOf(workspaceId, id);
+  const existing = await getImportSession(db, workspaceId, id);
+  if (!existing) {
+    const session: ImportSession = {
+      sv: IMPORT_SESSION_SCHEMA_VERSION,
+      id,
+      workspaceId,
+      blobKey: uploadKey(workspaceId, id),
+      fileHash: '',
+      headers: [],
+      mapping: [],
+      mappingConfirmed: false,
+      choices: {},
+      checkJobId: jobId,
+      version: 1,
+      createdAt: db.now().toISOString(),
+      createdBy: request.by,
+    };
+    await putIfAbsent(db, { ...keys.importSession(workspaceId, id), type: 'importSession', ...session });
+  } else if (!existing.checkJobId && !existing.checkedAt) {
+    // An import made before the file was read by a job (schema 1): it gets its check job now.
+    await updateSession(db, workspaceId, id, existing.version, { checkJobId: jobId }).catch((error) => {
+      if (!(error instanceof ConflictError)) throw error;
+    });
+  }
+  await createJob(db, workspaceId, {
+    id: jobId,
+    kind: 'import-check',
+    params: { importId: id },
+    by: request.by,
   });
-  return { session: (await getImportSession(db, workspaceId, session.id)) ?? session, table };
+  return jobId;
+}
+
+/**
+ * What the check job read: the rows go to the blob store, the headers, a few examples and the
+ * suggested mapping (unless one was confirmed before) to the import. Safe to repeat: an import
+ * already recorded as read is left as it is.
+ */
+export async function recordImportCheck(
+  db: Db,
+  blobs: BlobStore,
+  workspaceId: string,
+  request: { id: string; table: Table; format: 'csv' | 'xlsx'; fileHash: string },
+): Promise<void> {
+  const { table } = request;
+  await blobs.put(
+    parsedRowsKey(workspaceId, request.id),
+    Readable.from([Buffer.from(JSON.stringify(table))]),
+    'application/json',
+  );
+  const examples = table.headers.map((_, index) =>
+    table.rows
+      .map((row) => row[index] ?? '')
+      .filter((value) => value !== '')
+      .slice(0, EXAMPLES)
+      .map((value) => (value.length > EXAMPLE_CHARS ? `${value.slice(0, EXAMPLE_CHARS - 1)}…` : value)),
+  );
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const session = await getImportSession(db, workspaceId, request.id);
+    if (!session) throw new NotFoundError({ fi: 'Tuontia ei löytynyt.', en: 'Import not found.' });
+    if (session.checkedAt) return;
+    try {
+      await updateSession(
+        db,
+        workspaceId,
+        request.id,
+        session.version,
+        {
+          format: request.format,
+          fileHash: request.fileHash,
+          headers: table.headers,
+          examples,
+          rowCount: table.rows.length,
+          mapping: session.mappingConfirmed ? session.mapping : [...suggestMapping(table.headers)],
+          checkedAt: db.now().toISOString(),
+        },
+        ' AND attribute_not_exists(checkedAt)',
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  throw new ConflictError();
 }
 
 async function updateSession(
@@ -164,7 +271,7 @@ export function saveMapping(
       mappingConfirmed: true,
       choices: {},
     },
-    ' AND attribute_not_exists(jobId)',
+    ' AND attribute_not_exists(jobId) AND attribute_exists(checkedAt)',
   );
 }
 
@@ -183,6 +290,6 @@ export function markImportStarted(
       choices: request.choices,
       jobId: request.jobId,
     },
-    ' AND attribute_not_exists(jobId)',
+    ' AND attribute_not_exists(jobId) AND attribute_exists(checkedAt)',
   );
 }

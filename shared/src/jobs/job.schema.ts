@@ -7,7 +7,8 @@ import type { Localised } from '../i18n/messages';
 
 export const JOB_SCHEMA_VERSION = 1;
 
-export const jobKinds = ['handover', 'import', 'mailing'] as const;
+/** `import-check` reads an uploaded spreadsheet once; `import` imports its rows. */
+export const jobKinds = ['handover', 'import-check', 'import', 'mailing'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export const jobStatuses = ['queued', 'running', 'done', 'failed'] as const;
@@ -15,6 +16,7 @@ export type JobStatus = (typeof jobStatuses)[number];
 
 export const jobParamsSchemas = {
   handover: z.object({ includePersons: z.boolean(), exportedBy: z.string().min(1).max(200) }),
+  'import-check': z.object({ importId: z.string() }),
   import: z.object({ importId: z.string() }),
   mailing: z.object({ campaignId: z.string() }),
 } satisfies Record<JobKind, z.ZodType>;

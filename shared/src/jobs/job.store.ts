@@ -148,3 +148,26 @@ export function finishJob(
         values: { ':done': 'done', ':result': outcome.result, ':progress': outcome.progress, ':now': now },
       });
 }
+
+/**
+ * The job once it has ended, polling for at most `withinMs` (for a page that can show a short job's
+ * outcome at once instead of a progress page); undefined when it is still queued or running then.
+ */
+export async function jobEndedWithin(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  withinMs: number,
+  everyMs = 100,
+): Promise<Job | undefined> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    const job = await getJob(db, workspaceId, id).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    });
+    if (job && (job.status === 'done' || job.status === 'failed')) return job;
+    if (Date.now() + everyMs > until) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

@@ -21,6 +21,7 @@ import {
   createJob,
   finishJob,
   getJob,
+  jobEndedWithin,
   listRecentJobs,
   recordJobProgress,
   requeueJob,
@@ -170,5 +171,14 @@ describe('background jobs', () => {
       workspaceId: workspace.id,
       jobId: job.id,
     });
+  });
+
+  it('waits a bounded time for a job to end: the ended job, or nothing while it still runs', async () => {
+    const workspace = await freshWorkspace(db);
+    const job = await handoverJob(workspace.id);
+    expect(await jobEndedWithin(db, workspace.id, job.id, 50, 10)).toBeUndefined();
+    expect(await jobEndedWithin(db, workspace.id, newId(), 0)).toBeUndefined();
+    expect(await runJob({ db, blobs }, jobHandlers, workspace.id, job.id)).toBe('done');
+    expect(await jobEndedWithin(db, workspace.id, job.id, 0)).toMatchObject({ id: job.id, status: 'done' });
   });
 });

@@ -4,5 +4,8 @@
 export const EXPORT_EXPIRY_DAYS = 7;
 /** Where the handover jobs write packages. */
 export const EXPORT_PREFIX = 'handover/';
-/** Where browsers upload spreadsheets to import. */
+/**
+ * Where browsers upload spreadsheets to import. The rows the import-check job reads from an upload
+ * are kept beside it (`imports/<workspace>/<import>/rows.json`), so they expire with it.
+ */
 export const UPLOAD_PREFIX = 'imports/';

@@ -148,7 +148,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/admin/import': { view: 'admin' },
   '/admin/import/[id]': {
     view: 'admin',
-    actions: { columns: { need: 'admin' }, start: { need: 'admin' }, retry: { need: 'admin' } },
+    actions: {
+      check: { need: 'admin' },
+      columns: { need: 'admin' },
+      start: { need: 'admin' },
+      retry: { need: 'admin' },
+    },
   },
   // Local uploads only (AWS uploads go straight to the export bucket).
   '/uploads': { view: 'admin', endpoint: true, actions: { POST: { need: 'admin' } } },

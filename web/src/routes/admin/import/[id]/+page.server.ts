@@ -1,6 +1,8 @@
-// One spreadsheet import, step by step: the columns (suggested, confirmed by the user), the check
-// (every row's problems, the duplicates with a choice each; nothing written yet), then the import
-// itself as a background job with its progress and result.
+// One spreadsheet import, step by step: the file's check (a background job reads it once, within
+// limits; the page waits for it), the columns (suggested, confirmed by the user), the check of the
+// rows (every row's problems, the duplicates with a choice each; nothing written yet), then the
+// import itself as a background job with its progress and result. The load only reads: the file
+// is never parsed in a page view.
 import { error, redirect } from '@sveltejs/kit';
 import { NotFoundError, ValidationError } from '@kohtaamo/shared/errors';
 import { newId } from '@kohtaamo/shared/ids';
@@ -14,12 +16,16 @@ import {
   getImportSession,
   mappingOf,
   markImportStarted,
-  openImportSession,
+  readParsedTable,
+  requestImportCheck,
   saveMapping,
   uploadKey,
+  type ImportSession,
 } from '@kohtaamo/shared/import/import-session';
-import { MAX_IMPORT_BYTES } from '@kohtaamo/shared/import/read-table';
-import { createJob, getJob, requeueJob } from '@kohtaamo/shared/jobs/job.store';
+import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '@kohtaamo/shared/import/import-limits';
+import type { Table } from '@kohtaamo/shared/import/read-table';
+import type { Job } from '@kohtaamo/shared/jobs/job.schema';
+import { createJob, getJob, jobEndedWithin, requeueJob } from '@kohtaamo/shared/jobs/job.store';
 import { isStuck } from '@kohtaamo/shared/jobs/job-state';
 import { localised } from '@kohtaamo/shared/i18n/messages';
 import { runAction } from '#lib/server/actions.ts';
@@ -27,7 +33,8 @@ import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const EXAMPLES = 3;
+/** How long the check action waits for a file's check before showing its progress instead. */
+const CHECK_WAIT_MS = 1500;
 
 const missing = () => {
   const text = localised('import.missing');
@@ -43,40 +50,50 @@ async function findJob(workspaceId: string, jobId: string) {
   }
 }
 
-async function sessionAndTable(locals: App.Locals, id: string) {
-  const { db, blobs } = serverContext();
-  const me = member(locals);
-  const existing = await orHttpError(getImportSession(db, me.workspaceId, id));
-  const bytes = await orHttpError(
-    blobs.getBytes(existing?.blobKey ?? uploadKey(me.workspaceId, id), MAX_IMPORT_BYTES),
-  );
-  if (!bytes) missing();
-  return openImportSession(db, me.workspaceId, { id, bytes: bytes as Buffer, by: me.userId });
+/** Whether the browser's upload arrived (read without fetching the file). */
+async function uploaded(workspaceId: string, id: string): Promise<boolean> {
+  const stream = await orHttpError(serverContext().blobs.getStream(uploadKey(workspaceId, id)));
+  stream?.destroy();
+  return stream !== undefined;
+}
+
+const jobView = (job: Job | undefined, id: string) =>
+  job
+    ? { id: job.id, status: job.status, progress: job.progress, error: job.error, result: job.result }
+    : { id, status: 'queued' as const, progress: { done: 0, total: 0 } };
+
+async function checkStep(session: ImportSession | undefined, workspaceId: string, id: string) {
+  if (!session?.checkJobId) {
+    if (!session && !(await uploaded(workspaceId, id))) missing();
+    return { step: 'received' as const, id };
+  }
+  const job = await findJob(workspaceId, session.checkJobId);
+  // A file past a limit (or not a spreadsheet) fails its check job with a message naming why.
+  if (job?.status === 'failed') {
+    return { step: 'unreadable' as const, id, problem: job.error ?? localised('import.missing') };
+  }
+  return {
+    step: 'checking' as const,
+    id,
+    createdAt: session.createdAt,
+    job: jobView(job, session.checkJobId),
+    stuck: !job || isStuck(job, serverContext().db.now()),
+    limits: { rows: MAX_IMPORT_ROWS, columns: MAX_IMPORT_COLUMNS, chars: MAX_CELL_CHARS },
+  };
 }
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-  const { db } = serverContext();
+  const { db, blobs } = serverContext();
   const me = member(locals);
-  let opened;
-  try {
-    opened = await sessionAndTable(locals, params.id);
-  } catch (caught) {
-    // A file that cannot be read (not CSV/XLSX, too many rows, no headers) is a message, not a crash.
-    if (caught instanceof ValidationError)
-      return { step: 'unreadable' as const, problem: caught.fields[0]?.message ?? caught.safe };
-    throw caught;
-  }
-  const { session, table } = opened;
-  const job = session.jobId ? await findJob(me.workspaceId, session.jobId) : undefined;
+  const session = await orHttpError(getImportSession(db, me.workspaceId, params.id));
+  // (An import begun before files were read by a check job has no `checkedAt` but its headers.)
+  if (!session?.checkedAt && !session?.jobId) return checkStep(session, me.workspaceId, params.id);
   const mapping = mappingOf(session);
-  const columns = table.headers.map((header, index) => ({
+  const columns = session.headers.map((header, index) => ({
     index,
     header,
     field: mapping.get(index) ?? '',
-    examples: table.rows
-      .map((row) => row[index] ?? '')
-      .filter((value) => value !== '')
-      .slice(0, EXAMPLES),
+    examples: session.examples?.[index] ?? [],
   }));
   const base = {
     id: session.id,
@@ -86,21 +103,24 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     fields: importFields,
   };
   if (session.jobId) {
+    const job = await findJob(me.workspaceId, session.jobId);
     return {
       ...base,
       step: 'import' as const,
       // A job that was never written (a crash right after the import was marked started) waits
       // for the retry button, which writes and starts it.
-      job: job
-        ? { id: job.id, status: job.status, progress: job.progress, error: job.error, result: job.result }
-        : { id: session.jobId, status: 'queued' as const, progress: { done: 0, total: 0 } },
+      job: jobView(job, session.jobId),
       stuck: !job || isStuck(job, db.now()),
     };
   }
   if (!session.mappingConfirmed || url.searchParams.get('step') === 'columns') {
     return { ...base, step: 'columns' as const };
   }
-  const plan = await orHttpError(planSpreadsheetImport(db, me.workspaceId, table, mapping, session.fileHash));
+  const table = await orHttpError(readParsedTable(blobs, session));
+  if (!table) missing();
+  const plan = await orHttpError(
+    planSpreadsheetImport(db, me.workspaceId, table as Table, mapping, session.fileHash),
+  );
   return {
     ...base,
     step: 'check' as const,
@@ -120,6 +140,25 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
+  // Reads the uploaded file in the background (the page posts this by itself when it can).
+  check: async ({ locals, params }) => {
+    const { db, jobs } = serverContext();
+    const me = member(locals);
+    const session = await orHttpError(getImportSession(db, me.workspaceId, params.id));
+    if (!session && !(await uploaded(me.workspaceId, params.id))) missing();
+    if (!session?.checkedAt) {
+      const jobId = await orHttpError(
+        requestImportCheck(db, me.workspaceId, { id: params.id, by: me.userId }),
+      );
+      const job = await findJob(me.workspaceId, jobId);
+      if (job?.status === 'failed') await orHttpError(requeueJob(db, me.workspaceId, jobId));
+      await jobs.launch(me.workspaceId, jobId);
+      // Most files are read in moments: the next page then shows the columns (or the refusal) at once.
+      await orHttpError(jobEndedWithin(db, me.workspaceId, jobId, CHECK_WAIT_MS));
+    }
+    redirect(303, `/admin/import/${params.id}`);
+  },
+
   columns: async ({ request, locals, params }) => {
     const { db } = serverContext();
     const me = member(locals);
