@@ -14,7 +14,7 @@ import { createAccount } from '@kohtaamo/shared/user/accounts';
 import { ensureWorkspace } from '@kohtaamo/shared/workspace/workspace.store';
 import { addAssociation, testCursorSecret } from '../../../test/support/test-db';
 import { createRemindersHandler } from './reminders-handler';
-import { sesMailer } from './ses-mailer';
+import { sesMailer } from '@kohtaamo/shared/reminders/ses-mailer';
 
 const TABLE = 'kohtaamo-reminders-test';
 const context = { functionName: 'reminders', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
