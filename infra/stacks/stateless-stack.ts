@@ -146,9 +146,15 @@ export class StatelessStack extends Stack {
         KOHTAAMO_BLOB_BUCKET: exportBucket.bucketName,
         KOHTAAMO_JOBS_FUNCTION: this.jobs.functionName,
         ...(config.domainName ? { KOHTAAMO_PUBLIC_ORIGIN: `https://${config.domainName}` } : {}),
+        // Invitations and resets of existing accounts go by e-mail; without a sender they are refused.
+        ...(config.mailFrom
+          ? { KOHTAAMO_MAILER: 'ses', KOHTAAMO_MAIL_FROM: config.mailFrom }
+          : { KOHTAAMO_MAILER: 'none' }),
+        ...(config.domainName ? { KOHTAAMO_SITE_URL: `https://${config.domainName}` } : {}),
       },
     });
     grantTableData(this.web, table);
+    if (config.mailFrom) this.allowSendingFrom(this.web, config.mailFrom);
     // Signs download links for finished packages and upload forms for spreadsheets: only those
     // two prefixes of the export bucket, nothing else in it.
     this.web.addToRolePolicy(
@@ -278,18 +284,7 @@ export class StatelessStack extends Stack {
         environment: { ...common, KOHTAAMO_MAIL_FROM: config.mailFrom, KOHTAAMO_SITE_URL: siteUrl },
       });
       grantTableData(this.reminders, table);
-      const domain = config.mailFrom.split('@')[1] as string;
-      this.reminders.addToRolePolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['ses:SendEmail'],
-          resources: [
-            this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.mailFrom }),
-            this.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
-          ],
-          conditions: { StringEquals: { 'ses:FromAddress': config.mailFrom } },
-        }),
-      );
+      this.allowSendingFrom(this.reminders, config.mailFrom);
       this.daily('RemindersSchedule', this.reminders, 7, { kind: 'daily-reminders' });
     } else {
       this.reminders = undefined;
@@ -393,6 +388,26 @@ export class StatelessStack extends Stack {
   }
 
   /** Invokes `fn` every day at `hour`:00 Helsinki time, whatever the daylight saving time. */
+  /**
+   * Lets a function send e-mail through SES from the configured sender only: the address or its
+   * domain identity, and only with that From address (SendRawEmail too, which SESv2's
+   * SendEmail uses for raw content).
+   */
+  private allowSendingFrom(fn: LambdaFunction, mailFrom: string): void {
+    const domain = mailFrom.split('@')[1] as string;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailFrom }),
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': mailFrom } },
+      }),
+    );
+  }
+
   private daily(id: string, fn: LambdaFunction, hour: number, input: Record<string, unknown>): void {
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${this.logicalIdOf(fn)}.Arn>:*]`,
