@@ -1,5 +1,6 @@
 // `npm run create-admin -- --workspace default --email anna@example.fi --name "Anna" [--password P]`:
-// makes an admin account directly (a random password is printed when none is given).
+// makes an admin account directly (a random password is printed when none is given). An address
+// that already has an account keeps its own password (never checked or changed here).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { workspaceIdSchema } from '../shared/src/ids';
@@ -30,6 +31,7 @@ try {
   });
   console.log(
     `${result.created ? 'Created' : 'Made existing'} user ${result.user.id} an admin of "${result.member.workspaceId}".` +
+      (result.created ? '' : ' Its password is unchanged.') +
       (args.password || !result.created ? '' : `\nPassword: ${password}`),
   );
 } catch (error) {

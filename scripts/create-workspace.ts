@@ -1,12 +1,14 @@
 // `npm run create-workspace -- --id pohjois-savo --name "Järjestötuki Pohjois-Savo" [--origin URL]`:
-// creates a workspace and prints a one-time link for its first admin.
+// creates a workspace and a one-time link for its first admin, kept in
+// <data dir>/setup-link-<id>.txt (0600) and printed only to an interactive terminal.
 import { z } from 'zod';
 import { ConflictError } from '../shared/src/errors';
 import { workspaceIdSchema } from '../shared/src/ids';
-import { createSetupLink } from '../shared/src/user/accounts';
+import { pendingSetupToken } from '../shared/src/workspace/first-admin';
 import { createWorkspace } from '../shared/src/workspace/workspace.store';
 import { defaultPipelineStages } from '../shared/src/pipeline/pipeline';
 import { loadLocalConfig, localDb, openLocalEngine, parseArgsOrExit } from './local-runtime';
+import { setupLinkFile, setupLinkKeeper, setupLinkLines } from './setup-link';
 
 const argsSchema = z.object({
   id: workspaceIdSchema,
@@ -23,11 +25,17 @@ const engine = await openLocalEngine(config);
 try {
   const db = localDb(config, engine.endpoint);
   await createWorkspace(db, { id: args.id, name: args.name, stages: defaultPipelineStages });
-  const token = await createSetupLink(db, args.id);
   const origin =
     args.origin ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  const file = setupLinkFile(config.KOHTAAMO_DATA_DIR, args.id);
+  const { setupToken } = await pendingSetupToken(db, args.id, setupLinkKeeper(file, origin));
   console.log(
-    `Created workspace "${args.id}". Its first admin opens (once, within 7 days):\n  ${origin}/setup/${token}`,
+    [
+      `Created workspace "${args.id}". Its first admin opens (once, within 7 days, while it has no admin):`,
+      ...(setupToken
+        ? setupLinkLines({ origin, token: setupToken, file, interactive: process.stdout.isTTY })
+        : []),
+    ].join('\n'),
   );
 } catch (error) {
   if (error instanceof ConflictError) {

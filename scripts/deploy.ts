@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { prepareData } from '../shared/src/workspace/first-admin';
 import { contextArgs, deployArgsOrExit, deployUsage, run, stackNames, stageDb } from './aws-runtime';
 import { repoRoot } from './local-runtime';
+import { setupLinkFile, setupLinkKeeper, setupLinkLines } from './setup-link';
 
 const usage = `Usage: npm run deploy -- ${deployUsage} [--yes] [--dry-run]`;
 const { config, flags } = deployArgsOrExit(usage, ['yes', 'dry-run']);
@@ -38,12 +39,26 @@ async function main(): Promise<void> {
   );
 
   const db = stageDb(config);
-  const { upgraded, setupToken } = await prepareData(db, 'default', 'Kohtaamo');
+  const linkFile = setupLinkFile(join(repoRoot, '.deploy'), `${config.stage}-default`);
+  const { upgraded, setupToken } = await prepareData(
+    db,
+    'default',
+    'Kohtaamo',
+    setupLinkKeeper(linkFile, siteUrl),
+  );
   if (upgraded) console.log(`Upgraded ${upgraded} stored items to the current schema.`);
   console.log(`\nKohtaamo ${config.stage} is at ${siteUrl}`);
   if (setupToken) {
     console.log(
-      `No admin yet. Create the first admin account (link works once, for 7 days):\n  ${siteUrl}/setup/${setupToken}`,
+      [
+        'No admin yet. Create the first admin account (the link works once, for 7 days, and only while there is no admin):',
+        ...setupLinkLines({
+          origin: siteUrl,
+          token: setupToken,
+          file: linkFile,
+          interactive: process.stdout.isTTY,
+        }),
+      ].join('\n'),
     );
   }
   await run('npm', ['run', 'smoke', '--', siteUrl], false);

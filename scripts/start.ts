@@ -12,6 +12,7 @@ import {
 } from '../shared/src/db/local';
 import { prepareData } from '../shared/src/workspace/first-admin';
 import { loadLocalConfig, localDb } from './local-runtime';
+import { setupLinkFile, setupLinkKeeper, setupLinkLines } from './setup-link';
 import { handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
 async function main(): Promise<void> {
@@ -56,8 +57,16 @@ async function main(): Promise<void> {
   if (table !== 'unchanged') console.log(`Table ${config.KOHTAAMO_TABLE}: ${table}.`);
   await writeEndpointFile(config.KOHTAAMO_DATA_DIR, { endpoint: engine.endpoint, pid: process.pid });
   const db = localDb(config, engine.endpoint);
+  const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  const origin = `http://${shownHost}:${config.PORT}`;
+  const linkFile = setupLinkFile(config.KOHTAAMO_DATA_DIR, config.KOHTAAMO_WORKSPACE);
   // Data written by an older version is brought up to the code's schema (a no-op when current).
-  const { upgraded, setupToken } = await prepareData(db, config.KOHTAAMO_WORKSPACE, 'Kohtaamo');
+  const { upgraded, setupToken } = await prepareData(
+    db,
+    config.KOHTAAMO_WORKSPACE,
+    'Kohtaamo',
+    setupLinkKeeper(linkFile, origin),
+  );
   if (upgraded) console.log(`Upgraded ${upgraded} stored items to the current schema.`);
 
   // The app reads its configuration from the environment once, when first used.
@@ -81,15 +90,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   console.log(
     `Kohtaamo is running at http://${shownHost}:${config.PORT}/  (data: ${config.KOHTAAMO_DATA_DIR})`,
   );
   if (setupToken) {
     console.log(
-      `No admin yet. Create the first admin account (link works once, for 7 days):\n` +
-        `  http://${shownHost}:${config.PORT}/setup/${setupToken}\n` +
-        `Or try the demo: npm run seed:demo -- --password <a long password>, then log in as admin@demo.invalid.`,
+      [
+        'No admin yet. Create the first admin account (the link works once, for 7 days from when it was made, and only while there is no admin):',
+        ...setupLinkLines({ origin, token: setupToken, file: linkFile, interactive: process.stdout.isTTY }),
+        'Or try the demo: npm run seed:demo -- --password <a long password>, then log in as admin@demo.invalid.',
+      ].join('\n'),
     );
   }
 }

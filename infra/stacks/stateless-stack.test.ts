@@ -191,15 +191,30 @@ describe('stateless stack', () => {
     ]);
   });
 
-  it('lets only the reminders function send e-mail, from the configured sender', () => {
-    const statements = statementsOfFunction('Reminders');
-    expect(statements).toContainEqual(
-      expect.objectContaining({
-        Action: 'ses:SendEmail',
-        Condition: { StringEquals: { 'ses:FromAddress': 'kohtaamo@example.fi' } },
+  it('lets the reminders and web functions send e-mail, only from the configured sender; no other function', () => {
+    for (const fn of ['Reminders', 'Web']) {
+      const ses = statementsOfFunction(fn).filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+      expect(ses).toEqual([
+        expect.objectContaining({
+          Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+          Condition: { StringEquals: { 'ses:FromAddress': 'kohtaamo@example.fi' } },
+        }),
+      ]);
+      expect(JSON.stringify(ses[0]?.Resource)).toContain('identity/kohtaamo@example.fi');
+      expect(JSON.stringify(ses[0]?.Resource)).toContain('configuration-set/');
+      expect(JSON.stringify(ses[0]?.Resource)).not.toContain('*');
+    }
+    for (const fn of ['Jobs', 'SweepExpired', 'RepairWorkspace']) {
+      expect(actionsOf(statementsOfFunction(fn)).filter((a) => a.startsWith('ses:'))).toEqual([]);
+    }
+    const web = resources[functionId('Web')];
+    expect(web?.Properties.Environment).toMatchObject({
+      Variables: expect.objectContaining({
+        KOHTAAMO_MAILER: 'ses',
+        KOHTAAMO_MAIL_FROM: 'kohtaamo@example.fi',
+        KOHTAAMO_SES_CONFIGURATION_SET: expect.objectContaining({ Ref: expect.any(String) }),
       }),
-    );
-    expect(actionsOf(statementsOfFunction('Web'))).not.toContain('ses:SendEmail');
+    });
   });
 
   it('sends reminders daily at 07:00 Helsinki time and sweeps at 03:00, with retries', () => {
@@ -271,6 +286,12 @@ describe('stateless stack', () => {
     withoutMail.resourceCountIs('AWS::Scheduler::Schedule', 1);
     expect(JSON.stringify(withoutMail.toJSON())).not.toContain('ses:SendEmail');
     withoutMail.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    // The web then refuses invitations and resets of existing accounts instead of failing to send.
+    const web = Object.values(withoutMail.findResources('AWS::Lambda::Function')).find((r) =>
+      JSON.stringify(r).includes('KOHTAAMO_JOBS_FUNCTION'),
+    );
+    expect(web?.Properties.Environment.Variables).toMatchObject({ KOHTAAMO_MAILER: 'none' });
+    expect(web?.Properties.Environment.Variables).not.toHaveProperty('KOHTAAMO_MAIL_FROM');
   });
 });
 

@@ -143,6 +143,9 @@ export class StatelessStack extends Stack {
       }),
     );
 
+    // E-mail: bounces and complaints of every message sent are recorded (see mailEvents).
+    const mailEvents = config.mailFrom ? this.mailEvents(table, common) : undefined;
+
     // The web app.
     this.web = this.lambda('Web', 'web', {
       memorySize: 1024,
@@ -153,9 +156,21 @@ export class StatelessStack extends Stack {
         KOHTAAMO_BLOB_BUCKET: exportBucket.bucketName,
         KOHTAAMO_JOBS_FUNCTION: this.jobs.functionName,
         ...(config.domainName ? { KOHTAAMO_PUBLIC_ORIGIN: `https://${config.domainName}` } : {}),
+        // Invitations and resets of existing accounts go by e-mail; without a sender they are refused.
+        ...(config.mailFrom && mailEvents
+          ? {
+              KOHTAAMO_MAILER: 'ses',
+              KOHTAAMO_MAIL_FROM: config.mailFrom,
+              KOHTAAMO_SES_CONFIGURATION_SET: mailEvents.configurationSetName,
+            }
+          : { KOHTAAMO_MAILER: 'none' }),
+        ...(config.domainName ? { KOHTAAMO_SITE_URL: `https://${config.domainName}` } : {}),
       },
     });
     grantTableData(this.web, table);
+    if (config.mailFrom && mailEvents) {
+      this.allowSendingFrom(this.web, config.mailFrom, mailEvents.configurationSetName);
+    }
     // Signs download links for finished packages and upload forms for spreadsheets: only those
     // two prefixes of the export bucket, nothing else in it.
     this.web.addToRolePolicy(
@@ -279,9 +294,7 @@ export class StatelessStack extends Stack {
     grantTableData(this.sweep, table, { scan: true });
     this.daily('SweepSchedule', this.sweep, 3, {});
 
-    let mailEvents: { configurationSetName: string; fn: LambdaFunction } | undefined;
-    if (config.mailFrom) {
-      mailEvents = this.mailEvents(table, common);
+    if (config.mailFrom && mailEvents) {
       this.reminders = this.lambda('Reminders', 'reminders', {
         timeout: Duration.minutes(5),
         environment: {
@@ -292,23 +305,7 @@ export class StatelessStack extends Stack {
         },
       });
       grantTableData(this.reminders, table);
-      const domain = config.mailFrom.split('@')[1] as string;
-      this.reminders.addToRolePolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['ses:SendEmail'],
-          resources: [
-            this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.mailFrom }),
-            this.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
-            this.formatArn({
-              service: 'ses',
-              resource: 'configuration-set',
-              resourceName: mailEvents.configurationSetName,
-            }),
-          ],
-          conditions: { StringEquals: { 'ses:FromAddress': config.mailFrom } },
-        }),
-      );
+      this.allowSendingFrom(this.reminders, config.mailFrom, mailEvents.configurationSetName);
       this.daily('RemindersSchedule', this.reminders, 7, { kind: 'daily-reminders' });
     } else {
       this.reminders = undefined;
@@ -444,6 +441,31 @@ export class StatelessStack extends Stack {
     grantTableData(fn, table);
     topic.addSubscription(new LambdaSubscription(fn));
     return { configurationSetName: configurationSet.configurationSetName, fn };
+  }
+
+  /**
+   * Lets a function send e-mail through SES from the configured sender only: the address or its
+   * domain identity, and only with that From address (SendRawEmail too, which SESv2's
+   * SendEmail uses for raw content), through the configuration set that records bounces.
+   */
+  private allowSendingFrom(fn: LambdaFunction, mailFrom: string, configurationSetName: string): void {
+    const domain = mailFrom.split('@')[1] as string;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailFrom }),
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+          this.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: configurationSetName,
+          }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': mailFrom } },
+      }),
+    );
   }
 
   /** Invokes `fn` every day at `hour`:00 Helsinki time, whatever the daylight saving time. */

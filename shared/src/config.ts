@@ -26,9 +26,31 @@ const configSchema = z.object({
   KOHTAAMO_BLOB_BUCKET: z.string().min(3).max(63).optional(),
   /** AWS: the function that runs background jobs; locally they run in the server process. */
   KOHTAAMO_JOBS_FUNCTION: z.string().min(1).max(170).optional(),
+  /**
+   * How the web sends account e-mail (invitations and resets of existing accounts): `outbox`
+   * writes .eml files to <data dir>/outbox, `ses` sends from KOHTAAMO_MAIL_FROM, `none` sends
+   * nothing (those invitations and resets are then refused). Default: `outbox` locally (an
+   * endpoint is set), else `none`.
+   */
+  KOHTAAMO_MAILER: z.enum(['outbox', 'ses', 'none']).optional(),
+  /**
+   * The site's address for links in e-mail. Default: http://HOST:PORT locally; in AWS the
+   * request's origin (CloudFront passes the viewer's host, which it has already matched).
+   * Never the Host header of a local request, which anyone can forge.
+   */
+  KOHTAAMO_SITE_URL: z.url().optional(),
+  /** The sender of every message; required with `ses`. */
+  KOHTAAMO_MAIL_FROM: z.email().max(200).optional(),
+  /** AWS: the SES configuration set that publishes bounces and complaints (set by the stack). */
+  KOHTAAMO_SES_CONFIGURATION_SET: z.string().min(1).max(64).optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
+
+const checkedConfigSchema = configSchema.refine(
+  (config) => config.KOHTAAMO_MAILER !== 'ses' || config.KOHTAAMO_MAIL_FROM !== undefined,
+  { path: ['KOHTAAMO_MAIL_FROM'], message: 'KOHTAAMO_MAILER=ses needs KOHTAAMO_MAIL_FROM' },
+);
 
 export type Config = z.output<typeof configSchema>;
 
@@ -40,7 +62,7 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+  const result = checkedConfigSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }

@@ -1,6 +1,10 @@
 // Accounts end to end: a new workspace's admin sets it up from the one-time link, invites a staff
 // member, who joins and logs a contact; a viewer sees no edit controls and is refused on the server.
+// And the takeover attacks: an admin never gets a link or a password for an existing account
+// (invitations and resets go to its own e-mail, the outbox here), a stale setup link is refused.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PASSWORD, storageStateOf } from './auth';
 import { hydrated } from './support';
@@ -15,6 +19,38 @@ function runScript(script: string, args: string[]): string {
   });
 }
 
+/** A new workspace and its setup link, read from the 0600 file the script names (never printed here). */
+function createWorkspace(id: string, name: string): string {
+  const output = runScript('scripts/create-workspace.ts', ['--id', id, '--name', name]);
+  expect(output).not.toMatch(/\/setup\/[A-Za-z0-9_-]{43}/);
+  const file = /The link is in (\S+) /.exec(output)?.[1] ?? '';
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  const link = /(http:\/\/\S+\/setup\/[A-Za-z0-9_-]{43})/.exec(readFileSync(file, 'utf8'))?.[1];
+  expect(link).toBeDefined();
+  return link as string;
+}
+
+/** The messages the e2e server has written to its outbox for `to`, oldest first. */
+function mailTo(to: string): string[] {
+  const outbox = join(dataDir, 'outbox');
+  const names = (() => {
+    try {
+      return readdirSync(outbox).sort();
+    } catch {
+      return [];
+    }
+  })();
+  return names
+    .map((name) => readFileSync(join(outbox, name), 'utf8'))
+    .filter((m) => m.includes(`To: ${to}\r\n`));
+}
+
+function linkIn(message: string | undefined, kind: 'invite' | 'reset'): string {
+  const link = new RegExp(`(http://\\S+/${kind}/[A-Za-z0-9_-]{43})`).exec(message ?? '')?.[1];
+  expect(link).toBeDefined();
+  return link as string;
+}
+
 test.describe('a new workspace', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -24,20 +60,9 @@ test.describe('a new workspace', () => {
   }) => {
     test.setTimeout(120_000);
     const workspace = `uusi-${Date.now().toString(36)}`;
-    const output = runScript('scripts/create-workspace.ts', ['--id', workspace, '--name', 'Uusi tukikeskus']);
-    const setupLink = /(http:\/\/\S+\/setup\/[A-Za-z0-9_-]{43})/.exec(output)?.[1];
-    expect(setupLink).toBeDefined();
-    // A few associations to work with (the seed also adds its demo users to the workspace).
-    runScript('scripts/seed-demo.ts', [
-      '--workspace',
-      workspace,
-      '--scale',
-      '0.02',
-      '--password',
-      E2E_PASSWORD,
-    ]);
+    const setupLink = createWorkspace(workspace, 'Uusi tukikeskus');
 
-    await page.goto(setupLink as string);
+    await page.goto(setupLink);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ota Kohtaamo käyttöön');
     await hydrated(page);
     await page.getByLabel('Nimi').fill('Uuno Ylläpitäjä');
@@ -49,6 +74,16 @@ test.describe('a new workspace', () => {
     await page.getByLabel('Uusi salasana').fill(E2E_PASSWORD);
     await page.getByRole('button', { name: 'Luo tunnus' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+    // A few associations to work with (the seed also adds its demo users to the workspace; the
+    // setup link is used first, as the seed's admin makes any setup link useless).
+    runScript('scripts/seed-demo.ts', [
+      '--workspace',
+      workspace,
+      '--scale',
+      '0.02',
+      '--password',
+      E2E_PASSWORD,
+    ]);
 
     await page.getByRole('link', { name: 'Käyttäjät' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Käyttäjät');
@@ -102,6 +137,116 @@ test.describe('a new workspace', () => {
     await expect(page.locator('main table')).toContainText('member.join');
     await expect(page.locator('main table')).toContainText('interaction.log');
     await staffContext.close();
+  });
+});
+
+test.describe('no cross-workspace takeover', () => {
+  test('an admin of another workspace gets no link for an existing account; joining needs its session; a reset goes by mail', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const stamp = Date.now().toString(36);
+    const shared = `jaettu-${stamp}@example.invalid`;
+    const sharedPassword = 'jaetun-käyttäjän-oma-salasana';
+
+    // The demo admin invites a new address to the demo workspace: a link, as the address has no account.
+    await page.goto('/admin/users');
+    await hydrated(page);
+    await page.getByLabel('Sähköpostiosoite').fill(shared);
+    await page.getByRole('button', { name: 'Luo kutsulinkki' }).click();
+    const firstInvite = await page.getByLabel('Linkki').inputValue();
+    const user = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const userPage = await user.newPage();
+    await userPage.goto(firstInvite);
+    await hydrated(userPage);
+    await userPage.getByLabel('Nimi').fill('Jaana Jaettu');
+    await userPage.getByLabel('Uusi salasana').fill(sharedPassword);
+    await userPage.getByRole('button', { name: 'Liity' }).click();
+    await expect(userPage.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+
+    // The admin of another workspace invites the same address: no link, the invitation is mailed.
+    const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const otherAdmin = await other.newPage();
+    await otherAdmin.goto(createWorkspace(`vieras-${stamp}`, 'Vieras keskus'));
+    await hydrated(otherAdmin);
+    await otherAdmin.getByLabel('Nimi').fill('Ville Vieras');
+    await otherAdmin.getByLabel('Sähköpostiosoite').fill(`ville-${stamp}@example.invalid`);
+    await otherAdmin.getByLabel('Uusi salasana').fill(E2E_PASSWORD);
+    await otherAdmin.getByRole('button', { name: 'Luo tunnus' }).click();
+    await expect(otherAdmin.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+    await otherAdmin.goto('/admin/users');
+    await hydrated(otherAdmin);
+    await otherAdmin.getByLabel('Sähköpostiosoite').fill(shared);
+    await otherAdmin.getByRole('button', { name: 'Luo kutsulinkki' }).click();
+    await expect(otherAdmin.getByRole('status')).toContainText('kutsu lähetettiin sen sähköpostiin');
+    await expect(otherAdmin.getByLabel('Linkki')).toHaveCount(0);
+    expect(await otherAdmin.content()).not.toMatch(/\/invite\/[A-Za-z0-9_-]{43}/);
+    const invite = linkIn(mailTo(shared).at(-1), 'invite');
+
+    // Signed out, the invitation asks to sign in, never for a password; after signing in it comes back.
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(invite);
+    await expect(strangerPage.locator('input[type="password"]')).toHaveCount(0);
+    await strangerPage.getByRole('link', { name: 'Kirjaudu sisään' }).click();
+    await hydrated(strangerPage);
+    await strangerPage.getByLabel('Sähköpostiosoite').fill(shared);
+    await strangerPage.getByLabel('Salasana').fill(sharedPassword);
+    await strangerPage.getByRole('button', { name: 'Kirjaudu' }).click();
+    await expect(strangerPage).toHaveURL(invite);
+    await expect(strangerPage.locator('input[type="password"]')).toHaveCount(0);
+    await strangerPage.getByRole('button', { name: `Liity tunnuksella ${shared}` }).click();
+    await expect(strangerPage.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+    await stranger.close();
+
+    // The other admin resets the shared user: no link on the page; the user's sessions end; mailed.
+    await otherAdmin.goto('/admin/users');
+    await hydrated(otherAdmin);
+    await otherAdmin.getByRole('button', { name: /Nollaa pääsy.*Jaana Jaettu/ }).click();
+    await expect(otherAdmin.getByRole('status')).toContainText(`sähköpostiinsa ${shared}`);
+    await expect(otherAdmin.getByLabel('Linkki')).toHaveCount(0);
+    expect(await otherAdmin.content()).not.toMatch(/\/reset\/[A-Za-z0-9_-]{43}/);
+    await userPage.goto('/associations');
+    await expect(userPage).toHaveURL(/\/login/);
+
+    // The demo workspace sees the reset in its own audit log.
+    await page.goto('/admin/audit');
+    await expect(page.locator('main table')).toContainText('member.reset');
+
+    // The user sets a new password through the mailed link and is told by e-mail.
+    await userPage.goto(linkIn(mailTo(shared).at(-1), 'reset'));
+    await hydrated(userPage);
+    await userPage.getByLabel('Uusi salasana').fill('uusi-salasana-jaetulle-käyttäjälle');
+    await userPage.getByRole('button', { name: 'Tallenna salasana' }).click();
+    await expect(userPage).toHaveURL(/\/login\?done=password/);
+    expect(mailTo(shared).at(-1)).toContain('your password was changed');
+    await page.goto('/admin/audit');
+    await expect(page.locator('main table')).toContainText('password.reset');
+    await user.close();
+    await other.close();
+  });
+
+  test('a setup link is refused once the workspace has an admin (seed:demo made one)', async ({
+    browser,
+  }) => {
+    const workspace = `vanha-${Date.now().toString(36)}`;
+    const setupLink = createWorkspace(workspace, 'Vanha linkki');
+    runScript('scripts/seed-demo.ts', [
+      '--workspace',
+      workspace,
+      '--scale',
+      '0.02',
+      '--password',
+      E2E_PASSWORD,
+    ]);
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    const response = await page.goto(setupLink);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('main')).toContainText('Tällä työtilalla on jo ylläpitäjä');
+    await expect(page.locator('input[type="password"]')).toHaveCount(0);
+    await context.close();
   });
 });
 

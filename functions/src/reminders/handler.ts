@@ -2,7 +2,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { databaseFromEnvironment } from '../database';
 import { reminderConfigSchema, createRemindersHandler } from './reminders-handler';
-import { sesMailer } from './ses-mailer';
+import { sesMailer } from '@kohtaamo/shared/reminders/ses-mailer';
 
 const config = reminderConfigSchema.parse(process.env);
 const ses = new SESv2Client({ maxAttempts: 5 });

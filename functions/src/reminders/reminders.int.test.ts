@@ -14,7 +14,7 @@ import { createAccount } from '@kohtaamo/shared/user/accounts';
 import { ensureWorkspace } from '@kohtaamo/shared/workspace/workspace.store';
 import { addAssociation, testCursorSecret } from '../../../test/support/test-db';
 import { createRemindersHandler } from './reminders-handler';
-import { sesMailer } from './ses-mailer';
+import { sesMailer } from '@kohtaamo/shared/reminders/ses-mailer';
 import { createMailEventsHandler } from '../mail/mail-events-handler';
 import { getSuppression } from '@kohtaamo/shared/mail/mail-suppression.store';
 import { getUser } from '@kohtaamo/shared/user/user.store';

@@ -1,5 +1,6 @@
 // The message catalogue: every user-visible text in Finnish (default) and English.
 // Keys are grouped by screen or domain; `t()` fills {placeholders}.
+import { accountMessages } from './account.messages';
 import { campaignMessages } from './campaign.messages';
 import { eventMessages } from './event.messages';
 import { importCheckMessages } from './import-check.messages';
@@ -15,6 +16,7 @@ export interface Localised {
 }
 
 export const messages = {
+  ...accountMessages,
   ...campaignMessages,
   ...eventMessages,
   ...importCheckMessages,

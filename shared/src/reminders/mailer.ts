@@ -1,4 +1,4 @@
-// The port through which Kohtaamo sends e-mail. In AWS the adapter is SES (functions/src/
+// The port through which Kohtaamo sends e-mail. In AWS the adapter is SES (shared/src/
 // reminders/ses-mailer.ts); on a laptop and in tests it is an outbox folder of .eml files, so
 // every message can be opened and read without any mail service.
 import { mkdir, writeFile } from 'node:fs/promises';

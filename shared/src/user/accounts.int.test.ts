@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, testDb } from '../../../test/support/test-db';
 import { listAudit } from '../audit/audit.store';
@@ -10,6 +13,7 @@ import {
 } from '../errors';
 import { newId } from '../ids';
 import { helsinkiMonth } from '../time/helsinki';
+import { outboxMailer } from '../reminders/mailer';
 import {
   acceptInvite,
   completeSetup,
@@ -18,7 +22,9 @@ import {
   createSetupLink,
   inviteMember,
   login,
+  peekSetupLink,
   resetPassword,
+  type AccountMail,
 } from './accounts';
 import { findSession, setSessionWorkspace } from './session.store';
 import { sweepExpired } from './sweep-expired';
@@ -42,6 +48,29 @@ async function admin() {
   });
   return { workspace, user, email };
 }
+
+/** A real outbox (a temporary folder) and what has been written to it. */
+function outbox() {
+  const dir = mkdtempSync(join(tmpdir(), 'kohtaamo-outbox-'));
+  const mail: AccountMail = {
+    mailer: outboxMailer(dir, 'kohtaamo@example.invalid'),
+    siteUrl: 'http://127.0.0.1:3000',
+  };
+  const messages = () =>
+    readdirSync(dir)
+      .sort()
+      .map((name) => readFileSync(join(dir, name), 'utf8'));
+  /** The token of the last link of `kind` mailed to `to`. */
+  const tokenFor = (to: string, kind: 'invite' | 'reset') => {
+    const found = messages().filter((m) => m.includes(`To: ${to}`));
+    const match = new RegExp(`/${kind}/([A-Za-z0-9_-]{43})`).exec(found.at(-1) ?? '');
+    if (!match?.[1]) throw new Error(`no ${kind} link mailed to ${to}`);
+    return match[1];
+  };
+  return { mail, messages, tokenFor };
+}
+
+const noMailer: AccountMail = { mailer: undefined, siteUrl: 'http://127.0.0.1:3000' };
 
 function address() {
   return `192.0.2.${Math.floor(Math.random() * 250)}-${unique()}`;
@@ -145,27 +174,34 @@ describe('accounts', () => {
     ).rejects.toBeInstanceOf(NotFoundError);
 
     const staffEmail = `staff-${unique()}@example.invalid`;
-    const invite = await inviteMember(db, {
+    const invite = await inviteMember(db, noMailer, {
       workspaceId: workspace.id,
       email: staffEmail,
       role: 'staff',
       by: user.id,
     });
+    if (invite.delivery !== 'link') throw new Error('a new address gets a link');
     const joined = await acceptInvite(db, { token: invite.token, name: 'Sanna Staff', password });
     expect(joined.member.role).toBe('staff');
     await expect(acceptInvite(db, { token: invite.token, name: 'Again', password })).rejects.toBeInstanceOf(
       NotFoundError,
     );
     await expect(
-      inviteMember(db, { workspaceId: workspace.id, email: staffEmail, role: 'viewer', by: user.id }),
+      inviteMember(db, noMailer, {
+        workspaceId: workspace.id,
+        email: staffEmail,
+        role: 'viewer',
+        by: user.id,
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
 
-    const late = await inviteMember(db, {
+    const late = await inviteMember(db, noMailer, {
       workspaceId: workspace.id,
       email: `late-${unique()}@example.invalid`,
       role: 'viewer',
       by: user.id,
     });
+    if (late.delivery !== 'link') throw new Error('a new address gets a link');
     const saved = clock;
     clock = new Date(clock.getTime() + 8 * 24 * 3600_000);
     await expect(acceptInvite(db, { token: late.token, name: 'Myöhässä', password })).rejects.toBeInstanceOf(
@@ -176,19 +212,20 @@ describe('accounts', () => {
     clock = saved;
   });
 
-  it('an existing user joins a second workspace with their own password and can pick it after login', async () => {
+  it('an existing user joins a second workspace by mail, signed in as themselves, and can pick it after login', async () => {
     const first = await admin();
     const second = await admin();
-    const invite = await inviteMember(db, {
+    const { mail, tokenFor } = outbox();
+    const invite = await inviteMember(db, mail, {
       workspaceId: second.workspace.id,
       email: first.email,
       role: 'viewer',
       by: second.user.id,
     });
-    await expect(
-      acceptInvite(db, { token: invite.token, name: 'x', password: 'not-my-password-1' }),
-    ).rejects.toBeInstanceOf(ValidationError);
-    await acceptInvite(db, { token: invite.token, name: 'ignored', password });
+    expect(invite.delivery).toBe('mail');
+    const token = tokenFor(first.email, 'invite');
+    await expect(acceptInvite(db, { token, name: 'x', password })).rejects.toThrow('Sign in with it first');
+    await acceptInvite(db, { token, name: 'ignored', password: '', signedInAs: first.user.id });
     const result = await login(db, { email: first.email, password, clientAddress: address() });
     expect(result.session.workspaceId).toBeUndefined();
     expect(result.workspaces.map((w) => w.workspaceId).sort()).toEqual(
@@ -210,11 +247,13 @@ describe('accounts', () => {
     });
     const before = await login(db, { email, password, clientAddress: address() });
     expect((await authenticate(db, before.token)).status).toBe('member');
-    const reset = await createPasswordReset(db, { workspaceId: workspace.id, userId: staff.id, by: user.id });
+    const { mail, tokenFor } = outbox();
+    await createPasswordReset(db, mail, { workspaceId: workspace.id, userId: staff.id, by: user.id });
+    const reset = tokenFor(email, 'reset');
     expect((await authenticate(db, before.token)).status).toBe('none');
-    await resetPassword(db, { token: reset, password: 'uusi-pitkä-salasana-kesä' });
+    await resetPassword(db, mail, { token: reset, password: 'uusi-pitkä-salasana-kesä' });
     await expect(
-      resetPassword(db, { token: reset, password: 'toinen-pitkä-salasana-talvi' }),
+      resetPassword(db, mail, { token: reset, password: 'toinen-pitkä-salasana-talvi' }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(login(db, { email, password, clientAddress: address() })).rejects.toBeInstanceOf(
       ValidationError,
@@ -258,4 +297,210 @@ describe('accounts', () => {
     clock = start;
     expect(await findSession(db, old.token, policy)).toBeUndefined(); // deleted, even with the old clock
   }, 60_000);
+});
+
+describe('no cross-workspace takeover', () => {
+  /** A user who is staff in workspace A and in workspace B, with an admin in each. */
+  async function sharedUser() {
+    const a = await admin();
+    const b = await admin();
+    const email = `shared-${unique()}@example.invalid`;
+    const { user } = await createAccount(db, {
+      workspaceId: a.workspace.id,
+      role: 'staff',
+      name: 'Jaettu Käyttäjä',
+      email,
+      password,
+    });
+    await createAccount(db, { workspaceId: b.workspace.id, role: 'staff', name: 'x', email, password: 'x' });
+    return { a, b, user, email };
+  }
+
+  it("A's admin resetting a user shared with B gets no link: it is mailed to the user, audited in both, and noticed", async () => {
+    const { a, b, user, email } = await sharedUser();
+    const { mail, messages, tokenFor } = outbox();
+    const session = await login(db, { email, password, clientAddress: address() });
+    const result = await createPasswordReset(db, mail, {
+      workspaceId: a.workspace.id,
+      userId: user.id,
+      by: a.user.id,
+    });
+    expect(JSON.stringify(result)).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    expect(result).toEqual({ sentTo: email });
+    expect(messages()).toHaveLength(1);
+    expect(messages()[0]).toContain(`To: ${email}`);
+    expect((await authenticate(db, session.token)).status).toBe('none');
+    for (const workspace of [a.workspace, b.workspace]) {
+      const audit = await listAudit(db, workspace.id, {
+        month: helsinkiMonth(clock),
+        action: 'member.reset',
+      });
+      expect(audit.items).toEqual([expect.objectContaining({ actorId: a.user.id, entityId: user.id })]);
+    }
+
+    const done = await resetPassword(db, mail, {
+      token: tokenFor(email, 'reset'),
+      password: 'omenapuu-kukkii-toukokuussa',
+    });
+    expect(done.noticeSent).toBe(true);
+    expect(messages()).toHaveLength(2);
+    expect(messages()[1]).toContain(`To: ${email}`);
+    expect(messages()[1]).toContain('your password was changed');
+    for (const workspace of [a.workspace, b.workspace]) {
+      const audit = await listAudit(db, workspace.id, {
+        month: helsinkiMonth(clock),
+        action: 'password.reset',
+      });
+      expect(audit.items).toEqual([expect.objectContaining({ actorId: user.id, entityId: user.id })]);
+    }
+  });
+
+  it('a newer reset voids the earlier reset link', async () => {
+    const { a, user, email } = await sharedUser();
+    const { mail, tokenFor } = outbox();
+    await createPasswordReset(db, mail, { workspaceId: a.workspace.id, userId: user.id, by: a.user.id });
+    const first = tokenFor(email, 'reset');
+    await createPasswordReset(db, mail, { workspaceId: a.workspace.id, userId: user.id, by: a.user.id });
+    await expect(
+      resetPassword(db, mail, { token: first, password: 'omenapuu-kukkii-toukokuussa' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await resetPassword(db, mail, {
+      token: tokenFor(email, 'reset'),
+      password: 'omenapuu-kukkii-toukokuussa',
+    });
+  });
+
+  it('without a mailer, resets and invitations of existing accounts are refused and change nothing', async () => {
+    const { a, b, user, email } = await sharedUser();
+    const session = await login(db, { email, password, clientAddress: address() });
+    const reset = createPasswordReset(db, noMailer, {
+      workspaceId: a.workspace.id,
+      userId: user.id,
+      by: a.user.id,
+    });
+    await expect(reset).rejects.toThrow('sending e-mail is not configured');
+    expect((await authenticate(db, session.token)).status).not.toBe('none');
+    const other = await admin();
+    await expect(
+      inviteMember(db, noMailer, {
+        workspaceId: other.workspace.id,
+        email,
+        role: 'admin',
+        by: other.user.id,
+      }),
+    ).rejects.toThrow('sending e-mail is not configured');
+    const audit = await listAudit(db, b.workspace.id, {
+      month: helsinkiMonth(clock),
+      action: 'member.reset',
+    });
+    expect(audit.items).toEqual([]);
+  });
+
+  it('a deactivated member cannot be reset', async () => {
+    const { a, user } = await sharedUser();
+    const { mail, messages } = outbox();
+    const member = (await listMembers(db, a.workspace.id)).find((m) => m.userId === user.id);
+    await updateMember(db, {
+      workspaceId: a.workspace.id,
+      userId: user.id,
+      expectedVersion: member?.version ?? 0,
+      active: false,
+    });
+    await expect(
+      createPasswordReset(db, mail, { workspaceId: a.workspace.id, userId: user.id, by: a.user.id }),
+    ).rejects.toThrow('deactivated');
+    expect(messages()).toEqual([]);
+  });
+
+  it("a password A set through A's link does not open B's invitation: it goes by mail and needs the account's session", async () => {
+    const a = await admin();
+    const b = await admin();
+    const { mail, tokenFor } = outbox();
+    const victim = `uusi-${unique()}@example.invalid`;
+    const shown = await inviteMember(db, mail, {
+      workspaceId: a.workspace.id,
+      email: victim,
+      role: 'viewer',
+      by: a.user.id,
+    });
+    if (shown.delivery !== 'link') throw new Error('a new address gets a link');
+    const known = 'admin-a-tietää-tämän-salasanan';
+    const made = await acceptInvite(db, { token: shown.token, name: 'Uhri', password: known });
+
+    const invite = await inviteMember(db, mail, {
+      workspaceId: b.workspace.id,
+      email: victim,
+      role: 'admin',
+      by: b.user.id,
+    });
+    expect(invite.delivery).toBe('mail');
+    expect('token' in invite).toBe(false);
+    const token = tokenFor(victim, 'invite');
+    // Neither the password A knows nor a session of A's own admin opens it.
+    await expect(acceptInvite(db, { token, name: 'Uhri', password: known })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(
+      acceptInvite(db, { token, name: 'Uhri', password: known, signedInAs: a.user.id }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await getUserAndMember(db, made.user.id, b.workspace.id)).member).toBeUndefined();
+  });
+
+  it('40 password guesses at an invitation for an existing account check no password at all', async () => {
+    const first = await admin();
+    const second = await admin();
+    const { mail, tokenFor } = outbox();
+    await inviteMember(db, mail, {
+      workspaceId: second.workspace.id,
+      email: first.email,
+      role: 'admin',
+      by: second.user.id,
+    });
+    const token = tokenFor(first.email, 'invite');
+    for (let i = 0; i < 40; i++) {
+      await expect(acceptInvite(db, { token, name: 'x', password: `guess-${i}-password` })).rejects.toThrow(
+        'Sign in with it first',
+      );
+    }
+    // The right password is no different: no answer says whether a guess was right.
+    await expect(acceptInvite(db, { token, name: 'x', password })).rejects.toThrow('Sign in with it first');
+    expect((await getUserAndMember(db, first.user.id, second.workspace.id)).member).toBeUndefined();
+  });
+
+  it('a setup link is refused once the workspace has an active admin, also a link issued before', async () => {
+    const workspace = await freshWorkspace(db);
+    const issued = await createSetupLink(db, workspace.id);
+    await peekSetupLink(db, issued);
+    await createAccount(db, {
+      workspaceId: workspace.id,
+      role: 'admin',
+      name: 'Seeded Admin',
+      email: `seeded-${unique()}@example.invalid`,
+      password,
+    });
+    await expect(peekSetupLink(db, issued)).rejects.toThrow('already has an admin');
+    await expect(
+      completeSetup(db, { token: issued, name: 'Toka', email: `toka-${unique()}@example.invalid`, password }),
+    ).rejects.toThrow('already has an admin');
+    expect((await listMembers(db, workspace.id)).filter((m) => m.role === 'admin')).toHaveLength(1);
+  });
+
+  it('a setup link for an address with an account asks to sign in, never for its password', async () => {
+    const other = await admin();
+    const workspace = await freshWorkspace(db);
+    const token = await createSetupLink(db, workspace.id);
+    await expect(completeSetup(db, { token, name: 'x', email: other.email, password })).rejects.toThrow(
+      'Sign in with it first',
+    );
+    const { member } = await completeSetup(db, {
+      token,
+      name: '',
+      email: '',
+      password: '',
+      signedInAs: other.user.id,
+    });
+    expect(member).toEqual(
+      expect.objectContaining({ workspaceId: workspace.id, userId: other.user.id, role: 'admin' }),
+    );
+  });
 });

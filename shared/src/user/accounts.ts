@@ -1,20 +1,34 @@
 // Account flows: log in, set up a workspace's first admin, invite, join, reset a password.
 // Each validates its input first, then writes facts in an order a retry can finish.
+// Credentials of an existing account never pass through an admin: an admin is shown a link only
+// for an address that has no account yet; invitations and resets of existing accounts go to the
+// account's own address (the Mailer port), and joining with an existing account needs a session
+// of that account, never its password (so no page but login ever checks a password).
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { MailRejectedError, type Mailer } from '../reminders/mailer';
+import type { MailMessage } from '../reminders/reminder-digest';
+import { renderInviteMail, renderPasswordChangedMail, renderResetMail } from './account-mail';
 import { newId, staffIdSchema, workspaceIdSchema } from '../ids';
 import { parseInput } from '../validation';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { createSession, defaultSessionPolicy, type Session, type SessionPolicy } from './session.store';
 import { assertNotThrottled, loginLimits, recordFailure, type ThrottleRule } from './throttle.store';
-import { createOneTimeToken, peekOneTimeToken, useOneTimeToken, type OneTimeToken } from './token.store';
+import {
+  createOneTimeToken,
+  peekOneTimeToken,
+  tokenNotValid,
+  useOneTimeToken,
+  type OneTimeToken,
+} from './token.store';
 import {
   emailSchema,
   passwordFieldSchema,
   roleSchema,
+  holdsCurrentEpoch,
   userNameSchema,
   type Role,
   type User,
@@ -26,6 +40,7 @@ import {
   findUserByEmail,
   getMember,
   getUser,
+  listMembers,
   listUserWorkspaces,
   setUserPassword,
 } from './user.store';
@@ -134,36 +149,56 @@ const newAccountSchema = z.object({
   password: passwordFieldSchema,
 });
 
-type JoinPlan =
-  | { kind: 'existing'; user: User }
-  | { kind: 'new'; userId: string; name: string; email: string; passwordHash: string };
+/** How the account flows reach people: the configured mailer (none: mail-only flows refuse). */
+export interface AccountMail {
+  mailer: Mailer | undefined;
+  /** The site's origin, for the links in the messages. */
+  siteUrl: string;
+}
 
-/**
- * Checks everything a join needs before anything is written (or a one-time link is used up):
- * an existing account proves its password, a new one passes the password rules.
- */
-async function planJoin(
-  db: Db,
-  input: { name: unknown; email: unknown; password: unknown; userId?: string | undefined },
-): Promise<JoinPlan> {
-  const existing = typeof input.email === 'string' ? await findUserByEmail(db, input.email) : undefined;
-  if (existing) {
-    const { password } = parseInput(z.object({ password: passwordFieldSchema }), {
-      password: input.password,
-    });
-    if (!(await verifyPassword(password, existing.passwordHash))) {
-      throw new ValidationError([
-        {
-          field: 'password',
-          message: {
-            fi: 'Tällä sähköpostiosoitteella on jo tunnus: kirjoita sen nykyinen salasana.',
-            en: 'This e-mail address already has an account: type its current password.',
-          },
-        },
-      ]);
-    }
-    return { kind: 'existing', user: existing };
+export const mailerMissing = new ValidationError([], {
+  fi: 'Tällä sähköpostiosoitteella on jo Kohtaamo-tunnus, joten linkki lähetetään vain sen omaan sähköpostiin, eikä sähköpostin lähetystä ole määritetty. Pyydä ylläpitoa määrittämään lähettäjä (KOHTAAMO_MAILER).',
+  en: 'This address already has a Kohtaamo account, so the link can only be sent to its own e-mail, and sending e-mail is not configured. Ask the operator to configure a sender (KOHTAAMO_MAILER).',
+});
+
+const mailNotSent = new ValidationError([], {
+  fi: 'Sähköpostia ei saatu lähetettyä. Yritä hetken päästä uudelleen.',
+  en: 'The e-mail could not be sent. Please try again in a moment.',
+});
+
+/** Sends one message of a flow; a mailer that refused becomes a message on the form. */
+async function sendAccountMail(mailer: Mailer, message: MailMessage): Promise<void> {
+  try {
+    await mailer.send(message);
+  } catch (error) {
+    if (error instanceof MailRejectedError) throw mailNotSent;
+    throw error;
   }
+}
+
+function requireMailer(mail: AccountMail): Mailer {
+  if (!mail.mailer) throw mailerMissing;
+  return mail.mailer;
+}
+
+function linkTo(mail: AccountMail, path: string): string {
+  return new URL(path, mail.siteUrl).href;
+}
+
+interface NewAccountPlan {
+  userId: string;
+  name: string;
+  email: string;
+  passwordHash: string;
+}
+
+/** A new account's fields and password rules, checked before anything is written. */
+async function planNewAccount(input: {
+  name: unknown;
+  email: unknown;
+  password: unknown;
+  userId?: string | undefined;
+}): Promise<NewAccountPlan> {
   const parsed = parseInput(newAccountSchema, {
     name: input.name,
     email: input.email,
@@ -174,13 +209,14 @@ async function planJoin(
     ? parseInput(z.object({ id: staffIdSchema }), { id: input.userId }).id
     : newId();
   return {
-    kind: 'new',
     userId,
     name: parsed.name,
     email: parsed.email,
     passwordHash: await hashPassword(parsed.password),
   };
 }
+
+type JoinPlan = { kind: 'existing'; user: User } | ({ kind: 'new' } & NewAccountPlan);
 
 async function applyJoin(
   db: Db,
@@ -212,12 +248,58 @@ export async function createSetupLink(db: Db, workspaceId: string): Promise<stri
   return token;
 }
 
+export const setupNotNeeded = new NotFoundError({
+  fi: 'Tällä työtilalla on jo ylläpitäjä, joten käyttöönottolinkki ei enää toimi. Pyydä ylläpitäjältä kutsu.',
+  en: 'This workspace already has an admin, so the setup link no longer works. Ask the admin for an invitation.',
+});
+
+/** Whether the workspace has an active admin (then no setup link works any more). */
+export async function hasActiveAdmin(db: Db, workspaceId: string): Promise<boolean> {
+  return (await listMembers(db, workspaceId)).some((m) => m.role === 'admin' && m.active);
+}
+
+/**
+ * The setup link's record while it can still be used: unknown, used, expired (NotFoundError) or
+ * refused because the workspace already has an active admin (`setupNotNeeded`), which also
+ * covers links issued before the admin was made.
+ */
+export async function peekSetupLink(db: Db, token: unknown): Promise<OneTimeToken> {
+  const record = await peekOneTimeToken(db, token, 'setup');
+  if (await hasActiveAdmin(db, record.workspaceId)) throw setupNotNeeded;
+  return record;
+}
+
+const signInFirst = (email: string) =>
+  new ValidationError([], {
+    fi: `Osoitteella ${email} on jo Kohtaamo-tunnus. Kirjaudu ensin sisään sillä ja avaa sitten tämä linkki uudelleen.`,
+    en: `The address ${email} already has a Kohtaamo account. Sign in with it first, then open this link again.`,
+  });
+
+/**
+ * Makes the first admin with a setup link: the signed-in user (`signedInAs`), or a new account
+ * from the form. An address that already has an account is refused (sign in first): the page never
+ * checks a password. Fails with `setupNotNeeded` when an active admin exists.
+ */
 export async function completeSetup(
   db: Db,
-  input: { token: unknown; name: unknown; email: unknown; password: unknown },
+  input: {
+    token: unknown;
+    name: unknown;
+    email: unknown;
+    password: unknown;
+    signedInAs?: string | undefined;
+  },
 ): Promise<{ user: User; member: WorkspaceMember; record: OneTimeToken }> {
-  await peekOneTimeToken(db, input.token, 'setup');
-  const plan = await planJoin(db, input);
+  await peekSetupLink(db, input.token);
+  let plan: JoinPlan;
+  const signedIn = input.signedInAs ? await getUser(db, input.signedInAs) : undefined;
+  if (signedIn) {
+    plan = { kind: 'existing', user: signedIn };
+  } else {
+    const { email } = parseInput(z.object({ email: emailSchema }), { email: input.email });
+    if (await findUserByEmail(db, email)) throw signInFirst(email);
+    plan = { kind: 'new', ...(await planNewAccount(input)) };
+  }
   const record = await useOneTimeToken(db, input.token, 'setup');
   const joined = await applyJoin(db, plan, record.workspaceId, 'admin');
   await recordAudit(db, record.workspaceId, {
@@ -231,10 +313,22 @@ export async function completeSetup(
 
 const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 
+export type InviteResult =
+  /** A new address: the admin is shown the link and passes it on. */
+  | { delivery: 'link'; token: string; record: OneTimeToken }
+  /** An existing account: the link went to its own address only. */
+  | { delivery: 'mail'; record: OneTimeToken };
+
+/**
+ * Invites an address with a role. For an address without an account the admin gets the link; for
+ * an existing account the link is mailed to it, and refused (`mailerMissing`) without a mailer.
+ * An active member already in the workspace is a ConflictError.
+ */
 export async function inviteMember(
   db: Db,
+  mail: AccountMail,
   input: { workspaceId: string; email: unknown; role: unknown; by: string },
-): Promise<{ token: string; record: OneTimeToken }> {
+): Promise<InviteResult> {
   const parsed = parseInput(inviteSchema, { email: input.email, role: input.role });
   const existing = await findUserByEmail(db, parsed.email);
   if (existing && (await getMember(db, input.workspaceId, existing.id))?.active) {
@@ -243,6 +337,7 @@ export async function inviteMember(
       en: 'This person is already a member of the workspace.',
     });
   }
+  const mailer = existing ? requireMailer(mail) : undefined;
   const invite = await createOneTimeToken(db, {
     purpose: 'invite',
     workspaceId: input.workspaceId,
@@ -251,15 +346,64 @@ export async function inviteMember(
     createdBy: input.by,
   });
   await recordAudit(db, input.workspaceId, { actorId: input.by, action: 'member.invite' });
-  return invite;
+  if (!mailer) return { delivery: 'link', ...invite };
+  const workspace = await getWorkspace(db, input.workspaceId);
+  await sendAccountMail(
+    mailer,
+    renderInviteMail({
+      to: parsed.email,
+      workspaceName: workspace.name,
+      role: parsed.role,
+      link: linkTo(mail, `/invite/${invite.token}`),
+      expiresAt: new Date(invite.record.expiresAt),
+    }),
+  );
+  return { delivery: 'mail', record: invite.record };
 }
 
+/**
+ * What an invitation page offers: a new account (`new`), joining as the signed-in account the
+ * invitation is for (`join`), signing in first (`sign-in`), or signing in as another account
+ * (`wrong-account`). Pure.
+ */
+export function invitationMode(
+  invitedUserId: string | undefined,
+  signedInUserId: string | undefined,
+): 'new' | 'join' | 'sign-in' | 'wrong-account' {
+  if (!invitedUserId) return 'new';
+  if (!signedInUserId) return 'sign-in';
+  return signedInUserId === invitedUserId ? 'join' : 'wrong-account';
+}
+
+/** The invitation behind a token with the account it is for, for showing its page. */
+export async function peekInvitation(
+  db: Db,
+  token: unknown,
+): Promise<{ record: OneTimeToken; invitedUserId: string | undefined }> {
+  const record = await peekOneTimeToken(db, token, 'invite');
+  const invited = record.email ? await findUserByEmail(db, record.email) : undefined;
+  return { record, invitedUserId: invited?.id };
+}
+
+/**
+ * Accepts an invitation. An address with an account joins only while signed in as it
+ * (`signedInAs`; else a ValidationError saying to sign in first); a new address gets a new
+ * account from the form (name, new password). Fails with NotFoundError when used or expired.
+ */
 export async function acceptInvite(
   db: Db,
-  input: { token: unknown; name: unknown; password: unknown },
+  input: { token: unknown; name: unknown; password: unknown; signedInAs?: string | undefined },
 ): Promise<{ user: User; member: WorkspaceMember }> {
   const invite = await peekOneTimeToken(db, input.token, 'invite');
-  const plan = await planJoin(db, { email: invite.email, name: input.name, password: input.password });
+  const email = invite.email ?? '';
+  const existing = await findUserByEmail(db, email);
+  let plan: JoinPlan;
+  if (existing) {
+    if (input.signedInAs !== existing.id) throw signInFirst(email);
+    plan = { kind: 'existing', user: existing };
+  } else {
+    plan = { kind: 'new', ...(await planNewAccount({ email, name: input.name, password: input.password })) };
+  }
   const record = await useOneTimeToken(db, input.token, 'invite');
   const joined = await applyJoin(db, plan, record.workspaceId, record.role ?? 'viewer');
   await recordAudit(db, record.workspaceId, {
@@ -271,52 +415,109 @@ export async function acceptInvite(
   return joined;
 }
 
-/** An admin's "reset access": the user's sessions end at once and a one-time link sets a new password. */
+export const deactivatedNoReset = new ValidationError([], {
+  fi: 'Käytöstä poistetun käyttäjän pääsyä ei voi nollata. Ota käyttäjä ensin uudelleen käyttöön.',
+  en: 'A deactivated member’s access cannot be reset. Reactivate the member first.',
+});
+
+/** Audits one entry about the user in every workspace the user is an active member of (and `also`). */
+async function auditEverywhere(
+  db: Db,
+  userId: string,
+  entry: { actorId: string; action: 'member.reset' | 'password.reset' },
+  also?: string,
+): Promise<void> {
+  const workspaces = new Set((await listUserWorkspaces(db, userId)).map((m) => m.workspaceId));
+  if (also) workspaces.add(also);
+  for (const workspaceId of workspaces) {
+    await recordAudit(db, workspaceId, { ...entry, entityType: 'user', entityId: userId });
+  }
+}
+
+/**
+ * An admin's "reset access" for an active member of their workspace: every session of the user
+ * ends at once (the user's epoch rises, which also voids every earlier reset link and any other
+ * epoch-bound credential), a one-time link goes to the user's own address, and the reset is
+ * audited in every workspace the user belongs to. The admin never sees the link. Fails with
+ * ForbiddenError (not a member), `deactivatedNoReset`, or `mailerMissing` (nothing changed then).
+ */
 export async function createPasswordReset(
   db: Db,
+  mail: AccountMail,
   input: { workspaceId: string; userId: string; by: string },
-): Promise<string> {
+): Promise<{ sentTo: string }> {
   const member = await getMember(db, input.workspaceId, input.userId);
-  if (!member) throw new ForbiddenError();
+  const user = member ? await getUser(db, input.userId) : undefined;
+  if (!member || !user) throw new ForbiddenError();
+  if (!member.active) throw deactivatedNoReset;
+  const mailer = requireMailer(mail);
   await endAllSessions(db, input.userId);
+  const epoch = (await getUser(db, input.userId))?.sessionEpoch ?? user.sessionEpoch + 1;
   const { token } = await createOneTimeToken(db, {
     purpose: 'reset',
     workspaceId: input.workspaceId,
     userId: input.userId,
+    epoch,
     createdBy: input.by,
   });
-  await recordAudit(db, input.workspaceId, {
-    actorId: input.by,
-    action: 'member.reset',
-    entityType: 'user',
-    entityId: input.userId,
-  });
-  return token;
+  await auditEverywhere(db, input.userId, { actorId: input.by, action: 'member.reset' }, input.workspaceId);
+  const workspace = await getWorkspace(db, input.workspaceId);
+  await sendAccountMail(
+    mailer,
+    renderResetMail({ to: user.email, workspaceName: workspace.name, link: linkTo(mail, `/reset/${token}`) }),
+  );
+  return { sentTo: user.email };
 }
 
-export async function resetPassword(db: Db, input: { token: unknown; password: unknown }): Promise<User> {
+/** A reset link that can still be used: also void when the user's epoch moved on since it was made. */
+export async function peekResetLink(db: Db, token: unknown): Promise<{ record: OneTimeToken; user: User }> {
+  const record = await peekOneTimeToken(db, token, 'reset');
+  const user = record.userId ? await getUser(db, record.userId) : undefined;
+  if (!user || !holdsCurrentEpoch(user, record.epoch)) throw tokenNotValid;
+  return { record, user };
+}
+
+/**
+ * Sets a new password with a reset link: every session and epoch-bound credential of the user ends,
+ * the change is audited in every workspace of the user, and the user gets a notice by e-mail
+ * (when a mailer is configured; `noticeSent` says whether it went). Fails with NotFoundError
+ * for a used, expired or superseded link, ValidationError for a weak password.
+ */
+export async function resetPassword(
+  db: Db,
+  mail: AccountMail,
+  input: { token: unknown; password: unknown },
+): Promise<{ user: User; noticeSent: boolean }> {
   const { password } = parseInput(z.object({ password: passwordFieldSchema }), { password: input.password });
-  const pending = await peekOneTimeToken(db, input.token, 'reset');
-  const user = pending.userId ? await getUser(db, pending.userId) : undefined;
-  if (!user) throw new ForbiddenError();
+  const { user } = await peekResetLink(db, input.token);
   checkNewPassword(password, [user.email, user.name]);
   const record = await useOneTimeToken(db, input.token, 'reset');
   await setUserPassword(db, user.id, await hashPassword(password));
-  await recordAudit(db, record.workspaceId, {
-    actorId: user.id,
-    action: 'password.reset',
-    entityType: 'user',
-    entityId: user.id,
-  });
-  return user;
+  await auditEverywhere(db, user.id, { actorId: user.id, action: 'password.reset' }, record.workspaceId);
+  if (!mail.mailer) return { user, noticeSent: false };
+  try {
+    await mail.mailer.send(renderPasswordChangedMail({ to: user.email, at: db.now() }));
+    return { user, noticeSent: true };
+  } catch {
+    // The password is set either way; the notice is a courtesy that must not undo it.
+    return { user, noticeSent: false };
+  }
 }
 
-/** For the command line and the demo seed: an account with a known password, no link needed. */
+/**
+ * For the command line and the demo seed (run by whoever holds the data): a new account with the
+ * given password, or an existing account (whose password stays as it is, never checked) made a
+ * member with the role.
+ */
 export async function createAccount(
   db: Db,
   input: { workspaceId: string; role: Role; name: string; email: string; password: string; userId?: string },
 ): Promise<{ user: User; member: WorkspaceMember; created: boolean }> {
   parseInput(z.object({ workspaceId: workspaceIdSchema }), { workspaceId: input.workspaceId });
   await getWorkspace(db, input.workspaceId);
-  return applyJoin(db, await planJoin(db, input), input.workspaceId, input.role);
+  const existing = await findUserByEmail(db, input.email);
+  const plan: JoinPlan = existing
+    ? { kind: 'existing', user: existing }
+    : { kind: 'new', ...(await planNewAccount(input)) };
+  return applyJoin(db, plan, input.workspaceId, input.role);
 }

@@ -28,6 +28,11 @@ export interface OneTimeToken {
   email?: string;
   /** reset: whose password is reset. */
   userId?: string;
+  /**
+   * reset: the user's sessionEpoch when the link was made; the link is void once the epoch moves
+   * on (a newer reset, a password change, "log out everywhere").
+   */
+  epoch?: number;
   createdBy: string;
   createdAt: string;
   expiresAt: string;
@@ -40,9 +45,11 @@ export const tokenNotValid = new NotFoundError({
   en: 'The link has expired or has already been used. Ask an admin for a new link.',
 });
 
+/** Creates a one-time token; only its hash is stored. Fails only on a database error. */
+
 export async function createOneTimeToken(
   db: Db,
-  input: Pick<OneTimeToken, 'purpose' | 'workspaceId' | 'role' | 'email' | 'userId' | 'createdBy'>,
+  input: Pick<OneTimeToken, 'purpose' | 'workspaceId' | 'role' | 'email' | 'userId' | 'epoch' | 'createdBy'>,
 ): Promise<{ token: string; record: OneTimeToken }> {
   const token = newToken();
   const now = db.now();

@@ -12,6 +12,9 @@ export const roles = ['admin', 'staff', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 export const roleSchema = z.enum(roles, { message: 'msg:role.invalid' });
 
+/** A role from a form: an unknown value is a field error, not a server error. */
+export const roleFieldSchema = z.object({ role: roleSchema });
+
 const roleRank: Record<Role, number> = { viewer: 1, staff: 2, admin: 3 };
 
 /** Whether `role` may do what needs at least `needed` (admin ⊃ staff ⊃ viewer). */
@@ -50,6 +53,15 @@ export interface User {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * Whether a credential-like token made at `epoch` (a session, a reset link, and any later kind
+ * such as a calendar feed: each must store the epoch at issue and check it here) still counts:
+ * "log out everywhere" and every password reset raise the user's epoch and so void them all.
+ */
+export function holdsCurrentEpoch(user: Pick<User, 'sessionEpoch'>, epoch: number | undefined): boolean {
+  return epoch !== undefined && epoch === user.sessionEpoch;
 }
 
 export const memberInputSchema = z.object({

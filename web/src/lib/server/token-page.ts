@@ -6,6 +6,11 @@ import { serverContext } from './context.ts';
 import { sessionPolicy, setSessionCookie } from './session.ts';
 import type { Cookies } from '@sveltejs/kit';
 
+/** The user of the request's session, if any (also one who has not chosen a workspace yet). */
+export function signedInUser(locals: App.Locals): User | undefined {
+  return locals.auth.status === 'none' ? undefined : locals.auth.user;
+}
+
 /** Signs the new member in (a fresh session in the workspace) and goes to the front page. */
 export async function signInAndGo(
   cookies: Cookies,

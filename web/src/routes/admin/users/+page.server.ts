@@ -1,11 +1,14 @@
-// Admins manage the workspace's users: invite (one-time link), change role, deactivate, reset access.
+// Admins manage the workspace's users: invite (a link shown only for an address with no account;
+// existing accounts get it by e-mail), change role, deactivate, reset access (always by e-mail).
 import { fail } from '@sveltejs/kit';
 import { createPasswordReset, inviteMember } from '@kohtaamo/shared/user/accounts';
-import { roleSchema } from '@kohtaamo/shared/user/user.schema';
+import { roleFieldSchema } from '@kohtaamo/shared/user/user.schema';
 import { listMembers, updateMember } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { accountMail } from '#lib/server/mailer.ts';
+import { parseInput } from '@kohtaamo/shared/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -24,9 +27,14 @@ export const actions: Actions = {
     const form = await request.formData();
     const values = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
     const result = await runAction('invite', values, () =>
-      inviteMember(serverContext().db, { workspaceId: me.workspaceId, ...values, by: me.userId }),
+      inviteMember(serverContext().db, accountMail(url), {
+        workspaceId: me.workspaceId,
+        ...values,
+        by: me.userId,
+      }),
     );
-    if (!('token' in result)) return result;
+    if (!('delivery' in result)) return result;
+    if (result.delivery === 'mail') return { form: 'invite', sentTo: result.record.email ?? '' };
     return {
       form: 'invite',
       link: linkTo(url, `/invite/${result.token}`),
@@ -39,12 +47,15 @@ export const actions: Actions = {
     const userId = String(form.get('userId') ?? '');
     const members = await listMembers(serverContext().db, me.workspaceId);
     if (!members.some((m) => m.userId === userId)) return fail(404, { form: 'reset' });
-    const token = await createPasswordReset(serverContext().db, {
-      workspaceId: me.workspaceId,
-      userId,
-      by: me.userId,
-    });
-    return { form: 'reset', userId, link: linkTo(url, `/reset/${token}`) };
+    const result = await runAction('reset', {}, () =>
+      createPasswordReset(serverContext().db, accountMail(url), {
+        workspaceId: me.workspaceId,
+        userId,
+        by: me.userId,
+      }),
+    );
+    if (!('sentTo' in result)) return result;
+    return { form: 'reset', userId, sentTo: result.sentTo };
   },
   update: async ({ request, locals }) => {
     const me = member(locals);
@@ -63,7 +74,7 @@ export const actions: Actions = {
         workspaceId: me.workspaceId,
         userId: target.userId,
         expectedVersion: Number(values.version),
-        role: roleSchema.parse(values.role),
+        role: parseInput(roleFieldSchema, { role: values.role }).role,
         active: values.active === 'yes',
       });
     });

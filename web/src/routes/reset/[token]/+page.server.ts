@@ -1,24 +1,28 @@
-// Setting a new password with the one-time link an admin made ("reset access").
+// Setting a new password with the one-time link mailed to the user ("reset access" by an admin).
+// The link is void once the user's epoch has moved on (a newer reset, log out everywhere).
 import { redirect } from '@sveltejs/kit';
-import { resetPassword } from '@kohtaamo/shared/user/accounts';
-import { peekOneTimeToken } from '@kohtaamo/shared/user/token.store';
+import { peekResetLink, resetPassword } from '@kohtaamo/shared/user/accounts';
 import { runAction } from '#lib/server/actions.ts';
 import { serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { accountMail } from '#lib/server/mailer.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
-  await orHttpError(peekOneTimeToken(serverContext().db, params.token, 'reset'));
+  await orHttpError(peekResetLink(serverContext().db, params.token));
   return {};
 };
 
 export const actions: Actions = {
-  default: async ({ request, params }) => {
+  default: async ({ request, params, url }) => {
     const form = await request.formData();
     const result = await runAction('reset', {}, () =>
-      resetPassword(serverContext().db, { token: params.token, password: form.get('password') }),
+      resetPassword(serverContext().db, accountMail(url), {
+        token: params.token,
+        password: form.get('password'),
+      }),
     );
-    if (!('id' in result)) return result;
+    if (!('user' in result)) return result;
     redirect(303, '/login?done=password');
   },
 };

@@ -1,23 +1,37 @@
-// The first admin of a workspace: a one-time link printed by `npm start` or `npm run create-workspace`.
-import { completeSetup } from '@kohtaamo/shared/user/accounts';
-import { peekOneTimeToken } from '@kohtaamo/shared/user/token.store';
+// The first admin of a workspace: a one-time link printed by `npm start`, `npm run deploy` or
+// `npm run create-workspace`. Refused once the workspace has an active admin. A signed-in user
+// becomes the admin with their own account; an address that already has one must sign in first
+// (the page never asks for an existing password).
+import { completeSetup, peekSetupLink } from '@kohtaamo/shared/user/accounts';
 import { runAction } from '#lib/server/actions.ts';
 import { serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
-import { signInAndGo } from '#lib/server/token-page.ts';
+import { signedInUser, signInAndGo } from '#lib/server/token-page.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params }) => {
-  const record = await orHttpError(peekOneTimeToken(serverContext().db, params.token, 'setup'));
-  return { workspaceId: record.workspaceId };
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const record = await orHttpError(peekSetupLink(serverContext().db, params.token));
+  return {
+    workspaceId: record.workspaceId,
+    signedInAs: signedInUser(locals)?.email,
+    loginHref: `/login?next=${encodeURIComponent(`/setup/${params.token}`)}`,
+  };
 };
 
 export const actions: Actions = {
-  default: async ({ request, params, cookies, url }) => {
+  default: async ({ request, params, cookies, url, locals }) => {
     const form = await request.formData();
-    const values = { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') };
+    const values = {
+      name: String(form.get('name') ?? '').slice(0, 200),
+      email: String(form.get('email') ?? '').slice(0, 300),
+    };
     const result = await runAction('setup', values, () =>
-      completeSetup(serverContext().db, { token: params.token, ...values, password: form.get('password') }),
+      completeSetup(serverContext().db, {
+        token: params.token,
+        ...values,
+        password: form.get('password'),
+        signedInAs: signedInUser(locals)?.id,
+      }),
     );
     if (!('user' in result)) return result;
     return signInAndGo(cookies, url, result.user, result.record.workspaceId);

@@ -1,8 +1,9 @@
-// The SES adapter of the Mailer port. The SDK retries throttling by itself; an error the service
-// answered means the message was not sent (MailRejectedError), while a timeout or a broken
-// connection leaves the outcome unknown and is rethrown as it is.
+// The SES adapter of the Mailer port, used by the reminders function and the web function. The
+// SDK retries throttling by itself; an error the service answered means the message was not sent
+// (MailRejectedError), while a timeout or a broken connection leaves the outcome unknown and is
+// rethrown as it is.
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { MailRejectedError, type Mailer } from '@kohtaamo/shared/reminders/mailer';
+import { MailRejectedError, type Mailer } from './mailer';
 
 function answeredByService(error: unknown): error is Error {
   const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
