@@ -120,6 +120,8 @@ export const associationSummarySchema = z.object({
   openFollowUpCount: z.number().int().nonnegative(),
   /** Incremented by every summary write; a write conditional on it never applies stale facts. */
   summaryRev: z.number().int().nonnegative(),
+  /** Set when a write could not bring the summary up to date; the next read recomputes it. */
+  summaryStaleAt: isoInstantSchema.optional(),
 });
 export type AssociationSummary = z.output<typeof associationSummarySchema>;
 

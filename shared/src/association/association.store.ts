@@ -7,6 +7,7 @@ import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
+import { recomputeSummary } from './association-summary';
 import { syncMunicipalityEntries } from './municipality-index';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
@@ -101,14 +102,25 @@ export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promis
   }
 }
 
+/**
+ * The association's profile. A summary that a write marked stale (it lost every race, or the
+ * write crashed before it) is recomputed first, so the read heals it. Fails with NotFoundError.
+ */
 export async function getAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
   parseId(id);
-  const result = await run(() =>
-    db.doc.send(
-      new GetCommand({ TableName: db.table, Key: keys.association(workspaceId, id), ConsistentRead: true }),
-    ),
-  );
+  const read = () =>
+    run(() =>
+      db.doc.send(
+        new GetCommand({ TableName: db.table, Key: keys.association(workspaceId, id), ConsistentRead: true }),
+      ),
+    );
+  let result = await read();
   if (!result.Item) throw notFound();
+  if (result.Item.summaryStaleAt !== undefined && !result.Item.mergedInto) {
+    await recomputeSummary(db, workspaceId, id);
+    result = await read();
+    if (!result.Item) throw notFound();
+  }
   return stripKeys<Association>(result.Item);
 }
 

@@ -1,10 +1,12 @@
 // Logging a contact: the interaction, an optional next follow-up, an optional follow-up it
-// completes, then the association's summary. Facts first (conditional puts with client ids),
-// the derived summary last, so a crash at any point is fixed by a retry or by `repair`.
+// completes, then the association's summary. The summary is marked stale first, then the facts
+// (conditional puts with client ids), the derived summary last: a crash at any point leaves a
+// summary that the next read or write recomputes, and a retry of the form logs nothing twice.
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { getActiveAssociation, putIfAbsent } from '../association/association.store';
-import { recomputeAssociationSummary } from '../association/association-summary';
+import { markSummaryStale, recomputeAssociationSummary } from '../association/association-summary';
+import { faultPoint } from '../db/fault-points';
 import { ValidationError } from '../errors';
 import { idSchema, staffIdSchema } from '../ids';
 import { localised } from '../i18n/messages';
@@ -53,7 +55,8 @@ export interface LogContactResult {
 
 /**
  * Logs a contact made by `staffId`. The follow-up it creates has the interaction's id, so
- * a resubmitted form (double click, back button, retry) logs nothing twice.
+ * a resubmitted form (double click, back button, retry) logs nothing twice. Fails with
+ * ValidationError (nothing written) or NotFoundError; a stored contact never answers a conflict.
  */
 export async function logContact(
   db: Db,
@@ -80,6 +83,7 @@ export async function logContact(
       ]);
     }
   }
+  await markSummaryStale(db, workspaceId, associationId);
   const occurredAt = await claimInteractionId(
     db,
     workspaceId,
@@ -97,6 +101,7 @@ export async function logContact(
     createdAt: now.toISOString(),
   };
   await putIfAbsent(db, interactionItem(workspaceId, interaction));
+  faultPoint('log-contact:after-interaction');
   let followUp: FollowUp | undefined;
   if (input.nextFollowUp) {
     followUp = await putFollowUp(
@@ -122,6 +127,8 @@ export async function logContact(
       interactionId: interaction.id,
     });
   }
+  faultPoint('log-contact:before-summary');
+  // Never a conflict: a summary that loses every race stays marked stale for the next read.
   await recomputeAssociationSummary(db, workspaceId, associationId);
   return followUp ? { interaction, followUp } : { interaction };
 }

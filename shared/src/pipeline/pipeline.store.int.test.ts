@@ -99,4 +99,82 @@ describe('pipeline store', () => {
     expect(repaired.stage).toBe('contacted');
     expect(repaired.stageSeq).toBe(2);
   });
+
+  describe('after a crash between the history entry and the profile', () => {
+    async function crashedMove() {
+      const workspace = await freshWorkspace(db);
+      const association = await addAssociation(db, workspace);
+      const fault = injectFault(db, {
+        command: 'UpdateItemCommand',
+        when: (input) => String(input.UpdateExpression).includes('stageSeq'),
+        error: crash,
+        times: 1,
+      });
+      await expect(
+        moveAssociationStage(db, workspace, {
+          associationId: association.id,
+          by: 'x',
+          input: { to: 'contacted' },
+          expectedSeq: 1,
+        }),
+      ).rejects.toThrow('Simulated crash');
+      fault.remove();
+      return { workspace, association };
+    }
+
+    it('a retry of the same move succeeds with the recorded entry', async () => {
+      const { workspace, association } = await crashedMove();
+      const change = await moveAssociationStage(db, workspace, {
+        associationId: association.id,
+        by: 'x',
+        input: { to: 'contacted' },
+        expectedSeq: 1,
+      });
+      expect(change.seq).toBe(2);
+      expect(await listStageHistory(db, workspace.id, association.id)).toHaveLength(2);
+      expect((await getAssociation(db, workspace.id, association.id)).stage).toBe('contacted');
+    });
+
+    it('another move on the stale page is a conflict once, heals the profile, and the next move succeeds', async () => {
+      const { workspace, association } = await crashedMove();
+      await expect(
+        moveAssociationStage(db, workspace, {
+          associationId: association.id,
+          by: 'x',
+          input: { to: 'declined' },
+          expectedSeq: 1,
+        }),
+      ).rejects.toBeInstanceOf(ConflictError);
+      const reloaded = await getAssociation(db, workspace.id, association.id);
+      expect([reloaded.stage, reloaded.stageSeq]).toEqual(['contacted', 2]);
+      const change = await moveAssociationStage(db, workspace, {
+        associationId: association.id,
+        by: 'x',
+        input: { to: 'interested' },
+        expectedSeq: reloaded.stageSeq,
+      });
+      expect([change.seq, change.from, change.to]).toEqual([3, 'contacted', 'interested']);
+    });
+
+    it('a move without an expected revision succeeds from the healed stage', async () => {
+      const { workspace, association } = await crashedMove();
+      const change = await moveAssociationStage(db, workspace, {
+        associationId: association.id,
+        by: 'x',
+        input: { to: 'interested' },
+      });
+      expect([change.seq, change.from]).toEqual([3, 'contacted']);
+      expect((await getAssociation(db, workspace.id, association.id)).stage).toBe('interested');
+    });
+
+    it('reading the history heals the profile, so the page shows the recorded stage', async () => {
+      const { workspace, association } = await crashedMove();
+      await listStageHistory(db, workspace.id, association.id);
+      const healed = await getAssociation(db, workspace.id, association.id);
+      expect([healed.stage, healed.stageSeq]).toEqual(['contacted', 2]);
+      expect((await listAssociationsInStage(db, workspace.id, 'contacted')).items.map((a) => a.id)).toEqual([
+        association.id,
+      ]);
+    });
+  });
 });
