@@ -33,7 +33,8 @@ const logContactSchema = (now: Date) =>
   });
 
 /**
- * Writes the interaction's idempotency record and returns the time the id was first logged
+ * Writes the interaction's idempotency record (with the time it was claimed, so repair can tell
+ * a record whose contact a crash never stored from one still being written) and returns the time the id was first logged
  * with: a retry whose form says another time still completes the original, never a second one.
  */
 async function claimInteractionId(
@@ -43,8 +44,11 @@ async function claimInteractionId(
   id: string,
   occurredAt: string,
 ): Promise<string> {
-  if (await putIfAbsent(db, interactionRefItem(workspaceId, { associationId, id, occurredAt })))
-    return occurredAt;
+  const ref = {
+    ...interactionRefItem(workspaceId, { associationId, id, occurredAt }),
+    claimedAt: db.now().toISOString(),
+  };
+  if (await putIfAbsent(db, ref)) return occurredAt;
   return (await getInteractionRef(db, workspaceId, associationId, id))?.occurredAt ?? occurredAt;
 }
 
