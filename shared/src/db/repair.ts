@@ -178,7 +178,8 @@ export async function repairAllWorkspaces(
   const start = options.resume ? ids.findIndex((id) => id >= options.resume!.workspaceId) : 0;
   const reports: RepairReport[] = [];
   for (const workspaceId of start < 0 ? [] : ids.slice(start)) {
-    if (options.shouldStop?.()) return { reports, next: { workspaceId } };
+    // Every run makes progress: the first workspace is always begun.
+    if (reports.length > 0 && options.shouldStop?.()) return { reports, next: { workspaceId } };
     const cursor = options.resume?.workspaceId === workspaceId ? options.resume.cursor : undefined;
     const report = await repairWorkspace(db, workspaceId, {
       cursor,
