@@ -28,6 +28,8 @@ const configSchema = z.object({
   KOHTAAMO_JOBS_FUNCTION: z.string().min(1).max(170).optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Locally, `npm start` runs repair over every workspace once the server is ready, unless off. */
+  KOHTAAMO_STARTUP_REPAIR: z.enum(['on', 'off']).default('on'),
   /** Local fault tests only: crash points to arm (db/fault-points.ts). Refused in Lambda. */
   KOHTAAMO_FAULT_POINTS: z.string().max(500).optional(),
   /** Set by the Lambda runtime; used here only to refuse local-only settings there. */

@@ -146,6 +146,8 @@ export const associationSchema = associationInputSchema
     stage: z.string(),
     stageEnteredAt: isoInstantSchema,
     stageSeq: z.number().int().nonnegative(),
+    /** Set by a stage move before its history entry; the next read finishes a move a crash cut short. */
+    stagePending: z.string().optional(),
   })
   .extend(associationSummarySchema.shape);
 export type Association = z.output<typeof associationSchema>;

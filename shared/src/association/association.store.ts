@@ -11,7 +11,7 @@ import { recomputeSummary } from './association-summary';
 import { syncMunicipalityEntries } from './municipality-index';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
-import { stageChangeItem } from '../pipeline/pipeline.store';
+import { healPendingStage, stageChangeItem } from '../pipeline/pipeline.store';
 import type { Workspace } from '../workspace/workspace.schema';
 import {
   ASSOCIATION_SCHEMA_VERSION,
@@ -104,7 +104,8 @@ export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promis
 
 /**
  * The association's profile. A summary that a write marked stale (it lost every race, or the
- * write crashed before it) is recomputed first, so the read heals it. Fails with NotFoundError.
+ * write crashed before it) is recomputed first, and a stage move a crash cut short is finished,
+ * so the read heals both. Fails with NotFoundError.
  */
 export async function getAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
   parseId(id);
@@ -116,8 +117,10 @@ export async function getAssociation(db: Db, workspaceId: string, id: string): P
     );
   let result = await read();
   if (!result.Item) throw notFound();
-  if (result.Item.summaryStaleAt !== undefined && !result.Item.mergedInto) {
-    await recomputeSummary(db, workspaceId, id);
+  const stored = stripKeys<Association>(result.Item);
+  if ((stored.summaryStaleAt !== undefined || stored.stagePending !== undefined) && !stored.mergedInto) {
+    if (stored.stagePending !== undefined) await healPendingStage(db, workspaceId, stored);
+    if (stored.summaryStaleAt !== undefined) await recomputeSummary(db, workspaceId, id);
     result = await read();
     if (!result.Item) throw notFound();
   }

@@ -3,7 +3,8 @@
 // each bring a profile that a crash left behind up to the latest entry.
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryAll, queryPage, run, type Page } from '../db/operations';
+import { isConditionalFailure, queryAll, queryPage, run, updateIf, type Page } from '../db/operations';
+import { newId } from '../ids';
 import { faultPoint } from '../db/fault-points';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError } from '../errors';
@@ -37,10 +38,11 @@ const MOVE_ATTEMPTS = 3;
 /**
  * Moves an association to another stage. The history entry `STAGE#<seq+1>` is written first and
  * conditionally: it is the lock, so of two concurrent moves exactly one wins. The profile's current
- * stage follows. A lost lock heals the profile from the entry that holds it (a crash may have left
- * it unapplied); then a move that the entry already records (a retry of the same move) succeeds, a
- * move made on an `expectedSeq` fails with ConflictError (the reloaded page shows the truth), and a
- * move without one is tried again on the healed profile. Fails with ValidationError, NotFoundError.
+ * stage follows; a pending mark on the profile lets the next read finish a move a crash cut short.
+ * A lost lock heals the profile from the entry that holds it. A move that the latest entry already
+ * records (a resubmitted form, a retry after a crash) succeeds with that entry; another move made on
+ * a stale `expectedSeq` fails with ConflictError (the reloaded page shows the truth); a move without
+ * one is tried again on the healed profile. Fails with ValidationError, NotFoundError.
  */
 export async function moveAssociationStage(
   db: Db,
@@ -51,8 +53,14 @@ export async function moveAssociationStage(
   const input = parseInput(stageMoveInputSchema, request.input);
   for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
     const association = await getActiveAssociation(db, workspace.id, associationId);
-    if (request.expectedSeq !== undefined && request.expectedSeq !== association.stageSeq)
+    if (request.expectedSeq !== undefined && request.expectedSeq !== association.stageSeq) {
+      // The latest entry is this very move (a resubmitted form, a retry after a crash): done.
+      if (request.expectedSeq + 1 === association.stageSeq) {
+        const latest = await getStageChange(db, workspace.id, associationId, association.stageSeq);
+        if (latest?.to === input.to) return latest;
+      }
       throw new ConflictError();
+    }
     checkStageMove(workspace.stages, association.stage, input.to);
     const change: StageChange = {
       sv: STAGE_CHANGE_SCHEMA_VERSION,
@@ -64,6 +72,7 @@ export async function moveAssociationStage(
       by: request.by,
       ...(input.note ? { note: input.note } : {}),
     };
+    await markStagePending(db, workspace.id, associationId);
     if (await putIfAbsent(db, stageChangeItem(workspace.id, change))) {
       faultPoint('stage-move:after-history');
       await applyStageToProfile(db, workspace.id, change);
@@ -98,6 +107,35 @@ async function getStageChange(
   return result.Item ? stripKeys<StageChange>(result.Item) : undefined;
 }
 
+/**
+ * Marks the profile as having a move in progress (a fresh token, one unconditional attribute), so
+ * that a read after a crash between the history entry and the profile finishes the move.
+ */
+async function markStagePending(db: Db, workspaceId: string, associationId: string): Promise<void> {
+  await updateIf(db, {
+    Key: keys.association(workspaceId, associationId),
+    UpdateExpression: 'SET stagePending = :token',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':token': newId() },
+  });
+}
+
+/**
+ * Finishes a move that a crash cut short, for a profile read with a pending mark: applies the
+ * latest history entry, or, when the profile is already up to date, removes the mark (unless a
+ * newer move has marked it since). Fails only with the DynamoDB error of a read or write.
+ */
+export async function healPendingStage(db: Db, workspaceId: string, association: Association): Promise<void> {
+  if (association.stagePending === undefined) return;
+  if (await repairStage(db, workspaceId, association)) return;
+  await updateIf(db, {
+    Key: keys.association(workspaceId, association.id),
+    UpdateExpression: 'REMOVE stagePending',
+    ConditionExpression: 'stagePending = :token AND stageSeq = :seq',
+    ExpressionAttributeValues: { ':token': association.stagePending, ':seq': association.stageSeq },
+  });
+}
+
 /** Sets the profile's current stage from a history entry, unless a later entry was applied. */
 async function applyStageToProfile(db: Db, workspaceId: string, change: StageChange): Promise<void> {
   const column = keys.stageColumn(workspaceId, change.to, change.at, change.associationId);
@@ -108,7 +146,7 @@ async function applyStageToProfile(db: Db, workspaceId: string, change: StageCha
           TableName: db.table,
           Key: keys.association(workspaceId, change.associationId),
           UpdateExpression:
-            'SET stage = :to, stageEnteredAt = :at, stageSeq = :seq, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
+            'SET stage = :to, stageEnteredAt = :at, stageSeq = :seq, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk REMOVE stagePending',
           ConditionExpression: 'attribute_exists(pk) AND stageSeq < :seq',
           ExpressionAttributeValues: {
             ':to': change.to,
