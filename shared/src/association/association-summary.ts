@@ -120,6 +120,31 @@ function sameSummary(stored: StoredSummary, computed: Omit<AssociationSummary, '
   );
 }
 
+/**
+ * Counts a contact whose facts are stored (one atomic increment, after the facts) and returns its
+ * number: a summary recomputed from a profile read that saw this number includes those facts.
+ */
+export async function countStoredFacts(db: Db, workspaceId: string, associationId: string): Promise<number> {
+  try {
+    const result = await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.association(workspaceId, associationId),
+          UpdateExpression: 'ADD factsSeq :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      ),
+    );
+    return Number(result.Attributes?.factsSeq ?? 0);
+  } catch (error) {
+    if (!isConditionalFailure(error)) throw error;
+    throw notFound();
+  }
+}
+
 export interface SummaryRecomputation {
   summary: AssociationSummary;
   /** Whether the stored summary was written (false: it already matched, or it was marked stale). */
@@ -140,7 +165,12 @@ export async function recomputeSummary(
   db: Db,
   workspaceId: string,
   associationId: string,
-  options: { onlyIfDifferent?: boolean; policy?: SummaryRetryPolicy } = {},
+  options: {
+    onlyIfDifferent?: boolean;
+    policy?: SummaryRetryPolicy;
+    /** The caller's `countStoredFacts` number: a stored summary that saw it is already enough. */
+    coveredBy?: number;
+  } = {},
 ): Promise<SummaryRecomputation> {
   const policy = options.policy ?? defaultSummaryRetryPolicy;
   let summary: AssociationSummary | undefined;
@@ -152,24 +182,36 @@ export async function recomputeSummary(
           TableName: db.table,
           Key: keys.association(workspaceId, associationId),
           ProjectionExpression:
-            'summaryRev, lastContactAt, nextFollowUpDue, openFollowUpCount, summaryStaleAt',
+            'summaryRev, lastContactAt, nextFollowUpDue, openFollowUpCount, summaryStaleAt, factsSeq, summaryFactsSeq',
           ConsistentRead: true,
         }),
       ),
     );
     if (!profile.Item) throw notFound();
-    const stored = profile.Item as StoredSummary;
+    const stored = profile.Item as StoredSummary & { factsSeq?: number; summaryFactsSeq?: number };
     const rev = Number(stored.summaryRev ?? 0);
+    if (options.coveredBy !== undefined && Number(stored.summaryFactsSeq ?? 0) >= options.coveredBy) {
+      // Another recomputation read the profile after our facts were counted: it included them.
+      const { lastContactAt, nextFollowUpDue } = stored;
+      const current: AssociationSummary = {
+        openFollowUpCount: Number(stored.openFollowUpCount ?? 0),
+        summaryRev: rev,
+        ...(lastContactAt ? { lastContactAt } : {}),
+        ...(nextFollowUpDue ? { nextFollowUpDue } : {}),
+      };
+      return { summary: current, written: false, stale: false };
+    }
     const computed = await summaryFromFacts(db, workspaceId, associationId);
     summary = { ...computed, summaryRev: rev + 1 };
     if (options.onlyIfDifferent && sameSummary(stored, computed))
       return { summary: { ...computed, summaryRev: rev }, written: false, stale: false };
-    const sets = ['openFollowUpCount = :count', 'summaryRev = :next'];
+    const sets = ['openFollowUpCount = :count', 'summaryRev = :next', 'summaryFactsSeq = :facts'];
     const removes = ['summaryStaleAt'];
     const values: Record<string, unknown> = {
       ':count': summary.openFollowUpCount,
       ':next': summary.summaryRev,
       ':rev': rev,
+      ':facts': Number(stored.factsSeq ?? 0),
     };
     if (summary.lastContactAt) {
       sets.push('lastContactAt = :last');
@@ -212,7 +254,7 @@ export async function recomputeAssociationSummary(
   db: Db,
   workspaceId: string,
   associationId: string,
-  policy?: SummaryRetryPolicy,
+  options: { policy?: SummaryRetryPolicy; coveredBy?: number } = {},
 ): Promise<AssociationSummary> {
-  return (await recomputeSummary(db, workspaceId, associationId, policy ? { policy } : {})).summary;
+  return (await recomputeSummary(db, workspaceId, associationId, options)).summary;
 }

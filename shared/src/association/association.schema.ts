@@ -122,6 +122,9 @@ export const associationSummarySchema = z.object({
   summaryRev: z.number().int().nonnegative(),
   /** Set when a write could not bring the summary up to date; the next read recomputes it. */
   summaryStaleAt: isoInstantSchema.optional(),
+  /** Contacts counted after their facts were stored, and the count the stored summary saw. */
+  factsSeq: z.number().int().nonnegative().optional(),
+  summaryFactsSeq: z.number().int().nonnegative().optional(),
 });
 export type AssociationSummary = z.output<typeof associationSummarySchema>;
 

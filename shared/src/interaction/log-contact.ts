@@ -5,7 +5,11 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { getActiveAssociation, putIfAbsent } from '../association/association.store';
-import { markSummaryStale, recomputeAssociationSummary } from '../association/association-summary';
+import {
+  countStoredFacts,
+  markSummaryStale,
+  recomputeAssociationSummary,
+} from '../association/association-summary';
 import { faultPoint } from '../db/fault-points';
 import { ValidationError } from '../errors';
 import { idSchema, staffIdSchema } from '../ids';
@@ -132,7 +136,9 @@ export async function logContact(
     });
   }
   faultPoint('log-contact:before-summary');
+  // Counted after the facts: a concurrent recomputation that saw the count covers this contact.
   // Never a conflict: a summary that loses every race stays marked stale for the next read.
-  await recomputeAssociationSummary(db, workspaceId, associationId);
+  const counted = await countStoredFacts(db, workspaceId, associationId);
+  await recomputeAssociationSummary(db, workspaceId, associationId, { coveredBy: counted });
   return followUp ? { interaction, followUp } : { interaction };
 }
