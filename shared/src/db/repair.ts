@@ -9,7 +9,7 @@
 import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client';
 import { isConditionalFailure, queryAllItems, run } from './operations';
-import { keys } from './table';
+import { keys, sortKeyPrefixes } from './table';
 import { listDirectory } from '../association/association.store';
 import { recomputeSummary } from '../association/association-summary';
 import { repairStage } from '../pipeline/pipeline.store';
@@ -63,7 +63,7 @@ async function removeOrphanRecords(db: Db, workspaceId: string, associationId: s
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: {
       ':pk': keys.associationPartition(workspaceId, associationId),
-      ':prefix': 'INTREF#',
+      ':prefix': sortKeyPrefixes.interactionRef,
     },
     ConsistentRead: true,
   });
@@ -72,7 +72,7 @@ async function removeOrphanRecords(db: Db, workspaceId: string, associationId: s
   for (const ref of refs) {
     // Records from before `claimedAt` existed are old by definition.
     if (typeof ref.claimedAt === 'string' && Date.parse(ref.claimedAt) > oldest) continue;
-    const id = String(ref.sk).slice('INTREF#'.length);
+    const id = String(ref.sk).slice(sortKeyPrefixes.interactionRef.length);
     const contact = await run(() =>
       db.doc.send(
         new GetCommand({
