@@ -105,9 +105,15 @@ export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promis
 /**
  * The association's profile. A summary that a write marked stale (it lost every race, or the
  * write crashed before it) is recomputed first, and a stage move a crash cut short is finished,
- * so the read heals both. Fails with NotFoundError.
+ * so the read heals both. A writer that recomputes the summary itself passes `heal: false` (in a
+ * burst every writer would otherwise also recompute for the others in flight). Fails with NotFoundError.
  */
-export async function getAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
+export async function getAssociation(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  options: { heal?: boolean } = {},
+): Promise<Association> {
   parseId(id);
   const read = () =>
     run(() =>
@@ -118,7 +124,12 @@ export async function getAssociation(db: Db, workspaceId: string, id: string): P
   let result = await read();
   if (!result.Item) throw notFound();
   const stored = stripKeys<Association>(result.Item);
-  if ((stored.summaryStaleAt !== undefined || stored.stagePending !== undefined) && !stored.mergedInto) {
+  const heal = options.heal ?? true;
+  if (
+    heal &&
+    (stored.summaryStaleAt !== undefined || stored.stagePending !== undefined) &&
+    !stored.mergedInto
+  ) {
     if (stored.stagePending !== undefined) await healPendingStage(db, workspaceId, stored);
     if (stored.summaryStaleAt !== undefined) await recomputeSummary(db, workspaceId, id);
     result = await read();
@@ -131,8 +142,13 @@ export async function getAssociation(db: Db, workspaceId: string, id: string): P
  * The association as a target of new facts (a contact, a stage move, a role): a duplicate that was
  * merged into another refuses them, naming where they belong now.
  */
-export async function getActiveAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
-  const association = await getAssociation(db, workspaceId, id);
+export async function getActiveAssociation(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  options: { heal?: boolean } = {},
+): Promise<Association> {
+  const association = await getAssociation(db, workspaceId, id, options);
   if (association.mergedInto || association.mergingInto) {
     throw new ValidationError([
       {

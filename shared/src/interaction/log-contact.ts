@@ -74,7 +74,8 @@ export async function logContact(
   const now = db.now();
   const input = parseInput(logContactSchema(now), request.input);
   const { associationId } = input.interaction;
-  await getActiveAssociation(db, workspaceId, associationId);
+  // No healing read: this request recomputes the summary itself at the end.
+  await getActiveAssociation(db, workspaceId, associationId, { heal: false });
   if (input.completesFollowUpId) {
     // Check before writing anything, so a refused request leaves no half-logged contact.
     const target = await getFollowUp(db, workspaceId, associationId, input.completesFollowUpId).catch(
