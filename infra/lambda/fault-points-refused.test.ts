@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { bundleEnvironment } from './bundle-init';
 import { bundleDir } from './bundles';
 
+// A bundle may refuse at its cold start (configuration read on import) or on its first invocation.
 const probe = `
-const { handler } = await import(process.argv[1]);
 const context = { functionName: 'probe', getRemainingTimeInMillis: () => 60000 };
 try {
+  const { handler } = await import(process.argv[1]);
   await handler(JSON.parse(process.argv[2]), context);
   process.stdout.write('ran');
 } catch (error) {
@@ -42,8 +43,11 @@ function invokeBundle(name: string, event: unknown): string {
 
 describe('fault points in Lambda', () => {
   it.each([
+    ['web', { rawPath: '/login', requestContext: { http: { method: 'GET' } }, headers: {} }],
     ['repair-workspace', { workspaceId: 'default' }],
     ['sweep-expired', {}],
+    ['reminders', { kind: 'daily-reminders' }],
+    ['jobs', { kind: 'run-job', workspaceId: 'default', jobId: '01JD0000000000000000000000' }],
   ])('the %s bundle refuses KOHTAAMO_FAULT_POINTS before any work', (name, event) => {
     expect(existsSync(join(bundleDir(name), 'index.mjs')), 'run `npm run build` first').toBe(true);
     expect(invokeBundle(name, event)).toMatch(/^ConfigError: .*KOHTAAMO_FAULT_POINTS/s);
