@@ -81,7 +81,7 @@ export function upgradeItem(registry: readonly Migration[], item: StoredItem): S
 }
 
 /** Counters that change on every write; equal values mean nobody wrote since the scan read it. */
-const CHANGE_COUNTERS = ['sv', 'version', 'summaryRev', 'stageSeq', 'factsSeq'] as const;
+const CHANGE_COUNTERS = ['sv', 'version', 'summaryRev', 'stageSeq'] as const;
 
 function unchangedSince(item: StoredItem) {
   const names: Record<string, string> = {};
