@@ -10,9 +10,11 @@ import {
   startLocalDynamo,
   writeEndpointFile,
 } from '../shared/src/db/local';
+import { armFaultPoints, parseFaultPoints } from '../shared/src/db/fault-points';
 import { prepareData } from '../shared/src/workspace/first-admin';
 import { loadLocalConfig, localDb } from './local-runtime';
 import { setupLinkFile, setupLinkKeeper, setupLinkLines } from './setup-link';
+import { runStartupRepair } from './startup-repair';
 import { handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
 async function main(): Promise<void> {
@@ -73,9 +75,11 @@ async function main(): Promise<void> {
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;
   process.env.KOHTAAMO_CURSOR_SECRET = config.KOHTAAMO_CURSOR_SECRET;
   process.env.KOHTAAMO_DATA_DIR = config.KOHTAAMO_DATA_DIR;
+  armFaultPoints(parseFaultPoints(config.KOHTAAMO_FAULT_POINTS));
   const app = await loadSvelteKitHandler();
   server.off('request', starting);
   server.on('request', app);
+  if (config.KOHTAAMO_STARTUP_REPAIR === 'on') void runStartupRepair(db);
 
   let stopping = false;
   const stop = async () => {

@@ -232,6 +232,19 @@ describe('stateless stack', () => {
     });
   });
 
+  it('repairs every workspace daily at 04:00 Helsinki time, and the repair may continue only itself', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 4 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Helsinki',
+      Target: Match.objectLike({ Input: JSON.stringify({ kind: 'scheduled-repair' }) }),
+    });
+    const invokes = statementsOfFunction('RepairWorkspace').filter((s) =>
+      actionsOf([s]).includes('lambda:InvokeFunction'),
+    );
+    expect(invokes).toHaveLength(1);
+    expect(invokes[0]?.Resource).toEqual({ 'Fn::GetAtt': [functionId('RepairWorkspace'), 'Arn'] });
+  });
+
   it('raises alarms for function errors and throttles, table throttles and stuck reminders, by e-mail', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
@@ -283,7 +296,8 @@ describe('stateless stack', () => {
 
   it('deploys no reminders without a sender address', () => {
     const withoutMail = Template.fromStack(testApp({ mailFrom: undefined }).stateless);
-    withoutMail.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    // The expiry sweep and the daily repair.
+    withoutMail.resourceCountIs('AWS::Scheduler::Schedule', 2);
     expect(JSON.stringify(withoutMail.toJSON())).not.toContain('ses:SendEmail');
     withoutMail.resourceCountIs('AWS::SES::ConfigurationSet', 0);
     // The web then refuses invitations and resets of existing accounts instead of failing to send.

@@ -51,7 +51,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, Policy, PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { BASIC_EXECUTION_ROLE_FINDING, grantTableData } from './grants';
 import {
   Architecture,
@@ -311,12 +311,25 @@ export class StatelessStack extends Stack {
       this.reminders = undefined;
     }
 
-    // The repair job, run by hand when needed (see the README).
+    // The repair job: daily at 04:00 Helsinki time over every workspace, or by hand for one. A run
+    // that needs more than its 15 minutes invokes itself with where it stopped (its own policy, not
+    // the role's default one, which the function depends on).
     const repair = this.lambda('RepairWorkspace', 'repair-workspace', {
       timeout: Duration.minutes(15),
       environment: common,
     });
     grantTableData(repair, table, { scan: true });
+    new Policy(this, 'RepairWorkspaceContinues', {
+      roles: [repair.role as IRole],
+      statements: [
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['lambda:InvokeFunction'],
+          resources: [repair.functionArn],
+        }),
+      ],
+    });
+    this.daily('RepairSchedule', repair, 4, { kind: 'scheduled-repair' });
 
     // Alarms.
     this.alarmTopic = new Topic(this, 'Alarms', {

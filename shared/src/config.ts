@@ -45,6 +45,12 @@ const configSchema = z.object({
   KOHTAAMO_SES_CONFIGURATION_SET: z.string().min(1).max(64).optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Locally, `npm start` runs repair over every workspace once the server is ready, unless off. */
+  KOHTAAMO_STARTUP_REPAIR: z.enum(['on', 'off']).default('on'),
+  /** Local fault tests only: crash points to arm (db/fault-points.ts). Refused in Lambda. */
+  KOHTAAMO_FAULT_POINTS: z.string().max(500).optional(),
+  /** Set by the Lambda runtime; used here only to refuse local-only settings there. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
 });
 
 const checkedConfigSchema = configSchema.refine(
@@ -65,6 +71,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const result = checkedConfigSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  if (result.data.AWS_LAMBDA_FUNCTION_NAME && result.data.KOHTAAMO_FAULT_POINTS) {
+    throw new ConfigError([
+      'KOHTAAMO_FAULT_POINTS: fault points are for local fault tests and refused in Lambda',
+    ]);
   }
   return result.data;
 }

@@ -61,4 +61,49 @@ describe('repair-workspace Lambda handler', () => {
       JSON.stringify({ level: 'error', function: 'repair-workspace', error: 'ValidationError' }),
     );
   });
+
+  it('stops when its time runs short and continues itself where it stopped, until done', async () => {
+    const { repairFromEvent } = await import('./repair-workspace');
+    const workspace = await freshWorkspace(db);
+    for (let i = 0; i < 30; i++) await addAssociation(db, workspace, { name: `Yhdistys ${i} ry` });
+    const sent: unknown[] = [];
+    const continueWith = async (event: unknown) => {
+      sent.push(event);
+    };
+    const short = { functionName: 'repair-workspace', getRemainingTimeInMillis: () => 1_000 };
+    const first = await repairFromEvent({ workspaceId: workspace.id }, short, db, continueWith);
+    expect(first.associations).toBe(25);
+    expect(sent).toEqual([{ workspaceId: workspace.id, cursor: expect.any(String), continuation: 1 }]);
+    const second = await repairFromEvent(sent[0], context, db, continueWith);
+    expect(second.associations).toBe(5);
+    expect(second.continuedWith).toBeUndefined();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('a scheduled run over every workspace hands over where it stopped when out of time', async () => {
+    const { repairFromEvent } = await import('./repair-workspace');
+    const workspace = await freshWorkspace(db);
+    for (let i = 0; i < 26; i++) await addAssociation(db, workspace, { name: `Yhdistys ${i} ry` });
+    const sent: unknown[] = [];
+    const short = { functionName: 'repair-workspace', getRemainingTimeInMillis: () => 1_000 };
+    const event = { kind: 'scheduled-repair', resume: { workspaceId: workspace.id } };
+    const result = await repairFromEvent(event, short, db, async (next) => {
+      sent.push(next);
+    });
+    expect(result.associations).toBe(25);
+    expect(sent).toEqual([
+      {
+        kind: 'scheduled-repair',
+        resume: { workspaceId: workspace.id, cursor: expect.any(String) },
+        continuation: 1,
+      },
+    ]);
+  });
+
+  it('refuses an event it does not know, before touching anything', async () => {
+    const { repairFromEvent } = await import('./repair-workspace');
+    await expect(
+      repairFromEvent({ kind: 'scheduled-repair', extra: 1 }, context, db, async () => {}),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
 });

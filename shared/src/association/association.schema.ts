@@ -120,6 +120,11 @@ export const associationSummarySchema = z.object({
   openFollowUpCount: z.number().int().nonnegative(),
   /** Incremented by every summary write; a write conditional on it never applies stale facts. */
   summaryRev: z.number().int().nonnegative(),
+  /** Set when a write could not bring the summary up to date; the next read recomputes it. */
+  summaryStaleAt: isoInstantSchema.optional(),
+  /** Contacts counted after their facts were stored, and the count the stored summary saw. */
+  factsSeq: z.number().int().nonnegative().optional(),
+  summaryFactsSeq: z.number().int().nonnegative().optional(),
 });
 export type AssociationSummary = z.output<typeof associationSummarySchema>;
 
@@ -144,6 +149,8 @@ export const associationSchema = associationInputSchema
     stage: z.string(),
     stageEnteredAt: isoInstantSchema,
     stageSeq: z.number().int().nonnegative(),
+    /** Set by a stage move before its history entry; the next read finishes a move a crash cut short. */
+    stagePending: z.string().optional(),
   })
   .extend(associationSummarySchema.shape);
 export type Association = z.output<typeof associationSchema>;

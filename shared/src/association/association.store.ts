@@ -7,10 +7,11 @@ import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
+import { recomputeSummary } from './association-summary';
 import { syncMunicipalityEntries } from './municipality-index';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
-import { stageChangeItem } from '../pipeline/pipeline.store';
+import { healPendingStage, stageChangeItem } from '../pipeline/pipeline.store';
 import type { Workspace } from '../workspace/workspace.schema';
 import {
   ASSOCIATION_SCHEMA_VERSION,
@@ -101,14 +102,39 @@ export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promis
   }
 }
 
-export async function getAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
+/**
+ * The association's profile. A summary that a write marked stale (it lost every race, or the
+ * write crashed before it) is recomputed first, and a stage move a crash cut short is finished,
+ * so the read heals both. A writer that recomputes the summary itself passes `heal: false` (in a
+ * burst every writer would otherwise also recompute for the others in flight). Fails with NotFoundError.
+ */
+export async function getAssociation(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  options: { heal?: boolean } = {},
+): Promise<Association> {
   parseId(id);
-  const result = await run(() =>
-    db.doc.send(
-      new GetCommand({ TableName: db.table, Key: keys.association(workspaceId, id), ConsistentRead: true }),
-    ),
-  );
+  const read = () =>
+    run(() =>
+      db.doc.send(
+        new GetCommand({ TableName: db.table, Key: keys.association(workspaceId, id), ConsistentRead: true }),
+      ),
+    );
+  let result = await read();
   if (!result.Item) throw notFound();
+  const stored = stripKeys<Association>(result.Item);
+  const heal = options.heal ?? true;
+  if (
+    heal &&
+    (stored.summaryStaleAt !== undefined || stored.stagePending !== undefined) &&
+    !stored.mergedInto
+  ) {
+    if (stored.stagePending !== undefined) await healPendingStage(db, workspaceId, stored);
+    if (stored.summaryStaleAt !== undefined) await recomputeSummary(db, workspaceId, id);
+    result = await read();
+    if (!result.Item) throw notFound();
+  }
   return stripKeys<Association>(result.Item);
 }
 
@@ -116,8 +142,13 @@ export async function getAssociation(db: Db, workspaceId: string, id: string): P
  * The association as a target of new facts (a contact, a stage move, a role): a duplicate that was
  * merged into another refuses them, naming where they belong now.
  */
-export async function getActiveAssociation(db: Db, workspaceId: string, id: string): Promise<Association> {
-  const association = await getAssociation(db, workspaceId, id);
+export async function getActiveAssociation(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  options: { heal?: boolean } = {},
+): Promise<Association> {
+  const association = await getAssociation(db, workspaceId, id, options);
   if (association.mergedInto || association.mergingInto) {
     throw new ValidationError([
       {

@@ -24,12 +24,16 @@ export function municipalityEntryItems(
   }));
 }
 
-/** Makes the association's entries match its profile: missing ones written, stale ones removed. */
+/**
+ * Makes the association's entries match its profile: missing ones written, stale ones removed.
+ * Returns how many entries it wrote or removed (0 when they already matched).
+ */
 export async function syncMunicipalityEntries(
   db: Db,
   workspaceId: string,
   association: Pick<Association, 'id' | 'name' | 'municipalities' | 'mergedInto'>,
-): Promise<void> {
+): Promise<number> {
+  let changes = 0;
   const wanted = municipalityEntryItems(workspaceId, association);
   const existing = await run(() =>
     db.doc.send(
@@ -48,6 +52,7 @@ export async function syncMunicipalityEntries(
   for (const item of wanted) {
     if (current.get(String(item.sk)) === item.gsi1sk) continue;
     await run(() => db.doc.send(new PutCommand({ TableName: db.table, Item: item })));
+    changes++;
   }
   const wantedKeys = new Set(wanted.map((item) => String(item.sk)));
   for (const sk of current.keys()) {
@@ -60,7 +65,9 @@ export async function syncMunicipalityEntries(
         }),
       ),
     );
+    changes++;
   }
+  return changes;
 }
 
 /** Pattern 13: the associations of a municipality in Finnish order, a page at a time. */

@@ -409,6 +409,8 @@ export const keys = {
 
 export const sortKeyPrefixes = {
   interaction: 'INT#',
+  /** Idempotency records of interactions (pattern 12); repair lists them to remove orphans. */
+  interactionRef: 'INTREF#',
   membership: 'MEMBER#',
   followUp: 'FOLLOWUP#',
   stageChange: 'STAGE#',

@@ -1,10 +1,16 @@
 // Logging a contact: the interaction, an optional next follow-up, an optional follow-up it
-// completes, then the association's summary. Facts first (conditional puts with client ids),
-// the derived summary last, so a crash at any point is fixed by a retry or by `repair`.
+// completes, then the association's summary. The summary is marked stale first, then the facts
+// (conditional puts with client ids), the derived summary last: a crash at any point leaves a
+// summary that the next read or write recomputes, and a retry of the form logs nothing twice.
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { getActiveAssociation, putIfAbsent } from '../association/association.store';
-import { recomputeAssociationSummary } from '../association/association-summary';
+import {
+  countStoredFacts,
+  markSummaryStale,
+  recomputeAssociationSummary,
+} from '../association/association-summary';
+import { faultPoint } from '../db/fault-points';
 import { ValidationError } from '../errors';
 import { idSchema, staffIdSchema } from '../ids';
 import { localised } from '../i18n/messages';
@@ -31,7 +37,8 @@ const logContactSchema = (now: Date) =>
   });
 
 /**
- * Writes the interaction's idempotency record and returns the time the id was first logged
+ * Writes the interaction's idempotency record (with the time it was claimed, so repair can tell
+ * a record whose contact a crash never stored from one still being written) and returns the time the id was first logged
  * with: a retry whose form says another time still completes the original, never a second one.
  */
 async function claimInteractionId(
@@ -41,8 +48,11 @@ async function claimInteractionId(
   id: string,
   occurredAt: string,
 ): Promise<string> {
-  if (await putIfAbsent(db, interactionRefItem(workspaceId, { associationId, id, occurredAt })))
-    return occurredAt;
+  const ref = {
+    ...interactionRefItem(workspaceId, { associationId, id, occurredAt }),
+    claimedAt: db.now().toISOString(),
+  };
+  if (await putIfAbsent(db, ref)) return occurredAt;
   return (await getInteractionRef(db, workspaceId, associationId, id))?.occurredAt ?? occurredAt;
 }
 
@@ -53,7 +63,8 @@ export interface LogContactResult {
 
 /**
  * Logs a contact made by `staffId`. The follow-up it creates has the interaction's id, so
- * a resubmitted form (double click, back button, retry) logs nothing twice.
+ * a resubmitted form (double click, back button, retry) logs nothing twice. Fails with
+ * ValidationError (nothing written) or NotFoundError; a stored contact never answers a conflict.
  */
 export async function logContact(
   db: Db,
@@ -63,7 +74,8 @@ export async function logContact(
   const now = db.now();
   const input = parseInput(logContactSchema(now), request.input);
   const { associationId } = input.interaction;
-  await getActiveAssociation(db, workspaceId, associationId);
+  // No healing read: this request recomputes the summary itself at the end.
+  await getActiveAssociation(db, workspaceId, associationId, { heal: false });
   if (input.completesFollowUpId) {
     // Check before writing anything, so a refused request leaves no half-logged contact.
     const target = await getFollowUp(db, workspaceId, associationId, input.completesFollowUpId).catch(
@@ -80,6 +92,7 @@ export async function logContact(
       ]);
     }
   }
+  await markSummaryStale(db, workspaceId, associationId);
   const occurredAt = await claimInteractionId(
     db,
     workspaceId,
@@ -97,6 +110,7 @@ export async function logContact(
     createdAt: now.toISOString(),
   };
   await putIfAbsent(db, interactionItem(workspaceId, interaction));
+  faultPoint('log-contact:after-interaction');
   let followUp: FollowUp | undefined;
   if (input.nextFollowUp) {
     followUp = await putFollowUp(
@@ -122,6 +136,10 @@ export async function logContact(
       interactionId: interaction.id,
     });
   }
-  await recomputeAssociationSummary(db, workspaceId, associationId);
+  faultPoint('log-contact:before-summary');
+  // Counted after the facts: a concurrent recomputation that saw the count covers this contact.
+  // Never a conflict: a summary that loses every race stays marked stale for the next read.
+  const counted = await countStoredFacts(db, workspaceId, associationId);
+  await recomputeAssociationSummary(db, workspaceId, associationId, { coveredBy: counted });
   return followUp ? { interaction, followUp } : { interaction };
 }
