@@ -26,6 +26,8 @@ const configSchema = z.object({
   KOHTAAMO_BLOB_BUCKET: z.string().min(3).max(63).optional(),
   /** AWS: the function that runs background jobs; locally they run in the server process. */
   KOHTAAMO_JOBS_FUNCTION: z.string().min(1).max(170).optional(),
+  /** Local only: the site's origin as browsers see it; requests for another Host are refused. Default http://HOST:PORT. */
+  KOHTAAMO_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
