@@ -96,6 +96,8 @@ export async function listen(server: Server, port: number, host: string): Promis
 }
 
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+/** A host name or IPv4 address, or a bracketed IPv6 address, with an optional port: nothing else. */
+const HOST_HEADER = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
  * Which Host headers the app answers: the configured origin's host only, or without one the
@@ -103,18 +105,24 @@ const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
  * forged Host, a DNS-rebinding page) is refused before the app sees it.
  */
 export function allowedHost(configuredOrigin: string | undefined, listenHost: string) {
-  const configured = configuredOrigin ? new URL(configuredOrigin).host : undefined;
-  return (hostHeader: string | undefined, localPort: number | undefined): boolean => {
-    if (!hostHeader) return false;
-    let host: string;
+  const configured = configuredOrigin ? new URL(configuredOrigin) : undefined;
+  const protocol = configured?.protocol ?? 'http:';
+  const hostOf = (authority: string) => {
     try {
-      host = new URL(`http://${hostHeader}`).host;
+      return new URL(`${protocol}//${authority}`).host;
     } catch {
-      return false;
+      return undefined;
     }
-    if (configured) return host === configured;
-    const names = listenHost === '0.0.0.0' || listenHost === '::' ? LOOPBACK : [listenHost, ...LOOPBACK];
-    return names.some((name) => new URL(`http://${name}:${localPort}`).host === host);
+  };
+  // An IPv6 listening address is written in brackets in a Host header.
+  const listening = listenHost.includes(':') && !listenHost.startsWith('[') ? `[${listenHost}]` : listenHost;
+  return (hostHeader: string | undefined, localPort: number | undefined): boolean => {
+    if (!hostHeader || !HOST_HEADER.test(hostHeader)) return false;
+    const host = hostOf(hostHeader);
+    if (host === undefined) return false;
+    if (configured) return host === configured.host;
+    const names = listenHost === '0.0.0.0' || listenHost === '::' ? LOOPBACK : [listening, ...LOOPBACK];
+    return names.some((name) => hostOf(`${name}:${localPort}`) === host);
   };
 }
 
