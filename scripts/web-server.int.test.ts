@@ -3,7 +3,13 @@
 // 400/431), timeouts against slow clients, 4xx for unreadable bodies, one JSON log line a request.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request as httpRequest, createServer, type OutgoingHttpHeaders, type Server } from 'node:http';
+import {
+  request as httpRequest,
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+} from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -223,12 +229,9 @@ describe('local web server', () => {
       `Content-Length: 100000\r\n\r\n`;
     const part = '--kohtaamo\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK';
     await new Promise<void>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => {
-        socket.write(head + part, () => {
-          // The server has started reading the body when its route logs; close before it ends.
-          setImmediate(() => socket.destroy());
-        });
-      });
+      const socket = connect(port, '127.0.0.1', () => socket.write(head + part));
+      // Close the connection once the server is reading the body, as a browser tab closed mid-upload.
+      server.once('request', (req: IncomingMessage) => req.once('data', () => socket.destroy()));
       socket.once('close', () => resolve());
       socket.once('error', reject);
     });
