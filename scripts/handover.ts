@@ -28,7 +28,7 @@ const file = resolve(process.cwd(), args.out);
 const partial = `${file}.partial`;
 try {
   const workspaceId = args.workspace ?? target.defaultWorkspace;
-  const summary = await writeHandoverPackage(target.db, createWriteStream(partial), {
+  const summary = await writeHandoverPackage(target.db, createWriteStream(partial, { mode: 0o600 }), {
     workspaceId,
     includePersons: args['no-persons'] !== true,
     exportedBy: args.by ?? 'npm run handover',

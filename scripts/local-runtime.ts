@@ -1,8 +1,9 @@
 // What `npm start` and the CLIs share on a laptop: the data directory, its persisted cursor
 // secret, and the rule "one process per data directory" (use the running server's engine if any).
+// Everything a local process writes is private to its user: directories 0700, files 0600.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../shared/src/config';
 import { AppError } from '../shared/src/errors';
@@ -11,10 +12,21 @@ import { ensureTable, findRunningEndpoint, localClient, startLocalDynamo } from 
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 
-/** Reads the environment for local use: data directory resolved, cursor secret kept in it. */
+/** Files and directories this process creates from now on are readable by their owner only. */
+export function restrictFileModes(): void {
+  process.umask(0o077);
+}
+
+/**
+ * Reads the environment for local use: data directory resolved (and made private), cursor secret
+ * kept in it. Also restricts the modes of every file the process creates (the engine's LevelDB
+ * files, uploads, handover packages, the outbox). Throws ConfigError on invalid settings.
+ */
 export async function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
+  restrictFileModes();
   const dataDir = resolve(repoRoot, env.KOHTAAMO_DATA_DIR ?? '.data');
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700); // also a directory made by an older version
   let secret = env.KOHTAAMO_CURSOR_SECRET;
   if (!secret) {
     const file = join(dataDir, 'cursor-secret');

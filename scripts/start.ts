@@ -1,7 +1,7 @@
 // `npm start`: dynalite in-process on the data directory, the table from table.ts, the default
 // workspace, and the built SvelteKit app (adapter-node) on HOST:PORT.
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   DataDirectoryBusyError,
   ensureTable,
@@ -15,7 +15,7 @@ import { prepareData } from '../shared/src/workspace/first-admin';
 import { loadLocalConfig, localDb } from './local-runtime';
 import { setupLinkFile, setupLinkKeeper, setupLinkLines } from './setup-link';
 import { runStartupRepair } from './startup-repair';
-import { handlerFile, listen, loadSvelteKitHandler } from './web-server';
+import { createLocalServer, handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
 async function main(): Promise<void> {
   const config = await loadLocalConfig();
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
     res.end('Kohtaamo is starting / Kohtaamo käynnistyy');
   };
-  const server = createServer(starting);
+  const server = createLocalServer(starting);
   try {
     await listen(server, config.PORT, config.HOST);
   } catch (error) {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/src/db/table';
 import { TABLE_DATA_ACTIONS } from './grants';
 import { ORIGIN_SECRET_HEADER } from '../../functions/src/web/cloudfront-headers';
+import { PLAIN_PAGE_CSP } from '../../shared/src/security-headers';
 import { testApp } from './test-app';
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] }>;
@@ -86,6 +87,18 @@ describe('stateless stack', () => {
     expect(json).toMatch(/\{\{resolve:secretsmanager:/);
     template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
+  });
+
+  it('adds the security headers at the CDN, and the plain CSP where an answer has none of its own', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: PLAIN_PAGE_CSP, Override: false },
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: false },
+        }),
+      }),
     });
   });
 

@@ -82,6 +82,7 @@ import type { DeployConfig } from '../config';
 import { viewerRequestCode } from './viewer-request-function';
 import { ORIGIN_SECRET_HEADER } from '../../functions/src/web/cloudfront-headers';
 import { EXPORT_PREFIX, UPLOAD_PREFIX } from '../../shared/src/storage/retention';
+import { PLAIN_PAGE_CSP } from '../../shared/src/security-headers';
 
 export interface StatelessStackProps extends StackProps {
   config: DeployConfig;
@@ -232,6 +233,9 @@ export class StatelessStack extends Stack {
           override: false,
         },
         contentTypeOptions: { override: true },
+        // Answers without their own policy (SvelteKit's cross-site 403, static files) get the
+        // plain one; pages keep theirs.
+        contentSecurityPolicy: { contentSecurityPolicy: PLAIN_PAGE_CSP, override: false },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: false },
         referrerPolicy: {
           referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,

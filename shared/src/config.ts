@@ -43,6 +43,8 @@ const configSchema = z.object({
   KOHTAAMO_MAIL_FROM: z.email().max(200).optional(),
   /** AWS: the SES configuration set that publishes bounces and complaints (set by the stack). */
   KOHTAAMO_SES_CONFIGURATION_SET: z.string().min(1).max(64).optional(),
+  /** Local only: the site's origin as browsers see it; requests for another Host are refused. Default http://HOST:PORT. */
+  KOHTAAMO_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Locally, `npm start` runs repair over every workspace once the server is ready, unless off. */

@@ -9,6 +9,8 @@ declare global {
       auth: Authentication;
       /** The signed-in user's id ('' when nobody is signed in). */
       staffId: string;
+      /** This request's id in the log and the `x-request-id` header. */
+      requestId: string;
     }
     interface Error {
       message: string;

@@ -1,10 +1,14 @@
 // Every request passes here: language, security headers, the CSRF origin check (forms and JSON
 // alike), the session, and the access rule of the route (lib/server/access.ts). Successful
-// state changes are written to the audit log. Unexpected errors stay generic.
+// state changes are written to the audit log. Unexpected errors stay generic. Each request gets
+// an id (the `x-request-id` header) and one JSON log line: route id, status, duration — never the
+// raw path or query string, which may carry tokens.
+import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
 import { defaultLocale, parseLocale, type Locale } from '@kohtaamo/shared/i18n/messages';
-import { securityHeaders } from '@kohtaamo/shared/security-headers';
+import { log } from '@kohtaamo/shared/log/json-log';
+import { PLAIN_PAGE_CSP, plainPageHeaders, securityHeaders } from '@kohtaamo/shared/security-headers';
 import { authenticate } from '@kohtaamo/shared/user/authenticate';
 import { roleAllows } from '@kohtaamo/shared/user/user.schema';
 
@@ -12,6 +16,7 @@ import { ruleFor, type ActionRule } from '#lib/server/access.ts';
 import { serverContext } from '#lib/server/context.ts';
 import { allowFormAction } from '#lib/server/csp.ts';
 import { LOCALE_COOKIE } from '#lib/server/locale.ts';
+import { guardFormBody } from '#lib/server/request-body.ts';
 import { readSessionToken, sessionPolicy } from '#lib/server/session.ts';
 
 function preferredLocale(acceptLanguage: string | null): Locale | undefined {
@@ -24,11 +29,15 @@ function preferredLocale(acceptLanguage: string | null): Locale | undefined {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** A state-changing request must come from our own pages: same origin, forms and JSON alike. */
-function crossSite(request: Request, url: URL): boolean {
+/**
+ * A state-changing request must come from our own pages: same origin, forms and JSON alike. The
+ * origin is the configured one where set (KOHTAAMO_ORIGIN, locally), else the request's, whose
+ * host the local server (scripts/web-server.ts) or CloudFront (functions/src/web) has checked.
+ */
+function crossSite(request: Request, url: URL, configuredOrigin: string | undefined): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
   const origin = request.headers.get('origin');
-  if (origin) return origin !== url.origin;
+  if (origin) return origin !== (configuredOrigin ? new URL(configuredOrigin).origin : url.origin);
   // Browsers always send Origin on POST; without it, trust only an explicit same-origin fetch.
   return request.headers.get('sec-fetch-site') !== 'same-origin';
 }
@@ -39,7 +48,10 @@ function plainPage(status: number, locale: Locale, fi: string, en: string): Resp
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · Kohtaamo</title></head>` +
     `<body><main><h1>${text}</h1><p><a href="/">Kohtaamo</a></p></main></body></html>`;
-  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  return new Response(body, {
+    status,
+    headers: { ...plainPageHeaders, 'content-type': 'text/html; charset=utf-8' },
+  });
 }
 
 function withHeaders(response: Response, signedIn: boolean): Response {
@@ -48,28 +60,53 @@ function withHeaders(response: Response, signedIn: boolean): Response {
   }
   const csp = response.headers.get('content-security-policy');
   const uploadOrigin = serverContext().blobs.uploadOrigin;
-  if (csp && uploadOrigin)
+  if (csp && csp !== PLAIN_PAGE_CSP && uploadOrigin)
     response.headers.set('content-security-policy', allowFormAction(csp, uploadOrigin));
   // Pages of a signed-in user are never stored by the browser or a proxy.
   if (signedIn) response.headers.set('cache-control', 'no-store');
   return response;
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Logs one line per request and tags the response with its id; the work is in `respond`. */
+export const handle: Handle = async (input) => {
+  const started = performance.now();
+  const requestId = randomUUID();
+  input.event.locals.requestId = requestId;
+  const line = { requestId, method: input.event.request.method, route: input.event.route.id ?? 'none' };
+  let response: Response;
+  try {
+    response = await respond(input);
+  } catch (caught) {
+    log.error('request failed', { ...line, durationMs: Math.round(performance.now() - started) });
+    throw caught;
+  }
+  const aborted = input.event.request.signal.aborted;
+  log.info(aborted ? 'request aborted' : 'request', {
+    ...line,
+    status: response.status,
+    durationMs: Math.round(performance.now() - started),
+    ...(aborted ? { aborted } : {}),
+  });
+  response.headers.set('x-request-id', requestId);
+  return response;
+};
+
+const respond: Handle = async ({ event, resolve }) => {
+  guardFormBody(event.request);
   const locale =
     parseLocale(event.cookies.get(LOCALE_COOKIE)) ??
     preferredLocale(event.request.headers.get('accept-language')) ??
     defaultLocale;
   event.locals.locale = locale;
 
-  if (crossSite(event.request, event.url)) {
+  const { config, db } = serverContext();
+  if (crossSite(event.request, event.url, config.KOHTAAMO_ORIGIN)) {
     return withHeaders(
       plainPage(403, locale, 'Pyyntö toiselta sivustolta estettiin.', 'Cross-site request blocked.'),
       false,
     );
   }
 
-  const { config, db } = serverContext();
   const auth = await authenticate(db, readSessionToken(event.cookies, event.url), sessionPolicy(config));
   event.locals.auth = auth;
   event.locals.staffId = auth.status === 'none' ? '' : auth.user.id;
@@ -148,7 +185,11 @@ export const handleError: HandleServerError = (caught) => {
   if (caught.kind !== 'unknown') return;
   const name = caught.error instanceof Error ? caught.error.name : 'unknown';
   // Only the route and the error's type: messages may contain personal data.
-  console.error(`500 on ${caught.event.route.id ?? 'unknown route'}: ${name}`);
+  log.error('unhandled error', {
+    requestId: caught.event.locals.requestId,
+    route: caught.event.route.id ?? 'none',
+    error: name,
+  });
   return {
     message: 'Something went wrong.',
     fi: 'Jokin meni vikaan. Yritä uudelleen hetken päästä.',

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -7,6 +7,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { newId } from '../ids';
 import {
   DataDirectoryBusyError,
+  ENDPOINT_FILE,
   ensureTable,
   findRunningEndpoint,
   localClient,
@@ -107,6 +108,25 @@ describe('one process per data directory', () => {
     }
     // The engine is gone: the stale endpoint file is ignored.
     expect(await findRunningEndpoint(dir)).toBeUndefined();
+  });
+
+  it('makes the data directory private (0700) and writes the endpoint file 0600', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'kohtaamo-dir-'));
+    temporaryDirs.push(parent);
+    const fresh = join(parent, 'fresh');
+    const older = join(parent, 'older');
+    await startLocalDynamo({ dir: fresh }).then((engine) => engine.close());
+    await mkdir(older);
+    await chmod(older, 0o755);
+    const engine = await startLocalDynamo({ dir: older });
+    try {
+      await writeEndpointFile(older, { endpoint: engine.endpoint, pid: process.pid });
+      expect((await stat(fresh)).mode & 0o777).toBe(0o700);
+      expect((await stat(older)).mode & 0o777).toBe(0o700);
+      expect((await stat(join(older, ENDPOINT_FILE))).mode & 0o777).toBe(0o600);
+    } finally {
+      await engine.close();
+    }
   });
 
   it('keeps the data on disk across a restart', async () => {

@@ -1,6 +1,7 @@
 // The embedded DynamoDB-compatible engine (dynalite) for `npm start`, CLIs and tests, and the
 // table creation from `tableDefinition` that keeps the local table equal to the deployed one.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Its data directory and the endpoint file are private to their owner (0700 / 0600).
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -25,6 +26,37 @@ import { tableDefinition as currentDefinition, type TableDefinition } from './ta
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
+interface ClosableIterator {
+  close: () => Promise<void>;
+  return?: () => Promise<void>;
+}
+
+/**
+ * dynalite 4 ends its read streams with `iterator.return()`, which the iterators of abstract-level 3
+ * (under both its LevelDB and its in-memory store) do not have, so every Query and Scan left an
+ * iterator open, holding a LevelDB snapshot and its read buffers, until the engine closed: the
+ * engine's memory grew with every read and never shrank. Giving the iterators that method makes
+ * dynalite close them. Idempotent; throws only if dynalite's dependencies are missing.
+ */
+export function closeEngineIteratorsOnReturn(): void {
+  const resolveFrom = (path: readonly string[]) =>
+    path.reduce((from, name) => createRequire(from).resolve(name), require.resolve('dynalite'));
+  for (const store of [['level', 'classic-level'], ['memory-level']]) {
+    const level = createRequire(resolveFrom(store))('abstract-level') as Record<
+      string,
+      { prototype: ClosableIterator }
+    >;
+    for (const name of ['AbstractIterator', 'AbstractKeyIterator', 'AbstractValueIterator']) {
+      const prototype = level[name]?.prototype;
+      if (prototype && !Object.hasOwn(prototype, 'return')) {
+        prototype.return = function (this: ClosableIterator) {
+          return this.close();
+        };
+      }
+    }
+  }
+}
+
 export interface LocalDynamo {
   endpoint: string;
   close: () => Promise<void>;
@@ -34,6 +66,7 @@ export interface LocalDynamo {
 export async function startLocalDynamo(
   options: { dir?: string; port?: number; host?: string } = {},
 ): Promise<LocalDynamo> {
+  closeEngineIteratorsOnReturn();
   if (options.dir) await assertDirectoryFree(options.dir);
   const server = dynalite({ path: options.dir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const host = options.host ?? '127.0.0.1';
@@ -57,7 +90,9 @@ export async function startLocalDynamo(
  * LevelDB lock is probed first, where it fails cleanly.
  */
 async function assertDirectoryFree(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700); // also a directory made by an older version
+
   const probe = new ClassicLevel(dir);
   try {
     await probe.open();
@@ -286,7 +321,7 @@ export interface EndpointRecord {
 export const ENDPOINT_FILE = 'dynamo-endpoint.json';
 
 export async function writeEndpointFile(dir: string, record: EndpointRecord): Promise<void> {
-  await writeFile(join(dir, ENDPOINT_FILE), JSON.stringify(record));
+  await writeFile(join(dir, ENDPOINT_FILE), JSON.stringify(record), { mode: 0o600 });
 }
 
 export async function removeEndpointFile(dir: string): Promise<void> {

@@ -1,5 +1,5 @@
 // The folder blob store: what it keeps, what it refuses, and its signed upload policy.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -26,6 +26,14 @@ describe('local blob store', () => {
     expect(await store.getBytes('handover/w1/j1/missing.zip', 100)).toBeUndefined();
     await expect(store.getBytes('handover/w1/j1/a.zip', 2)).rejects.toBeInstanceOf(ValidationError);
     expect(await store.downloadLink('handover/w1/j1/a.zip', 'a.zip')).toBeUndefined();
+  });
+
+  it('writes files 0600 in folders 0700', async () => {
+    const store = localBlobStore(join(root, 'private'), { secret });
+    await store.put('uploads/w1/j1/a.xlsx', Readable.from([Buffer.from('x')]), 'application/octet-stream');
+    expect((await stat(join(root, 'private'))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(root, 'private/uploads/w1/j1'))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(root, 'private/uploads/w1/j1/a.xlsx'))).mode & 0o777).toBe(0o600);
   });
 
   it('keeps the old file when a write fails half-way', async () => {

@@ -1,7 +1,8 @@
 // The blob store in a local folder (`npm start`, tests). Writes go to a temporary name and are
 // renamed when complete, so a reader never sees half a file. Uploads post to the app's own
 // `/uploads` endpoint with a signed policy, as a browser posts to S3 in AWS: the key, the size
-// limit and the redirect are fixed by the app, not chosen by the browser.
+// limit and the redirect are fixed by the app, not chosen by the browser. Folders are made 0700
+// and files 0600: uploads and handover packages hold personal data.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, readFile } from 'node:fs/promises';
@@ -51,10 +52,10 @@ export function localBlobStore(root: string, options: { secret: string; now?: ()
   return {
     async put(key, body) {
       const file = pathOf(key);
-      await mkdir(dirname(file), { recursive: true });
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
       const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
       try {
-        await pipeline(body, createWriteStream(partial));
+        await pipeline(body, createWriteStream(partial, { mode: 0o600 }));
         await rename(partial, file);
       } finally {
         await rm(partial, { force: true });

@@ -280,6 +280,23 @@ describe('accounts', () => {
     ).rejects.toThrow('at least one active admin');
   });
 
+  it('the idle timeout counts from the last request, also at the 5-minute minimum', async () => {
+    const { email } = await admin();
+    const policy = { idleSeconds: 5 * 60, absoluteSeconds: 3600 };
+    const start = clock;
+    const at = (seconds: number) => (clock = new Date(start.getTime() + seconds * 1000));
+    const { token } = await login(db, { email, password, clientAddress: address() }, policy);
+    at(4 * 60 + 59);
+    expect(await findSession(db, token, policy)).toBeDefined();
+    at(9 * 60); // 4 min 1 s after the last request
+    expect(await findSession(db, token, policy)).toBeDefined();
+    at(13 * 60 + 59);
+    expect(await findSession(db, token, policy)).toBeDefined();
+    at(13 * 60 + 59 + 5 * 60 + 4); // idle for 5 min 4 s (configured 5 min, touch interval 3 s)
+    expect(await findSession(db, token, policy)).toBeUndefined();
+    clock = start;
+  });
+
   it('the sweeper removes expired sessions and throttle counters but keeps live ones', async () => {
     const { email } = await admin();
     const policy = { idleSeconds: 60, absoluteSeconds: 3600 };

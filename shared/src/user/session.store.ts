@@ -1,6 +1,9 @@
 // Sessions (pattern 15): a random 256-bit token goes to the browser, only its SHA-256 hash is
 // stored. Idle and absolute timeouts are checked here in code (dynalite has no TTL; in AWS the
 // `ttl` attribute lets DynamoDB remove them too, and the sweeper removes them everywhere).
+// The idle timeout counts from the last request: lastSeenAt is written at most once per touch
+// interval, so the real last request lies less than one interval after it, and a session ends only
+// when lastSeenAt + idle + interval has passed (never earlier than configured, at most 1% later).
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
@@ -17,8 +20,18 @@ export interface SessionPolicy {
 }
 
 export const defaultSessionPolicy: SessionPolicy = { idleSeconds: 8 * 3600, absoluteSeconds: 7 * 24 * 3600 };
-/** lastSeenAt is written at most this often, so reading pages does not write on every request. */
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+/**
+ * lastSeenAt is written at most this often, so reading pages does not write on every request:
+ * a hundredth of the idle timeout, at most 5 minutes (3 s at the 5-minute minimum).
+ */
+export function touchIntervalMs(policy: SessionPolicy): number {
+  return Math.min(5 * 60 * 1000, policy.idleSeconds * 10);
+}
+
+/** When a session last seen at `lastSeen` ends if unused: the last request was at most one touch interval later. */
+function idleEndsAt(lastSeen: Date, policy: SessionPolicy): Date {
+  return new Date(lastSeen.getTime() + policy.idleSeconds * 1000 + touchIntervalMs(policy));
+}
 
 export interface Session {
   sv: number;
@@ -55,7 +68,7 @@ function expiry(
   absoluteExpiresAt: Date,
   policy: SessionPolicy,
 ): { expiresAt: string; ttl: number } {
-  const idle = new Date(lastSeen.getTime() + policy.idleSeconds * 1000);
+  const idle = idleEndsAt(lastSeen, policy);
   const ends = idle < absoluteExpiresAt ? idle : absoluteExpiresAt;
   return { expiresAt: ends.toISOString(), ttl: Math.ceil(ends.getTime() / 1000) };
 }
@@ -107,12 +120,12 @@ export async function findSession(
   if (!result.Item) return undefined;
   const session = stripKeys<Session>(result.Item);
   const now = db.now();
-  const idleEnds = new Date(Date.parse(session.lastSeenAt) + policy.idleSeconds * 1000);
+  const idleEnds = idleEndsAt(new Date(session.lastSeenAt), policy);
   if (now >= idleEnds || now >= new Date(session.absoluteExpiresAt)) {
     await run(() => db.doc.send(new DeleteCommand({ TableName: db.table, Key: key })));
     return undefined;
   }
-  if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS) {
+  if (now.getTime() - Date.parse(session.lastSeenAt) >= touchIntervalMs(policy)) {
     const next = expiry(now, new Date(session.absoluteExpiresAt), policy);
     await run(() =>
       db.doc.send(

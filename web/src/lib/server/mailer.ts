@@ -21,9 +21,10 @@ export function webMailer(): Mailer | undefined {
   return mailer.value;
 }
 
-/** Where links in e-mail point: the configured site, else this server locally, else (AWS) the request's origin. */
+/** Where links in e-mail point: the configured site or local origin, else this server locally, else (AWS) the request's origin. */
 export function siteUrl(config: Config, url: URL): string {
   if (config.KOHTAAMO_SITE_URL) return config.KOHTAAMO_SITE_URL;
+  if (config.KOHTAAMO_ORIGIN) return config.KOHTAAMO_ORIGIN;
   if (config.KOHTAAMO_DYNAMODB_ENDPOINT) {
     const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
     return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}`;
