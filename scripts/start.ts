@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   await writeEndpointFile(config.KOHTAAMO_DATA_DIR, { endpoint: engine.endpoint, pid: process.pid });
   const db = localDb(config, engine.endpoint);
   const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  const origin = `http://${shownHost}:${config.PORT}`;
+  const origin = config.KOHTAAMO_ORIGIN ?? `http://${shownHost}:${config.PORT}`;
   const linkFile = setupLinkFile(config.KOHTAAMO_DATA_DIR, config.KOHTAAMO_WORKSPACE);
   // Data written by an older version is brought up to the code's schema (a no-op when current).
   const { upgraded, setupToken } = await prepareData(
