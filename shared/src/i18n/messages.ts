@@ -3,6 +3,7 @@
 import { campaignMessages } from './campaign.messages';
 import { eventMessages } from './event.messages';
 import { reportMessages } from './report.messages';
+import { throttleMessages } from './throttle.messages';
 export const locales = ['fi', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
@@ -17,6 +18,7 @@ export const messages = {
   ...campaignMessages,
   ...eventMessages,
   ...reportMessages,
+  ...throttleMessages,
   'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
   'app.skipToContent': { fi: 'Siirry sisältöön', en: 'Skip to content' },
   'app.mainNav': { fi: 'Päävalikko', en: 'Main navigation' },
