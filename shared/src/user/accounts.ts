@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { newId, staffIdSchema, workspaceIdSchema } from '../ids';
 import { parseInput } from '../validation';
 import { checkDeviceToken, issueDeviceToken } from './device-token';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './password';
+import { hashPassword, passwordHashing, verifyAgainstNothing, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { createSession, defaultSessionPolicy, type Session, type SessionPolicy } from './session.store';
 import { consumeAttempts, loginLimits, type LoginLimits, type ThrottleRule } from './throttle.store';
@@ -70,6 +70,7 @@ export async function login(
   limits: LoginLimits = loginLimits,
 ): Promise<LoginResult> {
   const { email, password } = parseInput(loginSchema, { email: input.email, password: input.password });
+  passwordHashing.assertRoom(); // a busy server refuses at once, before any read or count
   const user = await findUserByEmail(db, email);
   // Without an account no device token can be valid: the same counters as for an unknown client.
   const deviceId = user ? checkDeviceToken(db.cursorSecret, user, input.device, db.now()) : undefined;

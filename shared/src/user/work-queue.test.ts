@@ -36,11 +36,13 @@ describe('work queue', () => {
       expect((refusal as TooManyRequestsError).safe.en).toContain('busy');
     }
     expect(queue.stats()).toEqual({ running: 2, waiting: 3, peak: 2 });
+    expect(() => queue.assertRoom()).toThrow(TooManyRequestsError);
     expect(gated.started()).toBe(2);
     for (let i = 0; i < 5; i++) await gated.openNext();
     expect(await Promise.all(accepted)).toEqual(Array(5).fill('done'));
     expect(gated.peak()).toBe(2);
     expect(queue.stats()).toEqual({ running: 0, waiting: 0, peak: 2 });
+    expect(() => queue.assertRoom()).not.toThrow();
   });
 
   it('frees the place of work that fails', async () => {

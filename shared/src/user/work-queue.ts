@@ -18,6 +18,11 @@ export interface WorkQueue {
    * waiting line is full, or with whatever `work` fails with.
    */
   run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Fails with TooManyRequestsError (server busy) when `run` would refuse now: lets a caller refuse
+   * before it spends anything on work that would not get a place.
+   */
+  assertRoom(): void;
   /** Running and waiting now, and the most that ever ran at once (for tests and logs). */
   stats(): { running: number; waiting: number; peak: number };
 }
@@ -34,16 +39,17 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
     else running -= 1;
   };
 
+  const assertRoom = () => {
+    if (running >= options.concurrency && waiting.length >= options.maxWaiting) {
+      throw new TooManyRequestsError(options.retryAfterSeconds, serverBusy);
+    }
+  };
+
   return {
     async run<T>(work: () => Promise<T>): Promise<T> {
-      if (running < options.concurrency) {
-        running += 1;
-      } else {
-        if (waiting.length >= options.maxWaiting) {
-          throw new TooManyRequestsError(options.retryAfterSeconds, serverBusy);
-        }
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
+      assertRoom();
+      if (running < options.concurrency) running += 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
       peak = Math.max(peak, running);
       try {
         return await work();
@@ -51,6 +57,7 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
         release();
       }
     },
+    assertRoom,
     stats: () => ({ running, waiting: waiting.length, peak }),
   };
 }
