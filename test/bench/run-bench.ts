@@ -517,6 +517,8 @@ async function benchmarkLoginFlood(endpoint: string, fixture: Fixture): Promise<
     await flood;
     for (let i = 0; i < 100; i++) idle.push(await page(i));
     const failed = answers.filter((status) => status === 400).length;
+    const other = answers.filter((status) => status !== 400 && status !== 429);
+    if (other.length > 0) console.log(`Login answers other than 400 and 429: ${other.join(', ')}`);
     const row: Row = {
       id: 'L1',
       name: `association page during ${failed} failed logins (${answers.length - failed} refused)`,
