@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/support/test-db';
 import { TooManyRequestsError } from '../errors';
 import { newId } from '../ids';
-import { consumeAttempt, consumeAttempts, refundAttempt, type ThrottleRule } from './throttle.store';
+import {
+  assertNotThrottled,
+  consumeAttempt,
+  consumeAttempts,
+  recordFailure,
+  refundAttempt,
+  type ThrottleRule,
+} from './throttle.store';
 
 let clock = new Date('2026-11-24T08:00:00.000Z');
 const db = testDb({ now: () => clock });
@@ -75,5 +82,15 @@ describe('throttle counters', () => {
     // `wide` counted only the one attempt that passed: four more fit.
     const result = await outcomes(Array.from({ length: 6 }, () => consumeAttempt(db, wide)));
     expect(result).toEqual({ passed: 4, refused: 2 });
+  });
+
+  it('the older check-then-count pair shares the counters: refused once failures reach the limit', async () => {
+    const limited = rule(3);
+    for (let i = 0; i < 3; i++) {
+      await assertNotThrottled(db, [limited]);
+      await recordFailure(db, [limited]);
+    }
+    await expect(assertNotThrottled(db, [limited])).rejects.toBeInstanceOf(TooManyRequestsError);
+    await expect(consumeAttempt(db, limited)).rejects.toBeInstanceOf(TooManyRequestsError);
   });
 });
