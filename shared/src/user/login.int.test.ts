@@ -8,6 +8,7 @@ import { TooManyRequestsError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { helsinkiMonth } from '../time/helsinki';
 import { createAccount, login } from './accounts';
+import { HASHING_CONCURRENCY, passwordHashing } from './password';
 import { loginLimits, type LoginLimits } from './throttle.store';
 import { endAllSessions } from './user.store';
 
@@ -152,5 +153,37 @@ describe('login throttling', () => {
       return results;
     };
     expect(await outcome(unknown)).toEqual(await outcome(known.email));
+  }, 60_000);
+
+  it('while the hashing queue is full a login is refused with 429 at once and counts nothing', async () => {
+    const { email } = await account();
+    const from = address();
+    const gates: (() => void)[] = [];
+    const occupied = Array.from({ length: HASHING_CONCURRENCY + 8 }, () =>
+      passwordHashing.run(() => new Promise<void>((resolve) => gates.push(resolve))),
+    );
+    const busy = await login(
+      db,
+      { email, password: 'wrong-password-x', clientAddress: from },
+      undefined,
+      small,
+    ).catch((caught: unknown) => caught);
+    expect(busy).toBeInstanceOf(TooManyRequestsError);
+    expect((busy as TooManyRequestsError).retryAfterSeconds).toBe(2);
+    expect((busy as TooManyRequestsError).safe.en).toContain('busy');
+    for (let round = 0; round < 1000 && (gates.length > 0 || passwordHashing.stats().running > 0); round++) {
+      gates.shift()?.();
+      await Promise.resolve();
+    }
+    await Promise.all(occupied);
+    // Nothing was counted: all three attempts of the account are still there.
+    for (let i = 0; i < 3; i++) {
+      await expect(
+        login(db, { email, password: `wrong-${i}-password`, clientAddress: from }, undefined, small),
+      ).rejects.toBeInstanceOf(ValidationError);
+    }
+    await expect(
+      login(db, { email, password, clientAddress: from }, undefined, small),
+    ).rejects.toBeInstanceOf(TooManyRequestsError);
   }, 60_000);
 });
