@@ -74,19 +74,30 @@ export class UnavailableError extends AppError {
   }
 }
 
-/** Too many attempts (login throttling): the edge answers 429 with Retry-After. */
+/**
+ * Too many attempts (a throttle), or too much work waiting (password hashing): the edge answers 429
+ * with Retry-After.
+ */
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number, what?: Localised) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super({
-      fi: `Liian monta yritystä. Yritä uudelleen ${minutes} minuutin kuluttua.`,
-      en: `Too many attempts. Please try again in ${minutes} minutes.`,
-    });
+    super(
+      what ?? {
+        fi: `Liian monta yritystä. Yritä uudelleen ${minutes} minuutin kuluttua.`,
+        en: `Too many attempts. Please try again in ${minutes} minutes.`,
+      },
+    );
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
+
+/** The server's password hashing is at its bound: a retry in a few seconds will do. */
+export const serverBusy: Localised = {
+  fi: 'Palvelin on juuri nyt kiireinen. Yritä muutaman sekunnin kuluttua uudelleen.',
+  en: 'The server is busy right now. Please try again in a few seconds.',
+};
 
 /** Not signed in, or the session ended: the edge sends the user to the login page. */
 export class UnauthenticatedError extends AppError {

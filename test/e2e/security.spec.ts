@@ -1,9 +1,11 @@
 // Server-side protection, checked over HTTP against the built app: every route and action for
 // every role, workspace isolation, CSRF, session cookies and endings, login throttling, headers.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { loginLimits } from '../../shared/src/user/throttle.store';
+import { issueStamp } from '../../shared/src/event/feedback-stamp';
+import { newId } from '../../shared/src/ids';
+import { feedbackLimits, loginLimits } from '../../shared/src/user/throttle.store';
 import { roleAllows, type Role } from '../../shared/src/user/user.schema';
 import { routePolicies, type Need } from '../../web/src/lib/server/access';
 import { accounts, E2E_PASSWORD, storageStateOf, type Account } from './auth';
@@ -238,6 +240,70 @@ test('20 wrong passwords for one account give 429 with Retry-After', async () =>
     maxRedirects: 0,
   });
   expect(fine.status()).toBe(303);
+});
+
+test('120 parallel wrong passwords for one account: at most 20 are checked, the rest get 429 with Retry-After', async () => {
+  test.setTimeout(180_000);
+  const api = await client();
+  const email = `parallel-${Date.now()}@example.invalid`;
+  const answers = await Promise.all(
+    Array.from({ length: 120 }, (_, i) =>
+      api.post('/login', { form: { email, password: `wrong-parallel-${i}` }, maxRedirects: 0 }),
+    ),
+  );
+  const checked = answers.filter((answer) => answer.status() === 400);
+  const refused = answers.filter((answer) => answer.status() === 429);
+  expect(checked.length + refused.length).toBe(120);
+  expect(checked.length).toBeGreaterThan(0);
+  expect(checked.length).toBeLessThanOrEqual(loginLimits.perAccount.limit);
+  for (const answer of refused) expect(Number(answer.headers()['retry-after'])).toBeGreaterThan(0);
+});
+
+test('200 parallel posts to a feedback link store at most the limit; one stamp stores once', async () => {
+  test.setTimeout(120_000);
+  const admin = await client('admin');
+  // Stamps back-dated past the minimum fill time, signed with the local server's secret.
+  const secret = readFileSync('.test-output/e2e-data/cursor-secret', 'utf8').trim();
+  const newEvent = async (name: string) => {
+    const created = await admin.post('/events/new?/create', {
+      form: { id: newId(), name, kind: 'pienmarkkinat', date: '2026-11-20', municipality: 'Iisalmi' },
+      maxRedirects: 0,
+    });
+    expect(created.status()).toBe(303);
+    const path = created.headers()['location'] ?? '';
+    const token = /\/feedback\/([A-Za-z0-9_-]{20,})/.exec(await (await admin.get(path)).text())?.[1] ?? '';
+    const stored = async () => Number(/(\d+) palautetta/.exec(await (await admin.get(path)).text())?.[1]);
+    const stamp = () => issueStamp(secret, token, new Date(Date.now() - 5000));
+    return { token, stored, stamp };
+  };
+  const visitor = await client();
+  const post = (token: string, stamp: string, answer = '3') =>
+    visitor.post(`/feedback/${token}`, { form: { 'q-useful': answer, stamp, id: newId() }, maxRedirects: 0 });
+  const statuses = (answers: { status(): number }[]) => answers.map((answer) => answer.status());
+
+  const flooded = await newEvent('Tulva');
+  const fresh = statuses(
+    await Promise.all(Array.from({ length: 200 }, () => post(flooded.token, flooded.stamp()))),
+  );
+  expect(fresh.filter((status) => status === 200)).toHaveLength(feedbackLimits.perAddress.limit);
+  expect(fresh.filter((status) => status === 429)).toHaveLength(200 - feedbackLimits.perAddress.limit);
+  expect(await flooded.stored()).toBe(feedbackLimits.perAddress.limit);
+
+  const replayed = await newEvent('Uusinta');
+  const first = replayed.stamp();
+  const refused = await post(replayed.token, first, '7');
+  expect(refused.status()).toBe(400);
+  const shownAgain = /name="stamp" value="([^"]+)"/.exec(await refused.text())?.[1];
+  expect(shownAgain).toBeTruthy();
+  expect(shownAgain).not.toBe(first); // the form shown again carries a stamp of its own
+  const one = replayed.stamp();
+  const same = statuses(await Promise.all(Array.from({ length: 200 }, () => post(replayed.token, one))));
+  expect(same.filter((status) => status === 200)).toHaveLength(1);
+  expect(same.filter((status) => status >= 500)).toEqual([]);
+  expect(await replayed.stored()).toBe(1);
+  const reused = await post(replayed.token, one);
+  expect([400, 429]).toContain(reused.status());
+  expect(await replayed.stored()).toBe(1);
 });
 
 test('security headers on pages, static files, errors and the login page', async () => {

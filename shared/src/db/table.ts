@@ -125,7 +125,7 @@ export const accessPatterns = [
   },
   {
     id: '16',
-    name: 'one-time token (invite, password reset, setup) or throttle counter by hash',
+    name: 'one-time token (invite, password reset, setup) or throttle counter (GCRA; a used feedback stamp is a limit-1 counter) by hash',
     index: 'table',
     key: 'pk TOKEN#<sha256> / THROTTLE#<sha256>, sk TOKEN / THROTTLE',
   },

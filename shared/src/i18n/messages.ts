@@ -5,6 +5,7 @@ import { campaignMessages } from './campaign.messages';
 import { eventMessages } from './event.messages';
 import { importCheckMessages } from './import-check.messages';
 import { reportMessages } from './report.messages';
+import { throttleMessages } from './throttle.messages';
 export const locales = ['fi', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
@@ -21,6 +22,7 @@ export const messages = {
   ...eventMessages,
   ...importCheckMessages,
   ...reportMessages,
+  ...throttleMessages,
   'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
   'app.skipToContent': { fi: 'Siirry sisältöön', en: 'Skip to content' },
   'app.mainNav': { fi: 'Päävalikko', en: 'Main navigation' },

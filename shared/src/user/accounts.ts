@@ -13,10 +13,11 @@ import type { MailMessage } from '../reminders/reminder-digest';
 import { renderInviteMail, renderPasswordChangedMail, renderResetMail } from './account-mail';
 import { newId, staffIdSchema, workspaceIdSchema } from '../ids';
 import { parseInput } from '../validation';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './password';
+import { checkDeviceToken, issueDeviceToken } from './device-token';
+import { hashPassword, passwordHashing, verifyAgainstNothing, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
 import { createSession, defaultSessionPolicy, type Session, type SessionPolicy } from './session.store';
-import { assertNotThrottled, loginLimits, recordFailure, type ThrottleRule } from './throttle.store';
+import { consumeAttempts, loginLimits, type LoginLimits, type ThrottleRule } from './throttle.store';
 import {
   createOneTimeToken,
   peekOneTimeToken,
@@ -64,29 +65,45 @@ export interface LoginResult {
   session: Session;
   user: User;
   workspaces: WorkspaceMember[];
+  /** A device token for this browser (see device-token.ts): the route keeps it in a cookie. */
+  device: string;
 }
 
 /**
- * Checks the password with throttling per account and per client address. A failure for a known
- * account is recorded in the audit log of each of its workspaces (ids only).
+ * Checks the password, counted before the check (throttle.store.ts): per account and per client
+ * address across accounts, or, for a browser that carries the account's device token, per account
+ * and device only (strangers' guesses cannot lock its owner out). A successful login gives its own
+ * attempt back, so only failures count. A failure for a known account is recorded in the audit
+ * log of each of its workspaces (ids only). Fails with ValidationError (wrong e-mail or password,
+ * the same for both), TooManyRequestsError (throttled, or the hashing queue full: nothing was
+ * checked), ForbiddenError (no workspace left).
  */
 export async function login(
   db: Db,
-  input: { email: unknown; password: unknown; clientAddress: string },
+  input: { email: unknown; password: unknown; clientAddress: string; device?: string | undefined },
   policy: SessionPolicy = defaultSessionPolicy,
+  limits: LoginLimits = loginLimits,
 ): Promise<LoginResult> {
   const { email, password } = parseInput(loginSchema, { email: input.email, password: input.password });
-  const rules: ThrottleRule[] = [
-    { kind: 'account', value: email, ...loginLimits.perAccount },
-    { kind: 'address', value: input.clientAddress, ...loginLimits.perAddress },
-  ];
-  await assertNotThrottled(db, rules);
+  passwordHashing.assertRoom(); // a busy server refuses at once, before any read or count
   const user = await findUserByEmail(db, email);
-  const valid = user
-    ? await verifyPassword(password, user.passwordHash)
-    : await verifyAgainstNothing(password);
+  // Without an account no device token can be valid: the same counters as for an unknown client.
+  const deviceId = user ? checkDeviceToken(db.cursorSecret, user, input.device, db.now()) : undefined;
+  const rules: ThrottleRule[] = deviceId
+    ? [{ kind: 'account-device', value: `${email}:${deviceId}`, ...limits.perAccountDevice }]
+    : [
+        { kind: 'account', value: email, ...limits.perAccount },
+        { kind: 'address', value: input.clientAddress, ...limits.perAddress },
+      ];
+  const attempt = await consumeAttempts(db, rules);
+  let valid: boolean;
+  try {
+    valid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+  } catch (caught) {
+    await attempt.refund(); // the hashing queue was full: nothing was checked
+    throw caught;
+  }
   if (!user || !valid) {
-    await recordFailure(db, rules);
     if (user) {
       for (const member of await listUserWorkspaces(db, user.id)) {
         await recordAudit(db, member.workspaceId, {
@@ -99,6 +116,7 @@ export async function login(
     }
     throw invalidCredentials;
   }
+  await attempt.refund();
   const workspaces = await listUserWorkspaces(db, user.id);
   if (workspaces.length === 0) throw noWorkspace;
   const only = workspaces.length === 1 ? workspaces[0]?.workspaceId : undefined;
@@ -115,7 +133,8 @@ export async function login(
       entityId: user.id,
     });
   }
-  return { token, session, user, workspaces };
+  const device = issueDeviceToken(db.cursorSecret, user, db.now(), deviceId);
+  return { token, session, user, workspaces, device };
 }
 
 /** A new password's own rules, as a field error on `field`. */

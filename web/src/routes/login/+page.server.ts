@@ -1,3 +1,6 @@
+// The login page: login() counts the attempt before it checks the password (429 with Retry-After
+// past a limit, or while the password hashing queue is full); a successful login sets the session
+// cookie and the device cookie that keeps this browser out of strangers' lockouts.
 import { redirect } from '@sveltejs/kit';
 import { login } from '@kohtaamo/shared/user/accounts';
 import { deleteSession } from '@kohtaamo/shared/user/session.store';
@@ -11,6 +14,7 @@ import {
   setSessionCookie,
 } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { readDeviceCookie, setDeviceCookie } from './device-cookie';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   const next = safeNextPath(url.searchParams.get('next'));
@@ -32,6 +36,7 @@ export const actions: Actions = {
           email,
           password: form.get('password'),
           clientAddress: clientAddress(event),
+          device: readDeviceCookie(event.cookies, event.url),
         },
         sessionPolicy(config),
       ),
@@ -45,6 +50,7 @@ export const actions: Actions = {
     const previous = readSessionToken(event.cookies, event.url);
     if (previous) await deleteSession(db, previous);
     setSessionCookie(event.cookies, event.url, result.token, sessionPolicy(config));
+    setDeviceCookie(event.cookies, event.url, result.device);
     redirect(303, result.session.workspaceId ? next : `/workspaces?next=${encodeURIComponent(next)}`);
   },
 };

@@ -1,21 +1,16 @@
 // The public feedback form of an event: no login and no name asked. Safe against spam: the link's
-// secret names the event, the form carries a signed time stamp (too fast or too old is refused),
-// a hidden field that people leave empty catches bots, and submissions are limited per address
-// and per event.
+// secret names the event, the form carries a signed single-use time stamp (too fast, too old or
+// used already is refused; a form shown again gets a fresh one from load), a hidden field that
+// people leave empty catches bots, and submissions are counted per address and per event before
+// anything is stored.
 import { error, fail } from '@sveltejs/kit';
 import { ValidationError, TooManyRequestsError } from '@kohtaamo/shared/errors';
-import { recordFeedback } from '@kohtaamo/shared/event/event-feedback';
+import { submitPublicFeedback } from '@kohtaamo/shared/event/event-feedback';
 import { checkStamp, issueStamp } from '@kohtaamo/shared/event/feedback-stamp';
 import { findFeedbackLink, getEvent } from '@kohtaamo/shared/event/event.store';
 import { localised } from '@kohtaamo/shared/i18n/messages';
 import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
-import {
-  assertNotThrottled,
-  feedbackLimits,
-  recordFailure,
-  type ThrottleRule,
-} from '@kohtaamo/shared/user/throttle.store';
 import { serverContext } from '#lib/server/context.ts';
 import { clientAddress } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -64,18 +59,13 @@ export const actions: Actions = {
     ) {
       return problem(400, localised('feedback.expired'));
     }
-    const rules: ThrottleRule[] = [
-      {
-        kind: 'feedback-address',
-        value: `${event.id}:${clientAddress(requestEvent)}`,
-        ...feedbackLimits.perAddress,
-      },
-      { kind: 'feedback-event', value: event.id, ...feedbackLimits.perEvent },
-    ];
     try {
-      await assertNotThrottled(db, rules);
-      await recordFeedback(db, workspaceId, event, { id: String(values.id ?? ''), values, source: 'public' });
-      await recordFailure(db, rules);
+      await submitPublicFeedback(db, workspaceId, event, {
+        id: values.id,
+        stamp: String(values.stamp),
+        values,
+        clientAddress: clientAddress(requestEvent),
+      });
     } catch (caught) {
       if (caught instanceof ValidationError) {
         return fail(400, {
@@ -84,7 +74,10 @@ export const actions: Actions = {
           values,
         });
       }
-      if (caught instanceof TooManyRequestsError) return problem(429, caught.safe);
+      if (caught instanceof TooManyRequestsError) {
+        requestEvent.setHeaders({ 'retry-after': String(caught.retryAfterSeconds) });
+        return problem(429, caught.safe);
+      }
       throw caught;
     }
     return { thanks: true };
