@@ -9,7 +9,8 @@ import { addMembership, createPerson } from '../person/person.store';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
 import { markAttendance } from './event-attendance';
 import { eventInteractionId } from './event';
-import { distribution, likertField, openField, recordFeedback } from './event-feedback';
+import { distribution, likertField, openField } from './event-feedback';
+import { recordFeedback } from './event-feedback.store';
 import {
   addRegistration,
   createEvent,

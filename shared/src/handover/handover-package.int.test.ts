@@ -20,7 +20,7 @@ import { importHandover } from './import-handover';
 import { searchDirectory } from '../association/directory-search';
 import { getAssociation } from '../association/association.store';
 import { createCampaign } from '../campaign/campaign.store';
-import { recordFeedback } from '../event/event-feedback';
+import { recordFeedback } from '../event/event-feedback.store';
 import { addRegistration, createEvent, findFeedbackLink, listEvents } from '../event/event.store';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
 // anything is stored.
 import { error, fail } from '@sveltejs/kit';
 import { ValidationError, TooManyRequestsError } from '@kohtaamo/shared/errors';
-import { submitPublicFeedback } from '@kohtaamo/shared/event/event-feedback';
+import { submitPublicFeedback } from '@kohtaamo/shared/event/event-feedback.store';
 import { checkStamp, issueStamp } from '@kohtaamo/shared/event/feedback-stamp';
 import { findFeedbackLink, getEvent } from '@kohtaamo/shared/event/event.store';
 import { localised } from '@kohtaamo/shared/i18n/messages';

@@ -1,6 +1,6 @@
 // Feedback collected on paper, entered by staff with the same questions as the public form.
 import { redirect } from '@sveltejs/kit';
-import { recordFeedback } from '@kohtaamo/shared/event/event-feedback';
+import { recordFeedback } from '@kohtaamo/shared/event/event-feedback.store';
 import { getEvent } from '@kohtaamo/shared/event/event.store';
 import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
