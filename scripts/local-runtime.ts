@@ -7,7 +7,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../shared/src/config';
 import { AppError } from '../shared/src/errors';
-import { createDb, type Db } from '../shared/src/db/client';
+import { dbFromConfig, type Db } from '../shared/src/db/client';
 import { ensureTable, findRunningEndpoint, localClient, startLocalDynamo } from '../shared/src/db/local';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
@@ -58,12 +58,7 @@ export async function openLocalEngine(config: Config): Promise<LocalEngine> {
 }
 
 export function localDb(config: Config, endpoint: string): Db {
-  return createDb({
-    table: config.KOHTAAMO_TABLE,
-    region: config.AWS_REGION,
-    endpoint,
-    cursorSecret: config.KOHTAAMO_CURSOR_SECRET,
-  });
+  return dbFromConfig(config, { endpoint });
 }
 
 /** Parses `--name value` and `--flag` arguments. */

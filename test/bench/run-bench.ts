@@ -28,7 +28,7 @@ import {
   listAssociationsOfPerson,
   listMembersOfAssociation,
 } from '../../shared/src/person/person.store';
-import { listStageHistory } from '../../shared/src/pipeline/pipeline.store';
+import { listStageHistory } from '../../shared/src/pipeline/stage-history.store';
 import { listAssociationsInMunicipality } from '../../shared/src/association/municipality-index';
 import { generateDemoData, type DemoData } from '../../shared/src/seed/demo-data';
 import { demoItems, writeItems } from '../../shared/src/seed/seed-workspace';
@@ -65,7 +65,7 @@ import { listFollowUpsDoneInMonth } from '../../shared/src/follow-up/follow-up.s
 import { newId } from '../../shared/src/ids';
 import { getImportSession } from '../../shared/src/import/import-session';
 import { createJob, getJob, listRecentJobs } from '../../shared/src/jobs/job.store';
-import { listStageChangesInMonth } from '../../shared/src/pipeline/pipeline.store';
+import { listStageChangesInMonth } from '../../shared/src/pipeline/stage-history.store';
 import { keys } from '../../shared/src/db/table';
 import { addDays } from '../../shared/src/time/helsinki';
 

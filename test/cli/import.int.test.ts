@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx, xlsxRow } from '../../shared/src/handover/xlsx';
 import { repoRoot, runScript } from '../support/processes';
 
@@ -40,6 +40,9 @@ function spreadsheet(): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Imports still running (a test that failed early): killed before the next test opens the data. */
+const running = new Set<ReturnType<typeof spawn>>();
+
 /** Runs the import and kills it with SIGKILL once `after` rows are imported. */
 function importUntilKilled(file: string, env: NodeJS.ProcessEnv, after: number): Promise<number> {
   return new Promise((resolveKill) => {
@@ -51,12 +54,16 @@ function importUntilKilled(file: string, env: NodeJS.ProcessEnv, after: number):
         env: { ...process.env, ...env },
       },
     );
+    running.add(child);
     let imported = 0;
     child.stdout.on('data', (chunk: Buffer) => {
       imported += (chunk.toString().match(/^imported row/gm) ?? []).length;
       if (imported >= after) child.kill('SIGKILL');
     });
-    child.once('close', () => resolveKill(imported));
+    child.once('close', () => {
+      running.delete(child);
+      resolveKill(imported);
+    });
   });
 }
 
@@ -76,6 +83,17 @@ describe('npm run import', () => {
     expect(created.code, created.stderr).toBe(0);
     file = join(dataDir, 'yhdistykset.csv');
     await writeFile(file, spreadsheet());
+  });
+  afterEach(async () => {
+    await Promise.all(
+      [...running].map(
+        (child) =>
+          new Promise((closed) => {
+            child.once('close', closed);
+            child.kill('SIGKILL');
+          }),
+      ),
+    );
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
@@ -145,7 +163,7 @@ describe('npm run import', () => {
       env,
     );
     expect(final.stdout).toContain(`0 new, ${ROWS - invalidRows.size} already imported`);
-  });
+  }, 120_000); // four processes, each opening the local engine: slow on a busy two-core machine
 
   it('finds duplicates of existing associations in another file, and refuses what it cannot read', async () => {
     const other = join(dataDir, 'toinen.csv');

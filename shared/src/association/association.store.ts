@@ -1,7 +1,16 @@
 // Data access for associations: profile (1), directory (2), pipeline column (7), profile edits.
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { batchGetAll, countAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
+import {
+  batchGetAll,
+  countAll,
+  isConditionalFailure,
+  putIfAbsent,
+  queryPage,
+  run,
+  type Page,
+  type PageRequest,
+} from '../db/operations';
 import { keys } from '../db/table';
 import { stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -11,7 +20,7 @@ import { recomputeSummary } from './association-summary';
 import { syncMunicipalityEntries } from './municipality-index';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
-import { healPendingStage, stageChangeItem } from '../pipeline/pipeline.store';
+import { healPendingStage, stageChangeItem } from '../pipeline/stage-history.store';
 import type { Workspace } from '../workspace/workspace.schema';
 import {
   ASSOCIATION_SCHEMA_VERSION,
@@ -87,21 +96,6 @@ export async function createAssociation(
   return stored;
 }
 
-/** Puts an item unless its key exists; false when it existed (an idempotent retry). */
-export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await run(() =>
-      db.doc.send(
-        new PutCommand({ TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionalFailure(error)) return false;
-    throw error;
-  }
-}
-
 /**
  * The association's profile. A summary that a write marked stale (it lost every race, or the
  * write crashed before it) is recomputed first, and a stage move a crash cut short is finished,
@@ -167,7 +161,7 @@ export async function getActiveAssociation(
 export function listDirectory(
   db: Db,
   workspaceId: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<Association>> {
   return queryPage<Association>(
     db,
@@ -185,7 +179,7 @@ export function listAssociationsInStage(
   db: Db,
   workspaceId: string,
   stage: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<Association>> {
   return queryPage<Association>(
     db,

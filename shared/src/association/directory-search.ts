@@ -1,53 +1,20 @@
-// Directory search and filters. Pure part: the filter schema, matching and sorting. The default
+// Directory search (the filters themselves are pure, in directory-filter.ts). The default
 // view and the stage or municipality filter are served from indexes; free text and the other filters read the
 // workspace's association summaries (a projection of the directory index) and filter in code.
-import { z } from 'zod';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import { decodeCursor, encodeCursor } from '../db/cursor';
-import { run } from '../db/operations';
+import { queryAllItems } from '../db/operations';
 import { keys } from '../db/table';
-import { compareFinnish } from '../text/finnish-collation';
-import { addMonths, helsinkiDate } from '../time/helsinki';
 import { parseInput } from '../validation';
 import { listAssociationsInStage, listDirectory } from './association.store';
 import { listAssociationsInMunicipality } from './municipality-index';
-import { associationFrames, type Association } from './association.schema';
-
-const optionalParam = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
-
-export const directoryFilterSchema = z.object({
-  q: optionalParam(z.string().trim().max(100)),
-  municipality: optionalParam(z.string().trim().max(60)),
-  frame: optionalParam(z.enum(associationFrames)),
-  targetGroup: optionalParam(z.string().trim().max(60)),
-  stage: optionalParam(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'msg:stage.unknown' })),
-  noContactMonths: optionalParam(z.coerce.number().int().min(1).max(60)),
-  openFollowUps: optionalParam(z.enum(['yes'])),
-  archived: optionalParam(z.enum(['include'])),
-  sort: z.preprocess(
-    (v) => (v === '' || v === null || v === undefined ? 'name' : v),
-    z.enum(['name', 'lastContact']),
-  ),
-});
-export type DirectoryFilter = z.output<typeof directoryFilterSchema>;
-
-/** The fields of an association the directory shows and filters on. */
-export interface DirectoryEntry {
-  id: string;
-  name: string;
-  frame: Association['frame'];
-  municipalities: string[];
-  targetGroups: string[];
-  stage: string;
-  stageEnteredAt: string;
-  lastContactAt?: string;
-  nextFollowUpDue?: string;
-  openFollowUpCount: number;
-  archivedAt?: string;
-  memberNames: string[];
-}
+import {
+  directoryFilterSchema,
+  matchesFilter,
+  needsSummaries,
+  sortEntries,
+  type DirectoryEntry,
+} from './directory-filter';
 
 const entryFields = [
   'id',
@@ -64,55 +31,6 @@ const entryFields = [
   'memberNames',
 ];
 
-/** Case- and accent-aware search text: ä and ö stay letters of their own (Finnish), case folds. */
-export function searchText(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('fi').replace(/\s+/g, ' ').trim();
-}
-
-export function matchesFilter(entry: DirectoryEntry, filter: DirectoryFilter, now: Date): boolean {
-  if (!filter.archived && entry.archivedAt) return false;
-  if (filter.q) {
-    const words = searchText(filter.q).split(' ');
-    const haystack = searchText([entry.name, ...entry.municipalities, ...entry.memberNames].join(' '));
-    if (!words.every((word) => haystack.includes(word))) return false;
-  }
-  if (filter.municipality && !entry.municipalities.includes(filter.municipality)) return false;
-  if (filter.frame && entry.frame !== filter.frame) return false;
-  if (filter.targetGroup && !entry.targetGroups.includes(filter.targetGroup)) return false;
-  if (filter.stage && entry.stage !== filter.stage) return false;
-  if (filter.openFollowUps && entry.openFollowUpCount === 0) return false;
-  if (filter.noContactMonths) {
-    const since = addMonths(helsinkiDate(now), -filter.noContactMonths);
-    if (entry.lastContactAt && helsinkiDate(new Date(entry.lastContactAt)) >= since) return false;
-  }
-  return true;
-}
-
-export function sortEntries(entries: DirectoryEntry[], sort: DirectoryFilter['sort']): DirectoryEntry[] {
-  return sort === 'name'
-    ? entries.sort((a, b) => compareFinnish(a.name, b.name) || a.id.localeCompare(b.id))
-    : entries.sort(
-        (a, b) =>
-          (b.lastContactAt ?? '').localeCompare(a.lastContactAt ?? '') || compareFinnish(a.name, b.name),
-      );
-}
-
-/** True when the filter needs the summaries; otherwise an index serves the page. */
-export function needsSummaries(filter: DirectoryFilter): boolean {
-  const { q, frame, targetGroup, noContactMonths, openFollowUps, archived, sort } = filter;
-  const indexedFilters = [filter.municipality, filter.stage].filter(Boolean).length;
-  return Boolean(
-    q ||
-    frame ||
-    targetGroup ||
-    noContactMonths ||
-    openFollowUps ||
-    archived ||
-    sort !== 'name' ||
-    indexedFilters > 1,
-  );
-}
-
 function toEntry(item: Record<string, unknown>): DirectoryEntry {
   const names = item.memberNames;
   return {
@@ -125,26 +43,14 @@ function toEntry(item: Record<string, unknown>): DirectoryEntry {
 
 /** Every association's directory entry (one projected query of the directory index, paged). */
 export async function readDirectoryEntries(db: Db, workspaceId: string): Promise<DirectoryEntry[]> {
-  const entries: DirectoryEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.directoryPartition(workspaceId) },
-          ProjectionExpression: entryFields.map((_, i) => `#f${i}`).join(', '),
-          ExpressionAttributeNames: Object.fromEntries(entryFields.map((field, i) => [`#f${i}`, field])),
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    for (const item of page.Items ?? []) entries.push(toEntry(item));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return entries;
+  const items = await queryAllItems(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.directoryPartition(workspaceId) },
+    ProjectionExpression: entryFields.map((_, i) => `#f${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(entryFields.map((field, i) => [`#f${i}`, field])),
+  });
+  return items.map(toEntry);
 }
 
 export interface DirectoryPage {

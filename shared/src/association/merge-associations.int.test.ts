@@ -19,7 +19,8 @@ import {
   listAssociationsOfPerson,
   listMembersOfAssociation,
 } from '../person/person.store';
-import { listStageHistory, moveAssociationStage } from '../pipeline/pipeline.store';
+import { moveAssociationStage } from '../pipeline/pipeline.store';
+import { listStageHistory } from '../pipeline/stage-history.store';
 import { helsinkiMonth } from '../time/helsinki';
 import type { Workspace } from '../workspace/workspace.schema';
 import { addAssociation, crash, freshWorkspace, injectFault, testDb } from '../../../test/support/test-db';

@@ -22,7 +22,8 @@ import { parseExpectedVersion, parseId } from '../validation';
 import type { Workspace } from '../workspace/workspace.schema';
 import type { Association } from './association.schema';
 import { recomputeAssociationSummary } from './association-summary';
-import { getAssociation, putIfAbsent } from './association.store';
+import { getAssociation } from './association.store';
+import { putIfAbsent } from '../db/operations';
 import { syncMunicipalityEntries } from './municipality-index';
 
 export interface MergeReport {

@@ -3,7 +3,7 @@
 // the profiles. Entries are derived from the profile and rewritten after every change to it.
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { batchGetAll, queryPage, run, type Page } from '../db/operations';
+import { batchGetAll, queryPage, run, type Page, type PageRequest } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { finnishCollationKey } from '../text/finnish-collation';
 import type { Association } from './association.schema';
@@ -75,7 +75,7 @@ export async function listAssociationsInMunicipality(
   db: Db,
   workspaceId: string,
   municipality: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<Association>> {
   const entries = await queryPage<{ associationId: string }>(
     db,

@@ -12,7 +12,7 @@ import { optionalText } from '../schema-helpers';
 import { calendarDateSchema, helsinkiDate, helsinkiInstant } from '../time/helsinki';
 import { parseInput } from '../validation';
 import type { Workspace } from '../workspace/workspace.schema';
-import { retryOutcomes, type CallOutcome, type CampaignRow } from './campaign.schema';
+import { retryOutcomes } from './campaign.schema';
 import { getCampaign, getCampaignRow, getCampaignWithRows, recordCallOnRow } from './campaign.store';
 
 export const campaignCallSchema = z
@@ -99,32 +99,6 @@ export async function logCampaignCall(
     ...(call.callBackDue && call.outcome === 'call_back' ? { callBackDue: call.callBackDue } : {}),
   });
   return { done };
-}
-
-export interface CampaignProgress {
-  total: number;
-  /** Rows that need no more calls. */
-  done: number;
-  /** Rows being called right now (an unexpired claim). */
-  calling: number;
-  /** Rows never called. */
-  notCalled: number;
-  /** Rows by their latest call's outcome. */
-  byOutcome: Record<CallOutcome, number>;
-}
-
-export function campaignProgress(rows: readonly CampaignRow[], now: Date): CampaignProgress {
-  const byOutcome = Object.fromEntries(callOutcomes.map((o) => [o, 0])) as Record<CallOutcome, number>;
-  for (const row of rows) if (row.lastOutcome) byOutcome[row.lastOutcome]++;
-  return {
-    total: rows.length,
-    done: rows.filter((r) => r.status === 'done').length,
-    calling: rows.filter(
-      (r) => r.status === 'open' && r.claimedBy && r.claimedUntil && r.claimedUntil >= now.toISOString(),
-    ).length,
-    notCalled: rows.filter((r) => r.attempts === 0).length,
-    byOutcome,
-  };
 }
 
 /** The id of the mailing contact of `campaignId` on the timeline of `associationId`. */

@@ -13,7 +13,8 @@ import { runJob } from '../jobs/run-job';
 import { moveAssociationStage } from '../pipeline/pipeline.store';
 import { localBlobStore } from '../storage/local-blob-store';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
-import { campaignProgress, logCampaignCall, mailingInteractionId } from './campaign-calls';
+import { campaignProgress } from './campaign';
+import { logCampaignCall, mailingInteractionId } from './campaign-calls';
 import {
   claimNextRow,
   createCampaign,

@@ -2,7 +2,7 @@
 // timelines, and the call round that follows (soittokierros): a call list worked through by one
 // or more staff members, each call's outcome logged in one click.
 import { z } from 'zod';
-import { directoryFilterSchema } from '../association/directory-search';
+import { directoryFilterSchema } from '../association/directory-filter';
 import { callOutcomes, type InteractionOutcome } from '../interaction/interaction.schema';
 import { optionalText } from '../schema-helpers';
 import { tidyName } from '../text/finnish-collation';

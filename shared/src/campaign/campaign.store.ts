@@ -3,13 +3,21 @@
 // by one staff member at a time (a conditional write), so two people never call the same
 // association, and a claim that runs out frees the row again.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { matchesFilter, readDirectoryEntries, type DirectoryEntry } from '../association/directory-search';
-import { putIfAbsent } from '../association/association.store';
+import { readDirectoryEntries } from '../association/directory-search';
+import type { DirectoryEntry } from '../association/directory-filter';
+import { putIfAbsent } from '../db/operations';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryAllItems, queryPage, run, updateIf } from '../db/operations';
+import {
+  isConditionalFailure,
+  queryAllItems,
+  queryPage,
+  readAllPages,
+  run,
+  updateIf,
+  type PageRequest,
+} from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
-import type { PipelineStage } from '../pipeline/pipeline.schema';
 import { compareFinnish } from '../text/finnish-collation';
 import { parseId, parseInput } from '../validation';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -19,12 +27,9 @@ import {
   campaignFilterSchema,
   campaignInputSchema,
   type Campaign,
-  type CampaignFilter,
   type CampaignRow,
 } from './campaign.schema';
-
-/** How long a claimed row stays with its caller. */
-export const CLAIM_MINUTES = 15;
+import { CLAIM_MINUTES, chooseAssociations, claimable } from './campaign';
 
 const notFound = () => new NotFoundError({ fi: 'Kampanjaa ei löytynyt.', en: 'Campaign not found.' });
 
@@ -39,26 +44,6 @@ export function campaignItem(workspaceId: string, campaign: Campaign): Record<st
 
 export function campaignRowItem(workspaceId: string, row: CampaignRow): Record<string, unknown> {
   return { ...keys.campaignRow(workspaceId, row.campaignId, row.associationId), type: 'campaignRow', ...row };
-}
-
-/** Stages that mean "not on tarjotin yet": the main path before its last stage. */
-export function stagesBeforePublished(stages: readonly PipelineStage[]): string[] {
-  const main = stages.filter((s) => s.kind === 'main').map((s) => s.code);
-  return main.slice(0, -1);
-}
-
-/** The associations a filter chooses (archived ones never), in Finnish name order. Pure. */
-export function chooseAssociations(
-  entries: readonly DirectoryEntry[],
-  filter: CampaignFilter,
-  stages: readonly PipelineStage[],
-  now: Date,
-): DirectoryEntry[] {
-  const before = new Set(stagesBeforePublished(stages));
-  return entries
-    .filter((entry) => matchesFilter(entry, { ...filter, sort: 'name' }, now))
-    .filter((entry) => !filter.notOnTarjotin || before.has(entry.stage))
-    .sort((a, b) => compareFinnish(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /** The associations a campaign with `filter` would reach now (the preview before creating it). */
@@ -181,7 +166,7 @@ export async function getCampaignWithRows(
 }
 
 /** Pattern 25: a page of the campaigns of a workspace, newest first. */
-function campaignsPage(db: Db, workspaceId: string, page: { cursor?: string | undefined; limit: number }) {
+function campaignsPage(db: Db, workspaceId: string, page: PageRequest) {
   return queryPage<Campaign>(
     db,
     {
@@ -201,22 +186,7 @@ export async function listCampaigns(db: Db, workspaceId: string, limit = 50): Pr
 
 /** Every campaign of a workspace, newest first (the handover reads them all). */
 export async function listAllCampaigns(db: Db, workspaceId: string): Promise<Campaign[]> {
-  const campaigns: Campaign[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await campaignsPage(db, workspaceId, { cursor, limit: 200 });
-    campaigns.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return campaigns;
-}
-
-/** Whether `staffId` may take the row now: open, and free, run out, or already theirs. */
-export function claimable(row: CampaignRow, staffId: string, now: Date): boolean {
-  return (
-    row.status === 'open' &&
-    (!row.claimedBy || row.claimedBy === staffId || !row.claimedUntil || row.claimedUntil < now.toISOString())
-  );
+  return readAllPages((page) => campaignsPage(db, workspaceId, page));
 }
 
 /** Tries to claim one row for `staffId`; false when someone else got it first. */

@@ -1,6 +1,7 @@
 // The DynamoDB document client and the context every store function receives.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config';
 
 export interface Db {
   doc: DynamoDBDocumentClient;
@@ -40,4 +41,24 @@ export function createDb(options: DbOptions): Db {
     cursorSecret: options.cursorSecret,
     now: options.now ?? (() => new Date()),
   };
+}
+
+/**
+ * The Db that the configuration describes: the one place the web server, the Lambdas and the
+ * local commands build it. `endpoint` overrides the configured one (the local engine a command
+ * started itself).
+ */
+export function dbFromConfig(
+  config: Pick<
+    Config,
+    'KOHTAAMO_TABLE' | 'AWS_REGION' | 'KOHTAAMO_DYNAMODB_ENDPOINT' | 'KOHTAAMO_CURSOR_SECRET'
+  >,
+  overrides: { endpoint?: string } = {},
+): Db {
+  return createDb({
+    table: config.KOHTAAMO_TABLE,
+    region: config.AWS_REGION,
+    endpoint: overrides.endpoint ?? config.KOHTAAMO_DYNAMODB_ENDPOINT,
+    cursorSecret: config.KOHTAAMO_CURSOR_SECRET,
+  });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testDb } from '../../../test/support/test-db';
 import { newId } from '../ids';
 import { latestVersion, runMigrations, upgradeItem, type Migration } from './migrate';
-import { listStageChangesInMonth } from '../pipeline/pipeline.store';
+import { listStageChangesInMonth } from '../pipeline/stage-history.store';
 import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
 
 const db = testDb();

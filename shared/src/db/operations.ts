@@ -1,6 +1,7 @@
 // Thin helpers over the document client: error mapping and one-page queries with cursors.
 import {
   BatchGetCommand,
+  PutCommand,
   QueryCommand,
   UpdateCommand,
   type QueryCommandInput,
@@ -36,6 +37,21 @@ export async function updateIf(db: Db, input: Omit<UpdateCommandInput, 'TableNam
   }
 }
 
+/** Puts an item unless its key exists; false when it existed (an idempotent retry). */
+export async function putIfAbsent(db: Db, item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await run(() =>
+      db.doc.send(
+        new PutCommand({ TableName: db.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** Runs one DynamoDB call. The SDK has already retried throttling with back-off by then. */
 export async function run<T>(operation: () => Promise<T>): Promise<T> {
   try {
@@ -53,8 +69,41 @@ export interface Page<T> {
   cursor?: string;
 }
 
+/** The page a caller asks for: the cursor of the previous page (none for the first) and a size. */
+export interface PageRequest {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+
+/**
+ * Every page of a paged list, in order, `limit` items a page: for the bounded lists that a job
+ * or a report reads whole (the handover, an import's duplicate check). Lists a user browses are
+ * read one page at a time instead.
+ */
+export async function* eachPage<T>(
+  read: (page: PageRequest) => Promise<Page<T>>,
+  limit: number = MAX_PAGE_SIZE,
+): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await read({ cursor, limit });
+    yield page.items;
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+/** Every item of a paged list (see `eachPage`). */
+export async function readAllPages<T>(
+  read: (page: PageRequest) => Promise<Page<T>>,
+  limit: number = MAX_PAGE_SIZE,
+): Promise<T[]> {
+  const items: T[] = [];
+  for await (const page of eachPage(read, limit)) items.push(...page);
+  return items;
+}
 
 /**
  * Reads one page of a query. `scope` names the list (pattern + partition) so a cursor only
@@ -63,7 +112,7 @@ export const MAX_PAGE_SIZE = 200;
 export async function queryPage<T>(
   db: Db,
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
-  options: { scope: string; cursor?: string | undefined; limit?: number | undefined },
+  options: PageRequest & { scope: string },
 ): Promise<Page<T>> {
   const limit = Math.min(Math.max(options.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
   const result = await run(() =>

@@ -4,7 +4,7 @@ import { addAssociation, freshWorkspace, testDb } from '../../../test/support/te
 import { newId } from '../ids';
 import { logContact } from '../interaction/log-contact';
 import { interactionRefItem } from '../interaction/interaction.store';
-import { stageChangeItem } from '../pipeline/pipeline.store';
+import { stageChangeItem } from '../pipeline/stage-history.store';
 import { keys } from './table';
 import { describeRepair, ORPHAN_RECORD_MIN_AGE_MS, repairAllWorkspaces, repairWorkspace } from './repair';
 

@@ -12,7 +12,7 @@ import { isConditionalFailure, queryAllItems, run } from './operations';
 import { keys, sortKeyPrefixes } from './table';
 import { listDirectory } from '../association/association.store';
 import { recomputeSummary } from '../association/association-summary';
-import { repairStage } from '../pipeline/pipeline.store';
+import { repairStage } from '../pipeline/stage-history.store';
 import { syncMunicipalityEntries } from '../association/municipality-index';
 import { finishInterruptedMerge } from '../association/merge-associations';
 import type { Association } from '../association/association.schema';

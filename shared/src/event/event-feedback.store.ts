@@ -2,7 +2,7 @@
 // public link (submitPublicFeedback: throttled and single-use, counted before anything is stored).
 // The rules it checks against are in event-feedback.ts.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { putIfAbsent } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import type { Db } from '../db/client';
 import { run } from '../db/operations';
 import { keys } from '../db/table';

@@ -2,7 +2,8 @@
 // events by date (27), a person's registrations (29), and the public feedback link (30).
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { getActiveAssociation, putIfAbsent } from '../association/association.store';
+import { getActiveAssociation } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import type { Db } from '../db/client';
 import { isConditionalFailure, queryAll, queryAllItems, run } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';

@@ -5,11 +5,18 @@ import { staffIdSchema } from '../ids';
 import { parseId, parseInput } from '../validation';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryAll, queryPage, run, type Page } from '../db/operations';
+import {
+  isConditionalFailure,
+  queryAll,
+  queryPage,
+  run,
+  type Page,
+  type PageRequest,
+} from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { NotFoundError, ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
-import { putIfAbsent } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import { helsinkiMonth } from '../time/helsinki';
 import { FOLLOW_UP_SCHEMA_VERSION, type FollowUp, type FollowUpInput } from './follow-up.schema';
 
@@ -146,7 +153,7 @@ export function listMyOpenFollowUps(
   db: Db,
   workspaceId: string,
   userId: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<FollowUp>> {
   parseInput(z.object({ userId: staffIdSchema }), { userId });
   return queryPage<FollowUp>(
@@ -164,7 +171,7 @@ export function listMyOpenFollowUps(
 export function listTeamOpenFollowUps(
   db: Db,
   workspaceId: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<FollowUp>> {
   return queryPage<FollowUp>(
     db,
@@ -195,7 +202,7 @@ export function listFollowUpsDoneInMonth(
   db: Db,
   workspaceId: string,
   month: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<FollowUp>> {
   return queryPage<FollowUp>(
     db,

@@ -5,7 +5,8 @@
 // names them); the receiving organisation's own users are invited as usual.
 import { z } from 'zod';
 import { associationSchema, type Association } from '../association/association.schema';
-import { associationItem, listDirectory, putIfAbsent } from '../association/association.store';
+import { associationItem, listDirectory } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import { syncMunicipalityEntries } from '../association/municipality-index';
 import type { AuditEntry } from '../audit/audit';
 import { recordAudit } from '../audit/audit.store';
@@ -22,7 +23,7 @@ import { interactionItem, interactionRefItem } from '../interaction/interaction.
 import { personSchema, type Membership, type Person } from '../person/person.schema';
 import { membershipItem, personItem } from '../person/person.store';
 import type { StageChange } from '../pipeline/pipeline.schema';
-import { stageChangeItem } from '../pipeline/pipeline.store';
+import { stageChangeItem } from '../pipeline/stage-history.store';
 import { helsinkiMonth } from '../time/helsinki';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';

@@ -7,7 +7,7 @@ import { listDirectory } from '../association/association.store';
 import type { AuditEntry } from '../audit/audit';
 import { listAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
-import { countAll, queryAllItems } from '../db/operations';
+import { countAll, eachPage, queryAllItems } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import type { Interaction } from '../interaction/interaction.schema';
@@ -133,12 +133,8 @@ export async function readWorkspace(
       for (const mergedId of association.mergedFromIds ?? []) yield* partition(mergedId);
     }
 
-    let cursor: string | undefined;
-    do {
-      const page = await listDirectory(db, workspaceId, { cursor, limit: 100 });
-      for (const entry of page.items) yield* partition(entry.id);
-      cursor = page.cursor;
-    } while (cursor);
+    for await (const entries of eachPage((page) => listDirectory(db, workspaceId, page), 100))
+      for (const entry of entries) yield* partition(entry.id);
 
     // Events, with their registrations (people left out as above) and feedback (anonymous).
     for (const { id } of await listEvents(db, workspaceId)) {

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { putIfAbsent } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';

@@ -11,6 +11,7 @@ import {
 } from '../association/association.schema';
 import { createAssociation, listDirectory } from '../association/association.store';
 import type { Db } from '../db/client';
+import { eachPage } from '../db/operations';
 import { ValidationError, type FieldError } from '../errors';
 import type { Localised } from '../i18n/messages';
 import {
@@ -139,17 +140,14 @@ export async function planSpreadsheetImport(
   // Existing associations by their duplicate keys (and by id, for rows imported before).
   const known = new Map<string, { id: string; name: string; inFile: boolean }>();
   const existingIds = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await listDirectory(db, workspaceId, { cursor, limit: 200 });
-    for (const association of page.items) {
+  for await (const associations of eachPage((page) => listDirectory(db, workspaceId, page))) {
+    for (const association of associations) {
       existingIds.add(association.id);
       for (const [, key] of duplicateKeys(association)) {
         if (!known.has(key)) known.set(key, { id: association.id, name: association.name, inFile: false });
       }
     }
-    cursor = page.cursor;
-  } while (cursor);
+  }
 
   const rows: PlannedRow[] = table.rows.map((cells, i) => {
     const row = i + 2;

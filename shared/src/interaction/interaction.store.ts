@@ -2,7 +2,7 @@
 import { parseId } from '../validation';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { run } from '../db/operations';
+import { run, type PageRequest } from '../db/operations';
 import { queryPage, type Page } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { ValidationError } from '../errors';
@@ -61,7 +61,7 @@ export function listTimeline(
   db: Db,
   workspaceId: string,
   associationId: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<Interaction>> {
   parseId(associationId);
   return queryPage<Interaction>(
@@ -85,7 +85,7 @@ export function listInteractionsInMonth(
   db: Db,
   workspaceId: string,
   month: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<Interaction>> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
     throw new ValidationError([{ field: 'month', message: localised('msg:date.format') }]);

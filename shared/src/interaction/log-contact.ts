@@ -4,7 +4,8 @@
 // summary that the next read or write recomputes, and a retry of the form logs nothing twice.
 import { z } from 'zod';
 import type { Db } from '../db/client';
-import { getActiveAssociation, putIfAbsent } from '../association/association.store';
+import { getActiveAssociation } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import {
   countStoredFacts,
   markSummaryStale,

@@ -7,7 +7,7 @@ import { queryPage, run, updateIf } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { NotFoundError } from '../errors';
 import type { Localised } from '../i18n/messages';
-import { putIfAbsent } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import { parseId } from '../validation';
 import { JOB_SCHEMA_VERSION, type Job, type JobKind, type JobParams, type JobProgress } from './job.schema';
 

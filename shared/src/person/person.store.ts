@@ -2,11 +2,19 @@
 // associations of a person (4b). A person is stored once; memberships link both ways.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { batchGetAll, isConditionalFailure, queryPage, run, type Page } from '../db/operations';
+import {
+  batchGetAll,
+  isConditionalFailure,
+  queryPage,
+  run,
+  type Page,
+  type PageRequest,
+} from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
-import { getActiveAssociation, putIfAbsent } from '../association/association.store';
+import { getActiveAssociation } from '../association/association.store';
+import { putIfAbsent } from '../db/operations';
 import {
   MEMBERSHIP_SCHEMA_VERSION,
   PERSON_SCHEMA_VERSION,
@@ -95,7 +103,7 @@ export function listMembersOfAssociation(
   db: Db,
   workspaceId: string,
   associationId: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<Membership>> {
   parseId(associationId);
   return queryPage<Membership>(
@@ -116,7 +124,7 @@ export function listAssociationsOfPerson(
   db: Db,
   workspaceId: string,
   personId: string,
-  page: { cursor?: string | undefined; limit?: number | undefined } = {},
+  page: PageRequest = {},
 ): Promise<Page<Membership>> {
   parseId(personId);
   return queryPage<Membership>(

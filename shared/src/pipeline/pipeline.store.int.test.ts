@@ -5,7 +5,8 @@ import { getAssociation, listAssociationsInStage } from '../association/associat
 import { repairWorkspace } from '../db/repair';
 import { keys } from '../db/table';
 import { ConflictError, ValidationError } from '../errors';
-import { listStageHistory, moveAssociationStage } from './pipeline.store';
+import { moveAssociationStage } from './pipeline.store';
+import { listStageHistory } from './stage-history.store';
 
 const db = testDb();
 

@@ -2,14 +2,13 @@
 // fields the report needs), its events with their registrations and feedback (27, 28), the stage
 // changes (31) and the follow-ups completed (32) of its months. The reads grow with the period's
 // activity, not with the whole workspace.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { MAX_PAGE_SIZE, run, type Page } from '../db/operations';
+import { queryAllItems, readAllPages } from '../db/operations';
 import { keys } from '../db/table';
 import { getEventWithDetails, listEvents } from '../event/event.store';
 import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
 import type { Interaction } from '../interaction/interaction.schema';
-import { listStageChangesInMonth } from '../pipeline/pipeline.store';
+import { listStageChangesInMonth } from '../pipeline/stage-history.store';
 import { parseInput } from '../validation';
 import { inPeriod, monthsOf, reportPeriodSchema, type ReportData, type ReportPeriod } from './report';
 
@@ -20,46 +19,16 @@ async function interactionsOfMonth(
   workspaceId: string,
   month: string,
 ): Promise<ReportData['interactions']> {
-  const items: ReportData['interactions'] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.interactionMonthPartition(workspaceId, month) },
-          ProjectionExpression: interactionFields.map((_, i) => `#f${i}`).join(', '),
-          ExpressionAttributeNames: Object.fromEntries(
-            interactionFields.map((field, i) => [`#f${i}`, field]),
-          ),
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    for (const item of (page.Items ?? []) as (Interaction & { deletedAt?: string })[]) {
-      if (item.deletedAt) continue;
-      const { deletedAt: _deleted, ...interaction } = item;
-      items.push(interaction);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
-/** Every item of a paged month list. */
-async function allPages<T>(
-  read: (page: { cursor?: string; limit: number }) => Promise<Page<T>>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read({ ...(cursor ? { cursor } : {}), limit: MAX_PAGE_SIZE });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
+  const items = await queryAllItems(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.interactionMonthPartition(workspaceId, month) },
+    ProjectionExpression: interactionFields.map((_, i) => `#f${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(interactionFields.map((field, i) => [`#f${i}`, field])),
+  });
+  return (items as unknown as (Interaction & { deletedAt?: string })[])
+    .filter((item) => !item.deletedAt)
+    .map(({ deletedAt: _deleted, ...interaction }) => interaction);
 }
 
 export async function loadReportData(
@@ -72,10 +41,10 @@ export async function loadReportData(
   const [interactions, stageChanges, followUpsDone, events] = await Promise.all([
     Promise.all(months.map((month) => interactionsOfMonth(db, workspaceId, month))),
     Promise.all(
-      months.map((month) => allPages((page) => listStageChangesInMonth(db, workspaceId, month, page))),
+      months.map((month) => readAllPages((page) => listStageChangesInMonth(db, workspaceId, month, page))),
     ),
     Promise.all(
-      months.map((month) => allPages((page) => listFollowUpsDoneInMonth(db, workspaceId, month, page))),
+      months.map((month) => readAllPages((page) => listFollowUpsDoneInMonth(db, workspaceId, month, page))),
     ),
     listEvents(db, workspaceId, period),
   ]);

@@ -8,7 +8,7 @@ import { run } from '../db/operations';
 import { followUpItem } from '../follow-up/follow-up.store';
 import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
 import { membershipItem, personItem } from '../person/person.store';
-import { stageChangeItem } from '../pipeline/pipeline.store';
+import { stageChangeItem } from '../pipeline/stage-history.store';
 import { eventItem, feedbackItem, feedbackLinkItem, registrationItem } from '../event/event.store';
 import type { Workspace } from '../workspace/workspace.schema';
 import { generateDemoData, type DemoData } from './demo-data';

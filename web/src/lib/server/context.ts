@@ -2,7 +2,7 @@
 // the job launcher. The workspace and the user come from the request's session (the server hook).
 import { error } from '@sveltejs/kit';
 import { loadConfig, type Config } from '@kohtaamo/shared/config';
-import { createDb, type Db } from '@kohtaamo/shared/db/client';
+import { dbFromConfig, type Db } from '@kohtaamo/shared/db/client';
 import type { JobLauncher } from '@kohtaamo/shared/jobs/job-launcher';
 import { jobLauncherFromConfig } from '@kohtaamo/shared/jobs/launcher-from-config';
 import type { BlobStore } from '@kohtaamo/shared/storage/blob-store';
@@ -25,12 +25,7 @@ let context: ServerContext | undefined;
 export function serverContext(): ServerContext {
   if (!context) {
     const config = loadConfig(process.env);
-    const db = createDb({
-      table: config.KOHTAAMO_TABLE,
-      region: config.AWS_REGION,
-      endpoint: config.KOHTAAMO_DYNAMODB_ENDPOINT,
-      cursorSecret: config.KOHTAAMO_CURSOR_SECRET,
-    });
+    const db = dbFromConfig(config);
     const blobs = blobStoreFromConfig(config);
     context = { config, db, blobs, jobs: jobLauncherFromConfig(config, { db, blobs }) };
   }

@@ -1,7 +1,7 @@
 // One campaign: the mailing's recording, the call round's progress and outcomes, and the call list.
 // "Next call" claims the next free association for the signed-in caller.
 import { redirect } from '@sveltejs/kit';
-import { campaignProgress } from '@kohtaamo/shared/campaign/campaign-calls';
+import { campaignProgress } from '@kohtaamo/shared/campaign/campaign';
 import { claimNextRow, claimRow, getCampaignWithRows } from '@kohtaamo/shared/campaign/campaign.store';
 
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';

@@ -3,8 +3,8 @@
 import { redirect } from '@sveltejs/kit';
 import { getAssociation } from '@kohtaamo/shared/association/association.store';
 import { logCampaignCall } from '@kohtaamo/shared/campaign/campaign-calls';
+import { claimable } from '@kohtaamo/shared/campaign/campaign';
 import {
-  claimable,
   claimNextRow,
   getCampaign,
   getCampaignRow,
