@@ -9,6 +9,7 @@ import { run } from '../db/operations';
 import { keys } from '../db/table';
 import { compareFinnish } from '../text/finnish-collation';
 import { addMonths, helsinkiDate } from '../time/helsinki';
+import { lineText } from '../schema-helpers';
 import { parseInput } from '../validation';
 import { listAssociationsInStage, listDirectory } from './association.store';
 import { listAssociationsInMunicipality } from './municipality-index';
@@ -18,10 +19,10 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
 export const directoryFilterSchema = z.object({
-  q: optionalParam(z.string().trim().max(100)),
-  municipality: optionalParam(z.string().trim().max(60)),
+  q: optionalParam(lineText().max(100)),
+  municipality: optionalParam(lineText().max(60)),
   frame: optionalParam(z.enum(associationFrames)),
-  targetGroup: optionalParam(z.string().trim().max(60)),
+  targetGroup: optionalParam(lineText().max(60)),
   stage: optionalParam(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'msg:stage.unknown' })),
   noContactMonths: optionalParam(z.coerce.number().int().min(1).max(60)),
   openFollowUps: optionalParam(z.enum(['yes'])),

@@ -3,7 +3,7 @@
 // feedback is collected on a 4-point scale with open answers, by staff or through a public link.
 import { z } from 'zod';
 import { idSchema } from '../ids';
-import { optionalText } from '../schema-helpers';
+import { optionalMultilineText, optionalText } from '../schema-helpers';
 import { calendarDateSchema } from '../time/helsinki';
 import { tidyName } from '../text/finnish-collation';
 
@@ -60,7 +60,7 @@ export const eventInputSchema = z.object({
   place: optionalText(200),
   municipality: optionalText(60),
   theme: optionalText(300),
-  description: optionalText(2000),
+  description: optionalMultilineText(2000),
 });
 export type EventInput = z.output<typeof eventInputSchema>;
 

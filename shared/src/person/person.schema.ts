@@ -1,7 +1,7 @@
 // A contact person (henkilö), stored once per workspace, and their memberships in associations.
 import { z } from 'zod';
 import { idSchema } from '../ids';
-import { isoInstantSchema, optionalText, storedItemFields } from '../schema-helpers';
+import { isoInstantSchema, optionalMultilineText, optionalText, storedItemFields } from '../schema-helpers';
 import { calendarDateSchema } from '../time/helsinki';
 import { tidyName } from '../text/finnish-collation';
 
@@ -18,7 +18,7 @@ export const personInputSchema = z.object({
     z.email().max(200).optional(),
   ),
   phone: optionalText(40),
-  notes: optionalText(5000),
+  notes: optionalMultilineText(5000),
   /** The person objected to processing: left out of exports and mailings. */
   objected: z.boolean().default(false),
   /** Why the centre may hold this person's data (GDPR Art. 6), in a few words. */
