@@ -14,8 +14,7 @@ export const lineText = () => z.string().overwrite(cleanText).trim();
 export const multilineText = () => z.string().overwrite(cleanMultilineText).trim();
 
 /** For a format check that comes after (e-mail, URL): a string input cleaned and trimmed first. */
-export const cleanedInput = (value: unknown) =>
-  typeof value === 'string' ? cleanText(value).trim() : value;
+export const cleanedInput = (value: unknown) => (typeof value === 'string' ? cleanText(value).trim() : value);
 
 /** Optional single-line text: blank becomes undefined, surrounding white space is trimmed. */
 export function optionalText(max: number) {

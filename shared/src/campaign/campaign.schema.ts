@@ -6,7 +6,7 @@ import { directoryFilterSchema } from '../association/directory-search';
 import { callOutcomes, type InteractionOutcome } from '../interaction/interaction.schema';
 import { lineText, optionalMultilineText } from '../schema-helpers';
 import { tidyName } from '../text/finnish-collation';
-import { calendarDateSchema } from '../time/helsinki';
+import { plausibleDateSchema } from '../time/plausible-dates';
 
 export const CAMPAIGN_SCHEMA_VERSION = 1;
 export const CAMPAIGN_ROW_SCHEMA_VERSION = 1;
@@ -28,7 +28,7 @@ export const campaignInputSchema = z.object({
   mailingSubject: lineText()
     .min(1, { message: 'msg:campaign.subject' })
     .max(300, { message: 'msg:name.tooLong' }),
-  mailingDate: calendarDateSchema,
+  mailingDate: plausibleDateSchema('other'),
   notes: optionalMultilineText(2000),
   filter: campaignFilterSchema,
 });

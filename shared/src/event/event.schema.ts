@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
 import { optionalMultilineText, optionalText } from '../schema-helpers';
-import { calendarDateSchema } from '../time/helsinki';
+import { plausibleDateSchema } from '../time/plausible-dates';
 import { tidyName } from '../text/finnish-collation';
 
 export const EVENT_SCHEMA_VERSION = 1;
@@ -49,7 +49,7 @@ const requiredName = z
 export const eventInputSchema = z.object({
   name: requiredName,
   kind: z.enum(eventKinds, { message: 'msg:field.unknown' }),
-  date: calendarDateSchema,
+  date: plausibleDateSchema('other'),
   startTime: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z

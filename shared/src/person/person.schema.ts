@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idSchema } from '../ids';
 import { isoInstantSchema, optionalMultilineText, optionalText, storedItemFields } from '../schema-helpers';
-import { calendarDateSchema } from '../time/helsinki';
+import { plausibleDateSchema } from '../time/plausible-dates';
 import { tidyName } from '../text/finnish-collation';
 
 export const PERSON_SCHEMA_VERSION = 1;
@@ -54,8 +54,8 @@ export const membershipInputSchema = z
     associationId: idSchema,
     personId: idSchema,
     role: z.enum(membershipRoles),
-    startDate: calendarDateSchema.optional(),
-    endDate: calendarDateSchema.optional(),
+    startDate: plausibleDateSchema('other').optional(),
+    endDate: plausibleDateSchema('other').optional(),
   })
   .refine((m) => !m.startDate || !m.endDate || m.startDate <= m.endDate, {
     message: 'msg:date.format',
