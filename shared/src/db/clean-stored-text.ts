@@ -29,7 +29,8 @@ function cleanValue(value: unknown, multiline: boolean): unknown {
   if (typeof value === 'string') return multiline ? cleanMultilineText(value) : cleanText(value);
   if (Array.isArray(value)) return value.map((item) => cleanValue(item, multiline));
   if (value instanceof Set) return new Set([...value].map((item) => cleanValue(item, multiline)));
-  if (value !== null && typeof value === 'object') {
+  // Plain objects only: a binary attribute (Uint8Array) is not text.
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(
       Object.entries(value).map(([name, inner]) => [name, cleanValue(inner, multiline)]),
     );
