@@ -24,6 +24,7 @@ import { pipelineStageSchema, stageMoveInputSchema } from '../pipeline/pipeline.
 import { userNameSchema } from '../user/user.schema';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
 
+// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 const poison = (text: string) => `${text.slice(0, 1)}\u0001\u0000${text.slice(1)}\u001b\u202E`;
 
