@@ -4,6 +4,7 @@ import { addAssociation, freshWorkspace, injectFault, testDb } from '../../../te
 import { keys } from '../db/table';
 import { newId } from '../ids';
 import { logContact } from '../interaction/log-contact';
+import { addDays, helsinkiDate } from '../time/helsinki';
 import { getAssociation } from './association.store';
 import {
   recomputeSummary,
@@ -22,7 +23,8 @@ function contact(associationId: string, day: number) {
       kind: 'call',
       occurredAt: new Date(Date.UTC(2026, 9, day, 9)).toISOString(),
     },
-    nextFollowUp: { due: `2099-01-${String(day).padStart(2, '0')}` },
+    // A year ahead, one day apart: within the five-year rule of new due dates.
+    nextFollowUp: { due: addDays(helsinkiDate(new Date()), 365 + day) },
   };
 }
 

@@ -1,7 +1,14 @@
 // Shapes of an association (yhdistys / järjestö): what staff enter and what is stored.
 import { z } from 'zod';
 import { idSchema } from '../ids';
-import { isoInstantSchema, optionalText, storedItemFields, textList } from '../schema-helpers';
+import {
+  cleanedInput,
+  isoInstantSchema,
+  optionalMultilineText,
+  optionalText,
+  storedItemFields,
+  textList,
+} from '../schema-helpers';
 import { calendarDateSchema } from '../time/helsinki';
 import { tidyName } from '../text/finnish-collation';
 import {
@@ -90,7 +97,7 @@ export const associationInputSchema = z.object({
   phone: optionalText(40),
   address: optionalText(300),
   website: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    (v) => (typeof v === 'string' && cleanedInput(v) === '' ? undefined : cleanedInput(v)),
     z
       .url({ protocol: /^https?$/ })
       .max(300)
@@ -104,7 +111,7 @@ export const associationInputSchema = z.object({
       .refine((year) => year >= 1800 && year <= currentYear(), { message: 'msg:foundedYear.range' })
       .optional(),
   ),
-  notes: optionalText(5000),
+  notes: optionalMultilineText(5000),
 });
 export type AssociationInput = z.output<typeof associationInputSchema>;
 

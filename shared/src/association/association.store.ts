@@ -157,6 +157,10 @@ export async function getActiveAssociation(
   return association;
 }
 
+/** Whether `error` is getActiveAssociation's refusal: the association was merged into another. */
+export const isMergedAssociation = (error: unknown): boolean =>
+  error instanceof ValidationError && error.fields.some((f) => f.field === 'associationId');
+
 /** Pattern 2: the directory in Finnish alphabetical order. */
 export function listDirectory(
   db: Db,

@@ -2,6 +2,7 @@
 // Used by the directory search (directory-search.ts) and by campaigns, which choose associations
 // with the same filter.
 import { z } from 'zod';
+import { lineText } from '../schema-helpers';
 import { compareFinnish } from '../text/finnish-collation';
 import { addMonths, helsinkiDate } from '../time/helsinki';
 import { associationFrames, type Association } from './association.schema';
@@ -10,10 +11,10 @@ const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 
 export const directoryFilterSchema = z.object({
-  q: optionalParam(z.string().trim().max(100)),
-  municipality: optionalParam(z.string().trim().max(60)),
+  q: optionalParam(lineText().max(100)),
+  municipality: optionalParam(lineText().max(60)),
   frame: optionalParam(z.enum(associationFrames)),
-  targetGroup: optionalParam(z.string().trim().max(60)),
+  targetGroup: optionalParam(lineText().max(60)),
   stage: optionalParam(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'msg:stage.unknown' })),
   noContactMonths: optionalParam(z.coerce.number().int().min(1).max(60)),
   openFollowUps: optionalParam(z.enum(['yes'])),

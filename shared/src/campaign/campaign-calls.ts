@@ -6,6 +6,8 @@ import type { Db } from '../db/client';
 import { ConflictError, ValidationError } from '../errors';
 import { idFromSeed, idSchema } from '../ids';
 import { callOutcomes } from '../interaction/interaction.schema';
+import { futureDueDateSchema } from '../follow-up/follow-up';
+import { isMergedAssociation } from '../association/association.store';
 import { logContact } from '../interaction/log-contact';
 import type { JobHandler } from '../jobs/run-job';
 import { optionalText } from '../schema-helpers';
@@ -38,6 +40,10 @@ export async function logCampaignCall(
   request: { campaignId: string; associationId: string; staffId: string; input: unknown },
 ): Promise<{ done: boolean }> {
   const call = parseInput(campaignCallSchema, request.input);
+  // A call-back date is a new due date: today to five years ahead, refused on its own field.
+  if (call.callBackDue) {
+    parseInput(z.object({ callBackDue: futureDueDateSchema(db.now()) }), { callBackDue: call.callBackDue });
+  }
   const [campaign, row] = await Promise.all([
     getCampaign(db, workspace.id, request.campaignId),
     getCampaignRow(db, workspace.id, request.campaignId, request.associationId),
@@ -119,6 +125,8 @@ export const runMailingJob: JobHandler<'mailing'> = async ({ db, workspace, job,
     try {
       await logContact(db, workspace.id, {
         staffId: campaign.createdBy,
+        // The mailing's date was checked when the campaign was made (the `other` range).
+        occurredAtRange: 'other',
         input: {
           interaction: {
             id: mailingInteractionId(campaign.id, row.associationId),
@@ -135,7 +143,7 @@ export const runMailingJob: JobHandler<'mailing'> = async ({ db, workspace, job,
       recorded++;
     } catch (error) {
       // An association merged into another after the list was made: its row stays, unmailed.
-      if (!(error instanceof ValidationError)) throw error;
+      if (!isMergedAssociation(error)) throw error;
       skipped++;
     }
     await progress(index + 1, rows.length);

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { directoryFilterSchema } from '../association/directory-filter';
 import { callOutcomes, type InteractionOutcome } from '../interaction/interaction.schema';
-import { optionalText } from '../schema-helpers';
+import { lineText, optionalMultilineText } from '../schema-helpers';
 import { tidyName } from '../text/finnish-collation';
-import { calendarDateSchema } from '../time/helsinki';
+import { plausibleDateSchema } from '../time/plausible-dates';
 
 export const CAMPAIGN_SCHEMA_VERSION = 1;
 export const CAMPAIGN_ROW_SCHEMA_VERSION = 1;
@@ -25,13 +25,11 @@ export const campaignInputSchema = z.object({
     .transform(tidyName)
     .pipe(z.string().min(1, { message: 'msg:name.required' }).max(200, { message: 'msg:name.tooLong' })),
   /** What was sent: recorded as the mailing's note on every association's timeline. */
-  mailingSubject: z
-    .string({ message: 'msg:campaign.subject' })
-    .trim()
+  mailingSubject: lineText()
     .min(1, { message: 'msg:campaign.subject' })
     .max(300, { message: 'msg:name.tooLong' }),
-  mailingDate: calendarDateSchema,
-  notes: optionalText(2000),
+  mailingDate: plausibleDateSchema('other'),
+  notes: optionalMultilineText(2000),
   filter: campaignFilterSchema,
 });
 export type CampaignInput = z.output<typeof campaignInputSchema>;

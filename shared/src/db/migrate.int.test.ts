@@ -1,6 +1,10 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
-import { testDb } from '../../../test/support/test-db';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, vi } from 'vitest';
+import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { listDirectory } from '../association/association.store';
+import { listAssociationsInMunicipality } from '../association/municipality-index';
+import { finnishCollationKey } from '../text/finnish-collation';
+import { keys } from './table';
 import { newId } from '../ids';
 import { latestVersion, runMigrations, upgradeItem, type Migration } from './migrate';
 import { listStageChangesInMonth } from '../pipeline/stage-history.store';
@@ -104,5 +108,80 @@ describe('migrate', () => {
     expect((await listStageChangesInMonth(db, ws, '2026-04')).items.map((c) => c.to)).toEqual(['contacted']);
     expect((await listStageChangesInMonth(db, ws, '2026-03')).items).toEqual([]);
     expect((await listFollowUpsDoneInMonth(db, ws, '2026-05')).items.map((f) => f.id)).toEqual([followUpId]);
+  });
+
+  it('cleans text stored before input hygiene, re-keys the directory, writes only what changes, and resumes', async () => {
+    const workspace = await freshWorkspace(db);
+    const dirty = await addAssociation(db, workspace, { name: 'Vanha ry', municipalities: ['Kuopio'] });
+    const clean = await addAssociation(db, workspace, { name: 'Siisti ry', notes: 'Rivi\nToinen' });
+    const key = keys.association(workspace.id, dirty.id);
+    // What a form stored before the rule: a spoofing name, a control in a municipality and the notes.
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: key,
+        UpdateExpression:
+          'SET #name = :name, municipalities = :municipalities, notes = :notes, memberNames = :members',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: {
+          ':name': '\u202Eyr ahnaV\u0001',
+          ':municipalities': ['Kuo\u0000pio', 'Iisalmi\u001b'],
+          ':notes': 'Rivi\r\n\u202EToinen\u0000',
+          ':members': new Set(['Matti\u0001 Meikäläinen']),
+        },
+      }),
+    );
+    // Someone edits the profile between the scan and the write: that write is skipped, a second run cleans it.
+    const send = db.doc.send.bind(db.doc);
+    const puts: string[] = [];
+    let interfered = false;
+    const spy = vi.spyOn(db.doc, 'send').mockImplementation((async (command: unknown) => {
+      if (command instanceof PutCommand && String(command.input.Item?.pk).startsWith(`WS#${workspace.id}#`)) {
+        puts.push(`${String(command.input.Item?.pk)} ${String(command.input.Item?.sk)}`);
+        if (!interfered && command.input.Item?.pk === key.pk && command.input.Item?.sk === key.sk) {
+          interfered = true;
+          await send(
+            new UpdateCommand({
+              TableName: db.table,
+              Key: key,
+              UpdateExpression: 'SET #version = #version + :one',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':one': 1 },
+            }),
+          );
+        }
+      }
+      return send(command as never);
+    }) as never);
+    try {
+      const first = await runMigrations(db, []);
+      expect(first.skipped).toBeGreaterThanOrEqual(1);
+      await runMigrations(db, []);
+    } finally {
+      spy.mockRestore();
+    }
+    const stored = (await db.doc.send(new GetCommand({ TableName: db.table, Key: key }))).Item ?? {};
+    expect(stored).toMatchObject({
+      name: 'yr ahnaV',
+      municipalities: ['Kuopio', 'Iisalmi'],
+      notes: 'Rivi\nToinen',
+      memberNames: new Set(['Matti Meikäläinen']),
+      version: dirty.version + 1,
+    });
+    expect(stored.gsi1sk).toBe(
+      keys.directory(workspace.id, finnishCollationKey('yr ahnaV'), dirty.id).gsi1sk,
+    );
+    expect((await listDirectory(db, workspace.id)).items.map((a) => a.name)).toEqual([
+      'Siisti ry',
+      'yr ahnaV',
+    ]);
+    const inIisalmi = await listAssociationsInMunicipality(db, workspace.id, 'Iisalmi');
+    expect(inIisalmi.items.map((a) => a.id)).toEqual([dirty.id]);
+    // The clean association was never written; the dirty one was tried twice (once skipped), then not again.
+    expect(puts.filter((p) => p.includes(clean.id))).toEqual([]);
+    expect(puts.filter((p) => p === `${key.pk} ${key.sk}`)).toHaveLength(2);
+    const third = await runMigrations(db, []);
+    expect(third.skipped).toBe(0);
+    expect((await db.doc.send(new GetCommand({ TableName: db.table, Key: key }))).Item).toEqual(stored);
   });
 });

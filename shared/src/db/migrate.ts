@@ -1,9 +1,16 @@
 // The `migrate` runner: upgrades stored items whose schema version (`sv`) is older than the
-// code's, one step at a time, each write conditional on the version it read.
+// code's, one step at a time, and applies the cleanups (idempotent rewrites of any version, such
+// as input hygiene for text stored before it); each write conditional on the version it read,
+// and only items that change are written, so a run after an interruption resumes where it was.
+import { isDeepStrictEqual } from 'node:util';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Association } from '../association/association.schema';
+import { syncMunicipalityEntries } from '../association/municipality-index';
 import type { Db } from './client';
-import { keys } from './table';
+import { cleanStoredText, textItemTypes } from './clean-stored-text';
+import { keys, stripKeys } from './table';
 import { isConditionalFailure, run } from './operations';
+import { finnishCollationKey } from '../text/finnish-collation';
 import { helsinkiMonth } from '../time/helsinki';
 
 export type StoredItem = Record<string, unknown> & { type: string; sv: number };
@@ -64,6 +71,41 @@ export const migrations: Migration[] = [
   },
 ];
 
+/** A rewrite of items of any schema version. Pure and idempotent: applied to its own output, it changes nothing. */
+export interface Cleanup {
+  types: readonly string[];
+  apply: (item: StoredItem) => StoredItem;
+  description: string;
+}
+
+export const cleanups: Cleanup[] = [
+  {
+    types: textItemTypes,
+    description:
+      'input hygiene: control and bidi characters out of stored text, NFC; an association renamed so is re-keyed in the directory',
+    apply: (item) => {
+      const cleaned = cleanStoredText(item);
+      // The directory's sort key is derived from the name (pattern 2).
+      if (cleaned.type !== 'association' || cleaned.mergedInto || cleaned.name === item.name) return cleaned;
+      return {
+        ...cleaned,
+        ...keys.directory(
+          workspaceOf(cleaned),
+          finnishCollationKey(String(cleaned.name)),
+          String(cleaned.id),
+        ),
+      };
+    },
+  },
+];
+
+function applyCleanups(list: readonly Cleanup[], item: StoredItem): StoredItem {
+  return list.reduce(
+    (current, cleanup) => (cleanup.types.includes(current.type) ? cleanup.apply(current) : current),
+    item,
+  );
+}
+
 export function latestVersion(registry: readonly Migration[], type: string): number {
   return registry.filter((m) => m.type === type).reduce((latest, m) => Math.max(latest, m.from + 1), 1);
 }
@@ -98,6 +140,7 @@ function unchangedSince(item: StoredItem) {
 
 export interface MigrationReport {
   scanned: number;
+  /** Items written: upgraded to the latest schema version, cleaned, or both. */
   upgraded: number;
   /** Items changed by someone else while being migrated; a second run picks them up. */
   skipped: number;
@@ -107,6 +150,7 @@ export interface MigrationReport {
 export async function runMigrations(
   db: Db,
   registry: readonly Migration[] = migrations,
+  cleanupList: readonly Cleanup[] = cleanups,
 ): Promise<MigrationReport> {
   const report: MigrationReport = { scanned: 0, upgraded: 0, skipped: 0 };
   let start: Record<string, unknown> | undefined;
@@ -118,8 +162,9 @@ export async function runMigrations(
       report.scanned++;
       const item = raw as StoredItem;
       if (typeof item.type !== 'string' || typeof item.sv !== 'number') continue;
-      if (item.sv >= latestVersion(registry, item.type)) continue;
-      const upgraded = upgradeItem(registry, item);
+      const current = item.sv >= latestVersion(registry, item.type) ? item : upgradeItem(registry, item);
+      const upgraded = applyCleanups(cleanupList, current);
+      if (upgraded === item || isDeepStrictEqual(upgraded, item)) continue;
       const guard = unchangedSince(item);
       try {
         await run(() =>
@@ -134,6 +179,12 @@ export async function runMigrations(
           ),
         );
         report.upgraded++;
+        // Municipality entries are derived from the profile: a cleaned name or municipality moves them.
+        const renamed =
+          item.name !== upgraded.name || !isDeepStrictEqual(item.municipalities, upgraded.municipalities);
+        if (upgraded.type === 'association' && renamed) {
+          await syncMunicipalityEntries(db, workspaceOf(upgraded), stripKeys<Association>(upgraded));
+        }
       } catch (error) {
         if (!isConditionalFailure(error)) throw error;
         report.skipped++;

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { addDays, helsinkiDate } from '../time/helsinki';
 import { newId } from '../ids';
 import { logContact } from '../interaction/log-contact';
 import { interactionRefItem } from '../interaction/interaction.store';
@@ -25,7 +26,7 @@ describe('repair', () => {
       staffId: 'anna',
       input: {
         interaction: { id: newId(), associationId: association.id, kind: 'call', occurredAt: oldTime() },
-        nextFollowUp: { due: '2099-01-31' },
+        nextFollowUp: { due: addDays(helsinkiDate(new Date()), 365) }, // within the five-year rule
       },
     });
     const profileKey = keys.association(workspace.id, association.id);

@@ -4,15 +4,17 @@
 // attended after all, the contact is soft-deleted, and it comes back if they did.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { recomputeAssociationSummary } from '../association/association-summary';
+import { isMergedAssociation } from '../association/association.store';
 import type { Db } from '../db/client';
 import { run } from '../db/operations';
 import { keys } from '../db/table';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError } from '../errors';
 import { getInteractionRef } from '../interaction/interaction.store';
 import { logContact } from '../interaction/log-contact';
 import type { Event, Registration } from './event.schema';
 import { eventInstant, eventInteractionId } from './event';
 import { getEventWithDetails, setAttended } from './event.store';
+import { membersOfAssociation } from '../person/person.store';
 
 /**
  * Sets who attended (registration ids in `attended`; everyone else did not), checking each changed
@@ -70,11 +72,17 @@ export async function syncEventInteractions(
     const came = regs.filter((r) => r.attended);
     const id = eventInteractionId(event.id, associationId);
     const ref = await getInteractionRef(db, workspaceId, associationId, id);
-    const personIds = [...new Set(came.flatMap((r) => (r.personId ? [r.personId] : [])))];
+    // People met are the association's own (current or former roles): someone registered under
+    // an association they have no role in still counts in the registrations, not on its timeline.
+    const registered = [...new Set(came.flatMap((r) => (r.personId ? [r.personId] : [])))];
+    const members = await membersOfAssociation(db, workspaceId, associationId, registered);
+    const personIds = registered.filter((personId) => members.has(personId));
     if (came.length > 0 && !ref) {
       try {
         await logContact(db, workspaceId, {
           staffId: by,
+          // Dated at the event, which may lie ahead: the wide date rule, never the contact one.
+          occurredAtRange: 'other',
           input: {
             interaction: {
               id,
@@ -91,7 +99,8 @@ export async function syncEventInteractions(
         });
       } catch (error) {
         // A registered association merged into another meanwhile: its registration keeps the count.
-        if (!(error instanceof ValidationError)) throw error;
+        // Any other refusal is an error to see, never a contact silently left out.
+        if (!isMergedAssociation(error)) throw error;
       }
       continue;
     }

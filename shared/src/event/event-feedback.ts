@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
+import { optionalMultilineText } from '../schema-helpers';
 import { parseInput } from '../validation';
 import { likertValues, type Event, type Feedback, type LikertValue } from './event.schema';
 
@@ -23,10 +24,7 @@ function feedbackSchema(event: Pick<Event, 'questions' | 'openQuestions'>) {
       })
       .optional(),
   );
-  const open = z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v),
-    z.string().max(OPEN_ANSWER_MAX, { message: 'msg:feedback.tooLong' }).optional(),
-  );
+  const open = optionalMultilineText(OPEN_ANSWER_MAX, 'msg:feedback.tooLong');
   return z.object({
     ...Object.fromEntries(event.questions.map((q) => [likertField(q.id), likert])),
     ...Object.fromEntries(event.openQuestions.map((q) => [openField(q.id), open])),

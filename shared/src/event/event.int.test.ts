@@ -69,6 +69,40 @@ async function setUp() {
 }
 
 describe('events', () => {
+  it('puts an event a month ahead on the timelines, leaving out a person met who has no role in that association', async () => {
+    const { workspace, associations, person } = await setUp();
+    const event = await createEvent(db, workspace.id, {
+      id: newId(),
+      by: 'anna',
+      input: { name: 'Foorumi Kuopiossa', kind: 'foorumi', date: '2026-11-04', municipality: 'Kuopio' },
+    });
+    // Pirkko is the chair of the first association but registers with the second.
+    const registrations = await Promise.all(
+      [
+        { associationId: associations[1]!.id, personId: person.id },
+        { associationId: associations[1]!.id, name: 'Kaisa Kuopiolainen' },
+        { associationId: associations[0]!.id, personId: person.id },
+      ].map((input) =>
+        addRegistration(db, workspace.id, { eventId: event.id, id: newId(), by: 'anna', input }),
+      ),
+    );
+    await markAttendance(db, workspace.id, {
+      eventId: event.id,
+      attended: new Set(registrations.map((r) => r.id)),
+      versions: new Map(),
+      by: 'anna',
+    });
+    const [first, second] = await Promise.all(
+      [associations[0]!, associations[1]!].map(
+        async (association) => (await listTimeline(db, workspace.id, association.id)).items,
+      ),
+    );
+    expect(second).toEqual([
+      expect.objectContaining({ eventId: event.id, occurredAt: '2026-11-04T10:00:00.000Z', personIds: [] }),
+    ]);
+    expect(first).toEqual([expect.objectContaining({ eventId: event.id, personIds: [person.id] })]);
+  });
+
   it('marks 8 of 10 attended and puts the event once on the timelines of the associations that came', async () => {
     const { workspace, associations, person, event, registrations } = await setUp();
     expect(registrations[0]?.name).toBe('Pirkko Pöntinen');

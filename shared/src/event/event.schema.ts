@@ -3,8 +3,8 @@
 // feedback is collected on a 4-point scale with open answers, by staff or through a public link.
 import { z } from 'zod';
 import { idSchema } from '../ids';
-import { optionalText } from '../schema-helpers';
-import { calendarDateSchema } from '../time/helsinki';
+import { optionalMultilineText, optionalText } from '../schema-helpers';
+import { plausibleDateSchema } from '../time/plausible-dates';
 import { tidyName } from '../text/finnish-collation';
 
 export const EVENT_SCHEMA_VERSION = 1;
@@ -49,7 +49,7 @@ const requiredName = z
 export const eventInputSchema = z.object({
   name: requiredName,
   kind: z.enum(eventKinds, { message: 'msg:field.unknown' }),
-  date: calendarDateSchema,
+  date: plausibleDateSchema('other'),
   startTime: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z
@@ -60,7 +60,7 @@ export const eventInputSchema = z.object({
   place: optionalText(200),
   municipality: optionalText(60),
   theme: optionalText(300),
-  description: optionalText(2000),
+  description: optionalMultilineText(2000),
 });
 export type EventInput = z.output<typeof eventInputSchema>;
 

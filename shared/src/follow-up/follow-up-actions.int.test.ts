@@ -107,4 +107,28 @@ describe('follow-up actions', () => {
     const names = await getAssociationNames(db, workspace.id, [a.id, b.id, a.id]);
     expect(Object.fromEntries(names)).toEqual({ [a.id]: 'Äänekkäät ry', [b.id]: 'Hiljaiset ry' });
   });
+
+  it('an overdue follow-up can still be reassigned with its due date as it was, but not moved past five years', async () => {
+    const { workspace, association, followUp } = await withFollowUp('2026-11-25');
+    // Three weeks later the follow-up is overdue; the form sends its due date back unchanged.
+    const later = testDb({ now: () => new Date('2026-12-15T08:00:00.000Z') });
+    const target = { associationId: association.id, id: followUp.id, expectedVersion: 1 };
+    const moved = await updateOpenFollowUp(
+      later,
+      workspace.id,
+      { ...target, due: '2026-11-25', assigneeId: 'ville' },
+      'anna',
+    );
+    expect(moved).toMatchObject({ due: '2026-11-25', assigneeId: 'ville' });
+    const refusals = await Promise.all(
+      ['2026-12-01', '9999-12-31'].map((due) =>
+        updateOpenFollowUp(later, workspace.id, { ...target, expectedVersion: 2, due }, 'anna').catch(
+          (error: unknown) => error as ValidationError,
+        ),
+      ),
+    );
+    expect(refusals.map((error) => (error as ValidationError).fields[0]?.field)).toEqual(['due', 'due']);
+    expect((refusals[1] as ValidationError).fields[0]?.message.en).toContain('five years');
+    expect((await getFollowUp(db, workspace.id, association.id, followUp.id)).due).toBe('2026-11-25');
+  });
 });

@@ -10,6 +10,7 @@ import { keys, stripKeys } from '../db/table';
 import { ConflictError } from '../errors';
 import { idSchema, staffIdSchema } from '../ids';
 import { expectedVersionSchema, parseInput } from '../validation';
+import { calendarDateSchema } from '../time/helsinki';
 import { futureDueDateSchema } from './follow-up';
 import type { FollowUp } from './follow-up.schema';
 import { completeFollowUp, getFollowUp } from './follow-up.store';
@@ -31,7 +32,9 @@ export async function closeFollowUp(db: Db, workspaceId: string, input: unknown,
 
 /**
  * Moves an open follow-up to a new due date and/or assignee. The open-list index keys move with
- * it; a stale version is a ConflictError that changes nothing.
+ * it; a stale version is a ConflictError that changes nothing. A changed due date follows the
+ * `newDue` rule (today to five years ahead); an overdue one that stays as it was is fine, so an
+ * overdue task can still be handed to a colleague.
  */
 export async function updateOpenFollowUp(
   db: Db,
@@ -41,13 +44,14 @@ export async function updateOpenFollowUp(
 ): Promise<FollowUp> {
   const parsed = parseInput(
     targetSchema.extend({
-      due: futureDueDateSchema(db.now()).optional(),
+      due: calendarDateSchema.optional(),
       assigneeId: staffIdSchema.optional(),
     }),
     input,
   );
   const current = await getFollowUp(db, workspaceId, parsed.associationId, parsed.id);
   const due = parsed.due ?? current.due;
+  if (due !== current.due) parseInput(z.object({ due: futureDueDateSchema(db.now()) }), { due });
   const assigneeId = parsed.assigneeId ?? current.assigneeId;
   const indexes = keys.openFollowUpIndexes(workspaceId, assigneeId, due, parsed.id);
   let updated: FollowUp;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { idSchema, staffIdSchema } from '../ids';
 import { optionalText } from '../schema-helpers';
-import { calendarDateSchema } from '../time/helsinki';
+import { plausibleDateSchema } from '../time/plausible-dates';
 
 /** 2: a completed follow-up is indexed by the Helsinki month it was done in (pattern 32). */
 export const FOLLOW_UP_SCHEMA_VERSION = 2;
@@ -17,7 +17,7 @@ export const followUpInputSchema = z.object({
   id: idSchema,
   associationId: idSchema,
   /** Plain calendar date in Europe/Helsinki. */
-  due: calendarDateSchema,
+  due: plausibleDateSchema('other'),
   assigneeId: staffIdSchema,
   title: optionalText(300),
   interactionId: idSchema.optional(),

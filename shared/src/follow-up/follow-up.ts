@@ -1,10 +1,10 @@
 // Pure rules for follow-ups.
-import { addDays, addMonths, calendarDateSchema, helsinkiDate, isoWeekday } from '../time/helsinki';
+import { addDays, addMonths, helsinkiDate, isoWeekday } from '../time/helsinki';
+import { plausibleDateSchema } from '../time/plausible-dates';
 import type { FollowUp } from './follow-up.schema';
 
-/** A new due date may not lie in the past (Helsinki); today is fine. */
-export const futureDueDateSchema = (now: Date) =>
-  calendarDateSchema.refine((due) => due >= helsinkiDate(now), { message: 'msg:date.past' });
+/** A new due date lies from today (Helsinki) to five years ahead: the `newDue` rule of plausible-dates.ts. */
+export const futureDueDateSchema = (now: Date) => plausibleDateSchema('newDue', () => now);
 
 /** The earliest open follow-up decides the association's "next follow-up". */
 export function nextDue(followUps: readonly Pick<FollowUp, 'due' | 'status'>[]): string | undefined {

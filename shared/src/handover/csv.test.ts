@@ -3,10 +3,35 @@ import { csvCell, csvLine, neutralise } from './csv';
 
 describe('handover CSV', () => {
   it('neutralises every value that a spreadsheet would run as a formula', () => {
-    for (const text of ['=SUM(A1)', '+358 40 123', '-1+1', '@cmd', '\tx', '\rx']) {
+    for (const text of ['=SUM(A1)', '+358 40 123', '-1+1', '@cmd', '\tx']) {
       expect(neutralise(text)).toBe(`'${text}`);
     }
+    expect(neutralise('\rx')).toBe("'\nx"); // line ends are written as \n
     expect(neutralise('Äänekoski')).toBe('Äänekoski');
+    expect(neutralise('Kuopio-Iisalmi')).toBe('Kuopio-Iisalmi');
+  });
+
+  it('neutralises the fullwidth and small forms and a formula behind spaces or invisible characters', () => {
+    for (const text of [
+      '＝1+1',
+      '＋358',
+      '－1',
+      '＠SUM(A1)',
+      '﹦1+1',
+      '﹢1',
+      '﹣1',
+      '﹫x',
+      ' =1+1',
+      '\u200B=1',
+      '\uFEFF+1',
+    ]) {
+      expect(neutralise(text)).toBe(`'${text}`);
+    }
+  });
+
+  it('takes control and bidi characters out of every text, line breaks kept', () => {
+    expect(neutralise('Matti\u0001 \u202Eexe.txt\r\nrivi')).toBe('Matti exe.txt\nrivi');
+    expect(neutralise('\u202E=1+1')).toBe("'=1+1");
     expect(csvCell(-5)).toBe('-5'); // numbers stay numbers
   });
 

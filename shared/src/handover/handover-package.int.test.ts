@@ -457,4 +457,26 @@ describe('handover import (round trip)', () => {
       /already holds other data/,
     );
   });
+
+  it('cleans control and bidi characters out of imported text and refuses an implausible date, naming the line', async () => {
+    const lines = jsonlOf((await exportPackage(true)).files);
+    const records = lines.map((l) => JSON.parse(l) as { type: string; value: Record<string, unknown> });
+    const association = records.find((r) => r.type === 'association');
+    const spoofed = JSON.stringify({
+      ...association,
+      value: { ...association?.value, name: 'Matti\u0001 \u202Eexe.txt', notes: 'rivi\u0000\r\ntoinen' },
+    });
+    const cleaned = `clean-${newId().toLowerCase().slice(-10)}`;
+    await importHandover(db, [lines[0] as string, spoofed], { workspaceId: cleaned, by: 'anna' });
+    const stored = await getAssociation(db, cleaned, association?.value.id as string);
+    expect(stored.name).toBe('Matti exe.txt');
+    expect(stored.notes).toBe('rivi\ntoinen');
+
+    const followUp = records.find((r) => r.type === 'followUp');
+    const farAhead = JSON.stringify({ ...followUp, value: { ...followUp?.value, due: '9999-12-31' } });
+    const target = `date-${newId().toLowerCase().slice(-10)}`;
+    await expect(
+      importHandover(db, [lines[0] as string, farAhead], { workspaceId: target, by: 'anna' }),
+    ).rejects.toThrow(/Line 2: value.due is not valid \(The date can be from 1900/);
+  });
 });

@@ -25,6 +25,10 @@ import { membershipItem, personItem } from '../person/person.store';
 import type { StageChange } from '../pipeline/pipeline.schema';
 import { stageChangeItem } from '../pipeline/stage-history.store';
 import { helsinkiMonth } from '../time/helsinki';
+import { plausibleDateSchema, plausibleInstantSchema } from '../time/plausible-dates';
+import { cleanStoredText } from '../db/clean-stored-text';
+import { isMessageKey, messages } from '../i18n/messages';
+import { lineText } from '../schema-helpers';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
 import { HANDOVER_FORMAT, HANDOVER_FORMAT_VERSION } from './handover-package';
@@ -39,30 +43,43 @@ const headerSchema = z.object({
   format: z.literal(HANDOVER_FORMAT),
   formatVersion: z.number().int().min(1).max(HANDOVER_FORMAT_VERSION),
   exportedAt: z.iso.datetime(),
-  workspace: z.looseObject({ name: z.string(), stages: workspaceInputSchema.shape.stages }),
+  workspace: z.looseObject({ name: lineText(), stages: workspaceInputSchema.shape.stages }),
 });
 
 const withIds = (fields: Record<string, z.ZodType>) => z.looseObject(fields);
+// Dates follow the one rule of plausible-dates.ts; a handover's dates are records, so the wide range.
+const otherDate = plausibleDateSchema('other');
 const recordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('association'), value: associationSchema.loose() }),
   z.object({ type: z.literal('person'), value: personSchema.loose() }),
   z.object({
     type: z.literal('membership'),
-    value: withIds({ associationId: idSchema, personId: idSchema }),
+    value: withIds({
+      associationId: idSchema,
+      personId: idSchema,
+      startDate: otherDate.optional(),
+      endDate: otherDate.optional(),
+    }),
   }),
   z.object({
     type: z.literal('interaction'),
-    value: withIds({ id: idSchema, associationId: idSchema, occurredAt: z.iso.datetime() }),
+    value: withIds({ id: idSchema, associationId: idSchema, occurredAt: plausibleInstantSchema('other') }),
   }),
-  z.object({ type: z.literal('followUp'), value: withIds({ id: idSchema, associationId: idSchema }) }),
+  z.object({
+    type: z.literal('followUp'),
+    value: withIds({ id: idSchema, associationId: idSchema, due: otherDate }),
+  }),
   z.object({
     type: z.literal('stageChange'),
     value: withIds({ associationId: idSchema, seq: z.number().int().positive() }),
   }),
-  z.object({ type: z.literal('event'), value: withIds({ id: idSchema, date: z.iso.date() }) }),
+  z.object({ type: z.literal('event'), value: withIds({ id: idSchema, date: otherDate }) }),
   z.object({ type: z.literal('registration'), value: withIds({ id: idSchema, eventId: idSchema }) }),
   z.object({ type: z.literal('feedback'), value: withIds({ id: idSchema, eventId: idSchema }) }),
-  z.object({ type: z.literal('campaign'), value: withIds({ id: idSchema, createdAt: z.iso.datetime() }) }),
+  z.object({
+    type: z.literal('campaign'),
+    value: withIds({ id: idSchema, createdAt: z.iso.datetime(), mailingDate: otherDate }),
+  }),
   z.object({
     type: z.literal('campaignRow'),
     value: withIds({ campaignId: idSchema, associationId: idSchema }),
@@ -82,12 +99,14 @@ export interface HandoverImportReport {
 function lineError(line: number, error: z.ZodError): ValidationError {
   const issue = error.issues[0];
   const where = issue?.path.join('.') || 'record';
+  const text = issue?.message;
+  const why = text && isMessageKey(text) ? messages[text] : { fi: text, en: text };
   return new ValidationError([
     {
       field: 'file',
       message: {
-        fi: `Rivi ${line}: ${where} ei kelpaa (${issue?.message ?? 'tuntematon virhe'}).`,
-        en: `Line ${line}: ${where} is not valid (${issue?.message ?? 'unknown error'}).`,
+        fi: `Rivi ${line}: ${where} ei kelpaa (${why.fi ?? 'tuntematon virhe'}).`,
+        en: `Line ${line}: ${where} is not valid (${why.en ?? 'unknown error'}).`,
       },
     },
   ]);
@@ -131,11 +150,14 @@ export async function importHandover(
     if (!parsed.success) throw lineError(lineNumber, parsed.error);
     const { type } = parsed.data;
     report.records[type] = (report.records[type] ?? 0) + 1;
-    // Written as it was exported (validated above, not rewritten), only moved to this workspace.
-    // Key attributes are never taken from the file: a crafted `pk` must not reach another partition.
-    const raw = Object.fromEntries(
-      Object.entries((json as { value: Record<string, unknown> }).value).filter(
-        ([name]) => !(keyAttributes as readonly string[]).includes(name),
+    // Written as it was exported (validated above, not rewritten), only moved to this workspace
+    // and its text cleaned as every form's is (clean-text.ts). Key attributes are never taken
+    // from the file: a crafted `pk` must not reach another partition.
+    const raw = cleanStoredText(
+      Object.fromEntries(
+        Object.entries((json as { value: Record<string, unknown> }).value).filter(
+          ([name]) => !(keyAttributes as readonly string[]).includes(name),
+        ),
       ),
     );
     const value = { ...raw, workspaceId: ws };

@@ -13,7 +13,8 @@ import { createAssociation, listDirectory } from '../association/association.sto
 import type { Db } from '../db/client';
 import { eachPage } from '../db/operations';
 import { ValidationError, type FieldError } from '../errors';
-import type { Localised } from '../i18n/messages';
+import { localised, type Localised } from '../i18n/messages';
+import { isPlausibleDate } from '../time/plausible-dates';
 import {
   membershipRoles,
   personInputSchema,
@@ -89,9 +90,10 @@ export function finnishDate(text: string): string | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   const [y, m, d] = finnish ? [finnish[3], finnish[2], finnish[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (!y || !m || !d) return undefined;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  const date = new Date(Date.UTC(2000, Number(m) - 1, Number(d)));
+  date.setUTCFullYear(Number(y)); // Date.UTC reads years 0–99 as 1900–1999
   if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return undefined;
-  return date.toISOString().slice(0, 10);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 const split = (text: string | undefined) =>
@@ -192,8 +194,16 @@ export async function planSpreadsheetImport(
         });
       }
       const start = value('personStartDate')?.trim();
-      const startDate = start ? finnishDate(start) : undefined;
-      if (start && !startDate) {
+      const date = start ? finnishDate(start) : undefined;
+      // The one date rule the forms use too (plausible-dates.ts): a role starts from 1900 on.
+      const startDate = date && isPlausibleDate('other', date, db.now()) ? date : undefined;
+      if (date && !startDate) {
+        planned.problems.push({
+          row,
+          column: headerOf('personStartDate'),
+          message: localised('msg:date.range'),
+        });
+      } else if (start && !startDate) {
         planned.problems.push({
           row,
           column: headerOf('personStartDate'),

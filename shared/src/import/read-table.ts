@@ -17,6 +17,7 @@ import {
   type ReadBudget,
 } from './import-limits';
 import { columnLetters } from '../handover/xlsx';
+import { cleanMultilineText, cleanText } from '../text/clean-text';
 import { readXlsxCells } from './xlsx-table';
 
 export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './import-limits';
@@ -68,7 +69,10 @@ async function readCsv(bytes: Buffer, budget: ReadBudget): Promise<string[][]> {
   return rows;
 }
 
-const cellText = (value: string) => value.trim();
+// Cleaned as the importer reads it (clean-text.ts): the plan, the stored rows and the import all
+// see the same text. A cell may hold a multi-line note; a header is one line.
+const cellText = (value: string) => cleanMultilineText(value).trim();
+const headerText = (value: string) => cleanText(value).trim();
 
 /**
  * The table of `bytes` (XLSX when `fileName` ends in .xlsx, else CSV). Fails with a
@@ -88,7 +92,7 @@ export async function readTable(
     throw refuseFile(fileRefusals.unreadable());
   }
   const [first, ...rest] = cells;
-  const headers = (first ?? []).map(cellText);
+  const headers = (first ?? []).map(headerText);
   if (headers.every((h) => h === '')) throw refuseFile(fileRefusals.noHeaders());
   const longHeader = headers.findIndex((h) => h.length > MAX_HEADER_CHARS);
   if (longHeader >= 0) throw refuseFile(fileRefusals.headerTooLong(columnLetters(longHeader)));

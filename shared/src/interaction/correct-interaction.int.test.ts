@@ -3,6 +3,7 @@ import { addAssociation, freshWorkspace, testDb } from '../../../test/support/te
 import { getAssociation } from '../association/association.store';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { newId } from '../ids';
+import { addMembership, createPerson } from '../person/person.store';
 import { correctInteraction, deleteInteraction, getInteraction } from './correct-interaction';
 import { listTimeline } from './interaction.store';
 import { logContact } from './log-contact';
@@ -72,5 +73,36 @@ describe('correcting and deleting a logged contact', () => {
     await expect(getInteraction(db, workspace.id, association.id, interaction.id)).rejects.toBeInstanceOf(
       NotFoundError,
     );
+  });
+
+  it('refuses a correction that adds a person met who never was a member of the association', async () => {
+    const { workspace, association, interaction } = await logged('2026-11-20T10:00:00.000Z');
+    const [member, stranger] = await Promise.all(
+      ['Jäsen Jaana', 'Vieras Ville'].map((name) =>
+        createPerson(db, workspace.id, { id: newId(), input: { name } }),
+      ),
+    );
+    await addMembership(db, workspace.id, {
+      associationId: association.id,
+      personId: member!.id,
+      role: 'chair',
+    });
+    const target = { associationId: association.id, id: interaction.id, kind: 'call', outcome: 'reached' };
+    const refused = await correctInteraction(
+      db,
+      workspace.id,
+      { ...target, expectedVersion: 1, personIds: [member!.id, stranger!.id] },
+      'ville',
+    ).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fields.map((f) => f.field)).toEqual(['personIds']);
+    expect((await getInteraction(db, workspace.id, association.id, interaction.id)).version).toBe(1);
+    const corrected = await correctInteraction(
+      db,
+      workspace.id,
+      { ...target, expectedVersion: 1, personIds: [member!.id] },
+      'ville',
+    );
+    expect(corrected.personIds).toEqual([member!.id]);
   });
 });

@@ -12,6 +12,7 @@ import { idSchema } from '../ids';
 import { expectedVersionSchema, parseInput } from '../validation';
 import { interactionFieldsSchema, outcomeFitsKind, type Interaction } from './interaction.schema';
 import { getInteractionRef } from './interaction.store';
+import { assertMembersOfAssociation } from '../person/person.store';
 
 const targetSchema = z.object({
   associationId: idSchema,
@@ -101,6 +102,11 @@ export async function correctInteraction(
     }),
     input,
   );
+  // People met follow the reference rule; only those the correction adds are checked, so a
+  // contact whose people were valid when it was logged can always be corrected.
+  const current = await getInteraction(db, workspaceId, target.associationId, target.id);
+  const added = correction.personIds.filter((personId) => !(current.personIds ?? []).includes(personId));
+  await assertMembersOfAssociation(db, workspaceId, target.associationId, added);
   const sets = [
     '#version = #version + :one',
     'updatedAt = :now',

@@ -1,7 +1,7 @@
 // One logged contact (yhteydenotto / kohtaaminen) with an association.
 import { z } from 'zod';
 import { idSchema } from '../ids';
-import { isoInstantSchema, optionalText, storedItemFields, textList } from '../schema-helpers';
+import { isoInstantSchema, optionalMultilineText, storedItemFields, textList } from '../schema-helpers';
 
 export const INTERACTION_SCHEMA_VERSION = 1;
 
@@ -61,7 +61,7 @@ export const interactionFieldsSchema = z.object({
   personIds: z.array(idSchema).max(50).default([]),
   topics: textList(20, 80).default([]),
   outcome: z.preprocess((v) => (v === '' ? undefined : v), z.enum(interactionOutcomes).optional()),
-  notes: optionalText(10_000),
+  notes: optionalMultilineText(10_000),
   /** The campaign whose mailing or call list this contact belongs to. */
   campaignId: idSchema.optional(),
   /** The event the association attended (the contact is kept in step with its attendance). */

@@ -12,6 +12,7 @@ import {
   listTeamOpenFollowUps,
 } from '../follow-up/follow-up.store';
 import { newId } from '../ids';
+import { addMembership, createPerson } from '../person/person.store';
 import { listInteractionsInMonth, listTimeline } from './interaction.store';
 import { logContact } from './log-contact';
 
@@ -243,5 +244,100 @@ describe('logging a contact', () => {
       }),
     );
     expect(ref.Item?.occurredAt).toBe(interaction.occurredAt);
+  });
+
+  it('refuses a contact dated after tomorrow or before 1990, and a due date nine thousand years ahead', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    const refusal = (input: unknown) =>
+      logContact(db, workspace.id, { staffId: 'anna', input }).then(
+        () => undefined,
+        (error: unknown) => error as ValidationError,
+      );
+    for (const occurredAt of ['2099-01-01T10:00:00.000Z', '1989-12-31T10:00:00.000Z']) {
+      const error = await refusal({ interaction: call(association.id, { occurredAt }) });
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error?.fields).toEqual([
+        {
+          field: 'interaction.occurredAt',
+          message: expect.objectContaining({ en: expect.stringContaining('1990') }),
+        },
+      ]);
+    }
+    const due = await refusal({ interaction: call(association.id), nextFollowUp: { due: '9999-12-31' } });
+    expect(due?.fields).toEqual([
+      {
+        field: 'nextFollowUp.due',
+        message: expect.objectContaining({ en: expect.stringContaining('five years') }),
+      },
+    ]);
+    // Tomorrow in Helsinki is still a contact (a late evening abroad); nothing refused was written.
+    await logContact(db, workspace.id, {
+      staffId: 'anna',
+      input: { interaction: call(association.id, { occurredAt: '2026-11-25T12:00:00.000Z' }) },
+    });
+    const items = await partitionItems(workspace.id, association.id);
+    expect(items.filter((i) => i.type === 'interaction')).toHaveLength(1);
+  });
+
+  it('takes the people met only from those who are or have been members of the association', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    const other = await addAssociation(db, workspace, { name: 'Toinen yhdistys ry' });
+    const [current, former, stranger] = await Promise.all(
+      ['Nykyinen Jäsen', 'Entinen Jäsen', 'Vieras Henkilö'].map((name) =>
+        createPerson(db, workspace.id, { id: newId(), input: { name } }),
+      ),
+    );
+    await addMembership(db, workspace.id, {
+      associationId: association.id,
+      personId: current!.id,
+      role: 'chair',
+    });
+    await addMembership(db, workspace.id, {
+      associationId: association.id,
+      personId: former!.id,
+      role: 'secretary',
+      startDate: '2019-01-01',
+      endDate: '2023-12-31',
+    });
+    await addMembership(db, workspace.id, { associationId: other.id, personId: stranger!.id, role: 'chair' });
+
+    const refused = await logContact(db, workspace.id, {
+      staffId: 'anna',
+      input: { interaction: call(association.id, { personIds: [current!.id, stranger!.id] }) },
+    }).catch((error: unknown) => error as ValidationError);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).fields).toEqual([
+      {
+        field: 'interaction.personIds',
+        message: expect.objectContaining({ en: expect.stringContaining('member') }),
+      },
+    ]);
+    expect(
+      (await partitionItems(workspace.id, association.id)).filter((i) => i.type === 'interaction'),
+    ).toEqual([]);
+
+    const { interaction } = await logContact(db, workspace.id, {
+      staffId: 'anna',
+      input: { interaction: call(association.id, { personIds: [current!.id, former!.id] }) },
+    });
+    expect(interaction.personIds).toEqual([current!.id, former!.id]);
+  });
+
+  it('stores notes and topics without control or bidi characters, line breaks kept in the notes', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    const { interaction } = await logContact(db, workspace.id, {
+      staffId: 'anna',
+      input: {
+        interaction: call(association.id, {
+          notes: 'Rivi\u0001 yksi\r\n\u202Eowt ivir\u0000',
+          topics: ['Tarjotin\u001b', '\u202E'],
+        }),
+      },
+    });
+    expect(interaction.notes).toBe('Rivi yksi\nowt ivir');
+    expect(interaction.topics).toEqual(['Tarjotin']);
   });
 });

@@ -17,18 +17,26 @@ import { idSchema, staffIdSchema } from '../ids';
 import { localised } from '../i18n/messages';
 import { optionalText } from '../schema-helpers';
 import { completeFollowUp, getFollowUp, putFollowUp } from '../follow-up/follow-up.store';
-import { futureDueDateSchema } from '../follow-up/follow-up';
 import { followUpPurposes, type FollowUp } from '../follow-up/follow-up.schema';
+import { assertMembersOfAssociation } from '../person/person.store';
+import { helsinkiDate } from '../time/helsinki';
+import { implausibleDateMessage, isPlausibleDate, plausibleDateSchema } from '../time/plausible-dates';
 import { parseInput } from '../validation';
 import { INTERACTION_SCHEMA_VERSION, interactionInputSchema, type Interaction } from './interaction.schema';
 import { getInteractionRef, interactionItem, interactionRefItem } from './interaction.store';
 
-const logContactSchema = (now: Date) =>
+/** Which date rule a contact's time follows: `contact` (1990 → tomorrow) unless it comes from a dated record. */
+export type OccurredAtRange = 'contact' | 'other';
+
+const logContactSchema = (now: Date, range: OccurredAtRange) =>
   z.object({
-    interaction: interactionInputSchema,
+    interaction: interactionInputSchema.refine(
+      (i) => isPlausibleDate(range, helsinkiDate(new Date(i.occurredAt)), now),
+      { message: implausibleDateMessage(range, '', now), path: ['occurredAt'] },
+    ),
     nextFollowUp: z
       .object({
-        due: futureDueDateSchema(now),
+        due: plausibleDateSchema('newDue', () => now),
         assigneeId: staffIdSchema.optional(),
         title: optionalText(300),
         purpose: z.enum(followUpPurposes).optional(),
@@ -65,18 +73,28 @@ export interface LogContactResult {
 /**
  * Logs a contact made by `staffId`. The follow-up it creates has the interaction's id, so
  * a resubmitted form (double click, back button, retry) logs nothing twice. Fails with
- * ValidationError (nothing written) or NotFoundError; a stored contact never answers a conflict.
+ * ValidationError (nothing written: also for a date outside the rule of plausible-dates.ts or a
+ * person met who never was a member of the association) or NotFoundError; a stored contact never
+ * answers a conflict. A contact made from a dated record (an event's attendance, a campaign's
+ * mailing) says `occurredAtRange: 'other'`: an event may lie ahead.
  */
 export async function logContact(
   db: Db,
   workspaceId: string,
-  request: { input: unknown; staffId: string },
+  request: { input: unknown; staffId: string; occurredAtRange?: OccurredAtRange },
 ): Promise<LogContactResult> {
   const now = db.now();
-  const input = parseInput(logContactSchema(now), request.input);
+  const input = parseInput(logContactSchema(now, request.occurredAtRange ?? 'contact'), request.input);
   const { associationId } = input.interaction;
   // No healing read: this request recomputes the summary itself at the end.
   await getActiveAssociation(db, workspaceId, associationId, { heal: false });
+  await assertMembersOfAssociation(
+    db,
+    workspaceId,
+    associationId,
+    input.interaction.personIds,
+    'interaction.personIds',
+  );
   if (input.completesFollowUpId) {
     // Check before writing anything, so a refused request leaves no half-logged contact.
     const target = await getFollowUp(db, workspaceId, associationId, input.completesFollowUpId).catch(

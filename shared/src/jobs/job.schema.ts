@@ -4,6 +4,7 @@
 // to run again).
 import { z } from 'zod';
 import type { Localised } from '../i18n/messages';
+import { lineText } from '../schema-helpers';
 
 export const JOB_SCHEMA_VERSION = 1;
 
@@ -15,7 +16,7 @@ export const jobStatuses = ['queued', 'running', 'done', 'failed'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 
 export const jobParamsSchemas = {
-  handover: z.object({ includePersons: z.boolean(), exportedBy: z.string().min(1).max(200) }),
+  handover: z.object({ includePersons: z.boolean(), exportedBy: lineText().min(1).max(200) }),
   'import-check': z.object({ importId: z.string() }),
   import: z.object({ importId: z.string() }),
   mailing: z.object({ campaignId: z.string() }),

@@ -1,8 +1,8 @@
 // A contact person (henkilö), stored once per workspace, and their memberships in associations.
 import { z } from 'zod';
 import { idSchema } from '../ids';
-import { isoInstantSchema, optionalText, storedItemFields } from '../schema-helpers';
-import { calendarDateSchema } from '../time/helsinki';
+import { isoInstantSchema, optionalMultilineText, optionalText, storedItemFields } from '../schema-helpers';
+import { plausibleDateSchema } from '../time/plausible-dates';
 import { tidyName } from '../text/finnish-collation';
 
 export const PERSON_SCHEMA_VERSION = 1;
@@ -18,7 +18,7 @@ export const personInputSchema = z.object({
     z.email().max(200).optional(),
   ),
   phone: optionalText(40),
-  notes: optionalText(5000),
+  notes: optionalMultilineText(5000),
   /** The person objected to processing: left out of exports and mailings. */
   objected: z.boolean().default(false),
   /** Why the centre may hold this person's data (GDPR Art. 6), in a few words. */
@@ -54,8 +54,8 @@ export const membershipInputSchema = z
     associationId: idSchema,
     personId: idSchema,
     role: z.enum(membershipRoles),
-    startDate: calendarDateSchema.optional(),
-    endDate: calendarDateSchema.optional(),
+    startDate: plausibleDateSchema('other').optional(),
+    endDate: plausibleDateSchema('other').optional(),
   })
   .refine((m) => !m.startDate || !m.endDate || m.startDate <= m.endDate, {
     message: 'msg:date.format',

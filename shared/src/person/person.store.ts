@@ -11,7 +11,8 @@ import {
   type PageRequest,
 } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { localised } from '../i18n/messages';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { getActiveAssociation } from '../association/association.store';
 import { putIfAbsent } from '../db/operations';
@@ -206,4 +207,44 @@ export async function getPeople(db: Db, workspaceId: string, ids: readonly strin
     unique.map((id) => keys.person(workspaceId, id)),
   );
   return items.map((item) => stripKeys<Person>(item));
+}
+
+/**
+ * Of `personIds`, those who are or have been in a role in the association (a role that has ended
+ * counts: a former chair met last spring is still a person met). One batch read of the role items.
+ */
+export async function membersOfAssociation(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  const wanted = [...new Set(personIds)];
+  if (wanted.length === 0) return new Set();
+  const items = await batchGetAll(
+    db,
+    wanted.map((personId) => {
+      const { pk, sk } = keys.membership(workspaceId, associationId, personId);
+      return { pk, sk };
+    }),
+    { expression: '#personId', names: { '#personId': 'personId' } },
+  );
+  return new Set(items.map((item) => String(item.personId)));
+}
+
+/**
+ * The reference rule of a contact's people met: each must be or have been a member of the
+ * association. Fails with a ValidationError on `field` (nothing is written by the caller then).
+ */
+export async function assertMembersOfAssociation(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+  personIds: readonly string[],
+  field = 'personIds',
+): Promise<void> {
+  const members = await membersOfAssociation(db, workspaceId, associationId, personIds);
+  if (personIds.some((id) => !members.has(id))) {
+    throw new ValidationError([{ field, message: localised('msg:personIds.notMember') }]);
+  }
 }

@@ -1,6 +1,6 @@
 // The tarjotin onboarding pipeline: configurable stages per workspace, append-only stage history.
 import { z } from 'zod';
-import { isoInstantSchema, optionalText } from '../schema-helpers';
+import { isoInstantSchema, lineText, optionalText } from '../schema-helpers';
 
 /** 2: indexed by the Helsinki month it happened in (pattern 31). */
 export const STAGE_CHANGE_SCHEMA_VERSION = 2;
@@ -9,7 +9,7 @@ export const stageCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { mess
 
 export const pipelineStageSchema = z.object({
   code: stageCodeSchema,
-  label: z.object({ fi: z.string().min(1).max(60), en: z.string().min(1).max(60) }),
+  label: z.object({ fi: lineText().min(1).max(60), en: lineText().min(1).max(60) }),
   /** Main stages form the path to "published"; exits are side exits (declined, dissolved…). */
   kind: z.enum(['main', 'exit']),
 });

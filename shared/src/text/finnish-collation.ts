@@ -1,6 +1,8 @@
 // Finnish alphabetical order for people: å, ä, ö come last, v and w differ, ü sorts as y.
 // DynamoDB orders keys by UTF-8 bytes (ä before å, upper before lower case), so names that are
 // listed from an index carry a collation key whose byte order follows Intl.Collator('fi').
+import { cleanText } from './clean-text';
+
 const collator = new Intl.Collator('fi');
 
 export function compareFinnish(a: string, b: string): number {
@@ -42,7 +44,10 @@ export function finnishCollationKey(name: string): string {
   return key.slice(0, MAX_KEY_CHARS);
 }
 
-/** Collapse runs of white space so that names written carelessly compare and display alike. */
+/**
+ * Collapse runs of white space so that names written carelessly compare and display alike; control
+ * and bidi characters are taken out first (clean-text.ts), so every name field is clean.
+ */
 export function tidyName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  return cleanText(name).replace(/\s+/gu, ' ').trim();
 }

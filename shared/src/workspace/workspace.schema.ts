@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import { workspaceIdSchema } from '../ids';
 import { pipelineStageSchema } from '../pipeline/pipeline.schema';
+import { lineText } from '../schema-helpers';
 
 /** 2: the workspace item is listed in pattern 20 (migration in db/migrate.ts). */
 export const WORKSPACE_SCHEMA_VERSION = 2;
 
 export const workspaceInputSchema = z.object({
   id: workspaceIdSchema,
-  name: z.string().trim().min(1, { message: 'msg:name.required' }).max(200, { message: 'msg:name.tooLong' }),
+  name: lineText().min(1, { message: 'msg:name.required' }).max(200, { message: 'msg:name.tooLong' }),
   stages: z
     .array(pipelineStageSchema)
     .min(1)
