@@ -4,6 +4,7 @@ import { accountMessages } from './account.messages';
 import { campaignMessages } from './campaign.messages';
 import { eventMessages } from './event.messages';
 import { importCheckMessages } from './import-check.messages';
+import { inputMessages } from './input.messages';
 import { reportMessages } from './report.messages';
 import { throttleMessages } from './throttle.messages';
 export const locales = ['fi', 'en'] as const;
@@ -21,6 +22,7 @@ export const messages = {
   ...campaignMessages,
   ...eventMessages,
   ...importCheckMessages,
+  ...inputMessages,
   ...reportMessages,
   ...throttleMessages,
   'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
