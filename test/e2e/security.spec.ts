@@ -8,19 +8,8 @@ import { newId } from '../../shared/src/ids';
 import { feedbackLimits, loginLimits } from '../../shared/src/user/throttle.store';
 import { roleAllows, type Role } from '../../shared/src/user/user.schema';
 import { routePolicies, type Need } from '../../web/src/lib/server/access';
-import { accounts, E2E_PASSWORD, storageStateOf, type Account } from './auth';
-
-const baseURL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3199}`;
-
-async function client(account?: Account, origin: string | null = baseURL): Promise<APIRequestContext> {
-  return request.newContext({
-    baseURL,
-    // Without an explicit empty state a new context inherits the config's signed-in admin.
-    storageState: account ? storageStateOf(account) : { cookies: [], origins: [] },
-    // A browser's form post: SvelteKit answers it with a page or a redirect, not JSON.
-    extraHTTPHeaders: origin ? { origin, accept: 'text/html' } : { accept: 'text/html' },
-  });
-}
+import { accounts, E2E_PASSWORD, storageStateOf } from './auth';
+import { baseURL, client } from './http';
 
 /** Real ids from the seeded workspace, read as the admin. */
 async function sampleIds(api: APIRequestContext) {

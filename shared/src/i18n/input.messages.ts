@@ -1,4 +1,6 @@
-// Texts of the input rules every form and import shares: plausible dates, people met.
+// Texts of the input rules every form and import shares (plausible dates, people met) and of
+// input refused before any work: a request the forms and links of the app never make (a
+// hand-edited address, a broken form). Merged into the catalogue in messages.ts.
 export const inputMessages = {
   'msg:date.contactRange': {
     fi: 'Yhteydenoton päivä voi olla aikaisintaan 1.1.1990 ja viimeistään huomenna.',
@@ -15,5 +17,9 @@ export const inputMessages = {
   'msg:personIds.notMember': {
     fi: 'Tavattu henkilö ei ole eikä ole ollut tämän yhdistyksen jäsen.',
     en: 'A person met is not and has not been a member of this association.',
+  },
+  'input.reportPeriod': {
+    fi: 'Raportin jaksoa ei voi näyttää: {reason}',
+    en: 'The report period cannot be shown: {reason}',
   },
 } as const;

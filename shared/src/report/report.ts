@@ -7,12 +7,16 @@ import { distribution } from '../event/event-feedback';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { interactionKinds, type Interaction, type InteractionKind } from '../interaction/interaction.schema';
 import type { PipelineStage, StageChange } from '../pipeline/pipeline.schema';
-import { calendarDateSchema, helsinkiDate, helsinkiMonth, addMonths } from '../time/helsinki';
+import { calendarDateSchema, helsinkiDate, helsinkiMonth, addMonths, isCalendarDate } from '../time/helsinki';
 
 export const reportPeriodSchema = z
   .object({ from: calendarDateSchema, to: calendarDateSchema })
   .refine((p) => p.from <= p.to, { message: 'msg:report.period', path: ['to'] })
-  .refine((p) => p.from >= addMonths(p.to, -36), { message: 'msg:report.tooLong', path: ['from'] });
+  // zod runs object rules even when a date failed; addMonths needs a real date.
+  .refine((p) => !isCalendarDate(p.to) || p.from >= addMonths(p.to, -36), {
+    message: 'msg:report.tooLong',
+    path: ['from'],
+  });
 export type ReportPeriod = z.output<typeof reportPeriodSchema>;
 
 /** The facts of a period that the report is computed from. */

@@ -1,8 +1,9 @@
 // The one place where domain errors become form-action results: field errors and conflicts are
-// shown on the form (with what the user typed), a missing record is a 404.
+// shown on the form (with what the user typed, within echoValues' limits), a missing record is a 404.
 import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { AppError, ConflictError, TooManyRequestsError, ValidationError } from '@kohtaamo/shared/errors';
 import type { Localised } from '@kohtaamo/shared/i18n/messages';
+import { echoValues } from './echo-values';
 
 export interface FormProblem {
   form: string;
@@ -14,12 +15,13 @@ export interface FormProblem {
 
 export async function runAction<T>(
   form: string,
-  values: Record<string, string | string[]>,
+  sent: Record<string, string | string[]>,
   work: () => Promise<T>,
 ): Promise<T | ActionFailure<FormProblem>> {
   try {
     return await work();
   } catch (caught) {
+    const values = echoValues(sent);
     if (caught instanceof ValidationError) {
       // Without field errors the error's own summary says what went wrong.
       return caught.fields.length > 0

@@ -47,8 +47,36 @@ export function clientAddress(event: Pick<RequestEvent, 'getClientAddress'>): st
   }
 }
 
-/** A `next` path after login: only a path on this site, never an open redirect. */
-export function safeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+// Control characters (C0, DEL, C1): browsers drop tab and line breaks from a URL, so `/\t/x` is
+// `//x`, another site. Backslashes are slashes to a browser (`/\evil` is `//evil`).
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const UNSAFE_IN_PATH = /[\\\u0000-\u001f\u007f-\u009f]/;
+const SITE = 'https://kohtaamo.invalid';
+
+/**
+ * Whether a redirect target from the user (`next`, `redirectTo`) is a path on this site: it starts
+ * with one `/`, and neither it nor its percent-decoded form holds a backslash, a control character
+ * or a second leading slash; resolved against the site it stays on the site. Never throws.
+ */
+export function isSafeNextPath(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2000) return false;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return false;
+  }
+  for (const text of [value, decoded]) {
+    if (!text.startsWith('/') || text.startsWith('//') || UNSAFE_IN_PATH.test(text)) return false;
+  }
+  try {
+    return new URL(value, SITE).origin === SITE;
+  } catch {
+    return false;
+  }
+}
+
+/** A redirect target from the user, or `/` when it is not a safe path on this site (isSafeNextPath). */
+export function safeNextPath(value: unknown): string {
+  return isSafeNextPath(value) ? value : '/';
 }

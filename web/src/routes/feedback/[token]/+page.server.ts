@@ -12,6 +12,7 @@ import { localised } from '@kohtaamo/shared/i18n/messages';
 import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { serverContext } from '#lib/server/context.ts';
+import { echoValues } from '#lib/server/echo-values.ts';
 import { clientAddress } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -50,7 +51,7 @@ export const actions: Actions = {
     const { workspaceId, event } = await eventOf(params.token);
     const values = formValues((await request.formData()).entries());
     const problem = (status: number, message: { fi: string; en: string }) =>
-      fail(status, { form: 'feedback', conflict: message, values });
+      fail(status, { form: 'feedback', conflict: message, values: echoValues(values) });
     if (!event.feedbackOpen) return problem(403, localised('feedback.closed'));
     // People leave the hidden field empty; a bot fills it. It is told nothing more.
     if (values.website) return { thanks: true };
@@ -71,7 +72,7 @@ export const actions: Actions = {
         return fail(400, {
           form: 'feedback',
           ...(caught.fields.length ? { fields: caught.fields } : { conflict: caught.safe }),
-          values,
+          values: echoValues(values),
         });
       }
       if (caught instanceof TooManyRequestsError) {

@@ -1,6 +1,4 @@
 // The report of a period as CSV (semicolons, BOM: Finnish Excel opens it with a double click).
-import { error } from '@sveltejs/kit';
-import { ValidationError } from '@kohtaamo/shared/errors';
 import { computeReport } from '@kohtaamo/shared/report/report';
 import { reportCsv } from '@kohtaamo/shared/report/report-export';
 import { reportTable } from '@kohtaamo/shared/report/report-rows';
@@ -8,16 +6,14 @@ import { loadReportData } from '@kohtaamo/shared/report/report.store';
 import { attachment } from '@kohtaamo/shared/storage/blob-store';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
-import { periodOf } from '#lib/server/report-period.ts';
+import { parseReportPeriod } from '#lib/server/report-period.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, locals }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace(locals));
-  const loaded = await loadReportData(db, workspace.id, periodOf(url, db.now())).catch((caught: unknown) => {
-    if (caught instanceof ValidationError) error(400, { message: caught.safe.en, ...caught.safe });
-    throw caught;
-  });
+  const period = parseReportPeriod(url, db.now());
+  const loaded = await orHttpError(loadReportData(db, workspace.id, period));
   const report = computeReport(loaded.data, loaded.period, workspace.stages);
   const name = `kohtaamo-raportti-${loaded.period.from}-${loaded.period.to}.csv`;
   return new Response(reportCsv(reportTable(report, locals.locale)), {

@@ -8,7 +8,7 @@ import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
-import { periodOf } from '#lib/server/report-period.ts';
+import { parseReportPeriod } from '#lib/server/report-period.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -21,7 +21,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     if (caught instanceof ValidationError) error(404, { message: 'Not found' });
     throw caught;
   }
-  const { period, data } = await orHttpError(loadReportData(db, workspace.id, periodOf(url, db.now())));
+  const { period, data } = await orHttpError(
+    loadReportData(db, workspace.id, parseReportPeriod(url, db.now())),
+  );
   const rows = reportRows(data, period, workspace.stages, query);
   const names = await orHttpError(
     getAssociationNames(
