@@ -85,3 +85,38 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('body')).not.toContainText(/at \S+ \(.*:\d+:\d+\)|node_modules|Error:/);
   });
 });
+
+test('search as you type keeps the letters typed while an earlier result was on its way', async ({
+  page,
+}) => {
+  await page.goto('/associations');
+  await page.locator('html[data-ready="true"]').waitFor();
+  // The result for "åker" is held until two more letters are typed, then answered mid-word.
+  let release: () => void = () => {};
+  const typedMore = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname.endsWith('/associations/__data.json') && url.searchParams.get('q') === 'åker',
+    async (route) => {
+      await typedMore;
+      await route.continue();
+    },
+  );
+  const search = page.getByLabel('Hae nimellä, kunnalla tai henkilöllä');
+  const held = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'åker');
+  await search.pressSequentially('åker');
+  await held;
+  await search.pressSequentially('lu');
+  const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'åker');
+  release();
+  await answered;
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('åker');
+  await expect(search).toHaveValue('åkerlu');
+  await search.pressSequentially('ndin');
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('åkerlundin');
+  await expect(search).toHaveValue('åkerlundin');
+  await expect(page.locator('main table tbody tr').first()).toContainText('Åkerlundin Muistokerho');
+
+  // A search opened from an address (a bookmark, no JavaScript yet) shows its text in the box.
+  await page.goto('/associations?q=' + encodeURIComponent('öljymäen'));
+  await expect(search).toHaveValue('öljymäen');
+});
