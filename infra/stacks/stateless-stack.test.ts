@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../shared/src/db/table';
-import { TABLE_DATA_ACTIONS } from './grants';
+import { TABLE_DATA_ACTIONS } from '../constructs/grants';
 import { ORIGIN_SECRET_HEADER } from '../../functions/src/web/cloudfront-headers';
 import { PLAIN_PAGE_CSP } from '../../shared/src/security-headers';
 import { testApp } from './test-app';
