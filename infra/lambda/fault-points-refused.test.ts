@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundleEnvironment } from './bundle-init';
-import { bundleDir } from './bundles';
+import { bundleDir, repoRoot } from './bundles';
+
+const contextFixture = pathToFileURL(join(repoRoot, 'functions', 'test-support', 'lambda-context.ts')).href;
 
 // A bundle may refuse at its cold start (configuration read on import) or on its first invocation.
+// The context is the function tests' fixture (Node runs the TypeScript file, its types stripped).
 const probe = `
-const context = { functionName: 'probe', getRemainingTimeInMillis: () => 60000 };
 try {
+  const { lambdaContext } = await import(process.argv[3]);
   const { handler } = await import(process.argv[1]);
-  await handler(JSON.parse(process.argv[2]), context);
+  await handler(JSON.parse(process.argv[2]), lambdaContext({ functionName: 'probe' }));
   process.stdout.write('ran');
 } catch (error) {
   process.stdout.write(error.name + ': ' + error.message);
@@ -24,7 +27,7 @@ function invokeBundle(name: string, event: unknown): string {
   const file = pathToFileURL(join(bundleDir(name), 'index.mjs')).href;
   const result = spawnSync(
     process.execPath,
-    ['--input-type=module', '-e', probe, file, JSON.stringify(event)],
+    ['--input-type=module', '-e', probe, file, JSON.stringify(event), contextFixture],
     {
       env: {
         PATH: process.env.PATH ?? '',
@@ -48,6 +51,7 @@ describe('fault points in Lambda', () => {
     ['sweep-expired', {}],
     ['reminders', { kind: 'daily-reminders' }],
     ['jobs', { kind: 'run-job', workspaceId: 'default', jobId: '01JD0000000000000000000000' }],
+    ['mail-events', { Records: [{ Sns: { Message: '{}' } }] }],
   ])('the %s bundle refuses KOHTAAMO_FAULT_POINTS before any work', (name, event) => {
     expect(existsSync(join(bundleDir(name), 'index.mjs')), 'run `npm run build` first').toBe(true);
     expect(invokeBundle(name, event)).toMatch(/^ConfigError: .*KOHTAAMO_FAULT_POINTS/s);

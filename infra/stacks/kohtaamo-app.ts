@@ -37,7 +37,7 @@ export function addKohtaamo(app: App, config: DeployConfig, account?: string): K
     table: stateful.table,
     exportBucketName: bucketName,
   });
-  stateless.addDependency(stateful);
+  stateless.addStackDependency(stateful);
   const edgeAlarms = new EdgeAlarmsStack(app, names.edgeAlarms, {
     env: { region: 'us-east-1', account },
     stage: config.stage,

@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@kohtaamo/shared/ids';
 import { jobHandlers } from '@kohtaamo/shared/jobs/job-handlers';
@@ -13,8 +12,9 @@ import { localBlobStore } from '@kohtaamo/shared/storage/local-blob-store';
 import { ValidationError } from '@kohtaamo/shared/errors';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
 import { createJobsHandler } from './jobs-handler';
+import { lambdaContext } from '../../test-support/lambda-context';
 
-const context = { functionName: 'jobs', getRemainingTimeInMillis: () => 900_000 } as unknown as Context;
+const context = lambdaContext({ functionName: 'jobs', remainingMs: 900_000 });
 const db = testDb();
 let root: string;
 

@@ -2,23 +2,16 @@
 // each address that bounced permanently or complained, so no Kohtaamo mail goes to it again.
 // Logs counts only, never an address. A malformed event is refused (ValidationError) and SNS
 // retries it; a notification that is not a bounce or complaint is counted and skipped.
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Db } from '@kohtaamo/shared/db/client';
 import { suppressionsFromNotification } from '@kohtaamo/shared/mail/ses-notification';
 import { recordSuppression } from '@kohtaamo/shared/mail/mail-suppression.store';
 import { parseInput } from '@kohtaamo/shared/validation';
-import { z } from 'zod';
+import { snsEventSchema } from '../events.schema';
+import { lambdaLogger } from '../lambda-logger';
 import { logErrorsSafely } from '../middleware/log-errors-safely';
-
-/** The part of an SNS event this function reads (aws-lambda's SNSEvent has more). */
-export const snsEventSchema = z.object({
-  Records: z
-    .array(z.object({ Sns: z.object({ Message: z.string().max(256 * 1024) }).loose() }).loose())
-    .min(1)
-    .max(100),
-});
 
 export interface MailEventsReport {
   notifications: number;
@@ -29,10 +22,10 @@ export interface MailEventsReport {
 }
 
 export function createMailEventsHandler(deps: { db: () => Db; logger?: Logger }) {
-  const logger = deps.logger ?? new Logger({ serviceName: 'kohtaamo-mail-events' });
+  const logger = deps.logger ?? lambdaLogger('mail-events');
   return middy()
     .use(injectLambdaContext(logger))
-    .use(logErrorsSafely('mail-events'))
+    .use(logErrorsSafely({ logger }))
     .handler(async (event: unknown): Promise<MailEventsReport> => {
       const { Records } = parseInput(snsEventSchema, event);
       const report: MailEventsReport = { notifications: 0, bounces: 0, complaints: 0, ignored: 0 };

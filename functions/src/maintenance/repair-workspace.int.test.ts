@@ -1,5 +1,5 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { getAssociation } from '@kohtaamo/shared/association/association.store';
 import { keys } from '@kohtaamo/shared/db/table';
@@ -8,12 +8,11 @@ import { logContact } from '@kohtaamo/shared/interaction/log-contact';
 import { newId } from '@kohtaamo/shared/ids';
 import { addAssociation, freshWorkspace, testCursorSecret, testDb } from '../../../test/support/test-db';
 import { testTableName } from '../../../test/support/global-setup';
+import { lambdaContext } from '../../test-support/lambda-context';
 
 const db = testDb();
-const context = {
-  functionName: 'repair-workspace',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
+const context = lambdaContext({ functionName: 'repair-workspace', remainingMs: 30_000 });
+const short = lambdaContext({ functionName: 'repair-workspace', remainingMs: 1_000 });
 
 describe('repair-workspace Lambda handler', () => {
   beforeAll(() => {
@@ -54,12 +53,12 @@ describe('repair-workspace Lambda handler', () => {
   });
 
   it('rejects an event without a valid workspace id, and logs only the error type', async () => {
-    const { handler } = await import('./repair-workspace');
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { createRepairHandler } = await import('./repair-workspace');
+    const logger = new Logger({ serviceName: 'kohtaamo-repair-workspace' });
+    const logged = vi.spyOn(logger, 'error').mockImplementation(() => {});
+    const handler = createRepairHandler({ logger });
     await expect(handler({ workspaceId: 'WS#evil' }, context)).rejects.toBeInstanceOf(ValidationError);
-    expect(log).toHaveBeenCalledWith(
-      JSON.stringify({ level: 'error', function: 'repair-workspace', error: 'ValidationError' }),
-    );
+    expect(logged.mock.calls).toEqual([['invocation failed', { error: 'ValidationError' }]]);
   });
 
   it('stops when its time runs short and continues itself where it stopped, until done', async () => {
@@ -70,11 +69,10 @@ describe('repair-workspace Lambda handler', () => {
     const continueWith = async (event: unknown) => {
       sent.push(event);
     };
-    const short = { functionName: 'repair-workspace', getRemainingTimeInMillis: () => 1_000 };
-    const first = await repairFromEvent({ workspaceId: workspace.id }, short, db, continueWith);
+    const first = await repairFromEvent({ workspaceId: workspace.id }, short, { db, continueWith });
     expect(first.associations).toBe(25);
     expect(sent).toEqual([{ workspaceId: workspace.id, cursor: expect.any(String), continuation: 1 }]);
-    const second = await repairFromEvent(sent[0], context, db, continueWith);
+    const second = await repairFromEvent(sent[0], context, { db, continueWith });
     expect(second.associations).toBe(5);
     expect(second.continuedWith).toBeUndefined();
     expect(sent).toHaveLength(1);
@@ -85,10 +83,12 @@ describe('repair-workspace Lambda handler', () => {
     const workspace = await freshWorkspace(db);
     for (let i = 0; i < 26; i++) await addAssociation(db, workspace, { name: `Yhdistys ${i} ry` });
     const sent: unknown[] = [];
-    const short = { functionName: 'repair-workspace', getRemainingTimeInMillis: () => 1_000 };
     const event = { kind: 'scheduled-repair', resume: { workspaceId: workspace.id } };
-    const result = await repairFromEvent(event, short, db, async (next) => {
-      sent.push(next);
+    const result = await repairFromEvent(event, short, {
+      db,
+      continueWith: async (next) => {
+        sent.push(next);
+      },
     });
     expect(result.associations).toBe(25);
     expect(sent).toEqual([
@@ -103,7 +103,7 @@ describe('repair-workspace Lambda handler', () => {
   it('refuses an event it does not know, before touching anything', async () => {
     const { repairFromEvent } = await import('./repair-workspace');
     await expect(
-      repairFromEvent({ kind: 'scheduled-repair', extra: 1 }, context, db, async () => {}),
+      repairFromEvent({ kind: 'scheduled-repair', extra: 1 }, context, { db, continueWith: async () => {} }),
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -2,6 +2,8 @@
 // Scheduled daily for every workspace (event {"kind":"scheduled-repair"}), or by hand for one
 // workspace ({"workspaceId":"..."}). When the function's time runs short it stops between pages
 // and invokes itself asynchronously with where it stopped, a bounded number of times.
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Context } from 'aws-lambda';
@@ -18,12 +20,15 @@ import {
 import { workspaceIdSchema } from '@kohtaamo/shared/ids';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { databaseFromEnvironment } from '../database';
+import { lambdaLogger } from '../lambda-logger';
 import { logErrorsSafely } from '../middleware/log-errors-safely';
 
 /** Time kept in reserve when stopping: one page of associations takes far less. */
 export const STOP_MARGIN_MS = 60_000;
 /** A run over every workspace continues itself at most this many times. */
 export const MAX_CONTINUATIONS = 50;
+
+const defaultLogger = lambdaLogger('repair-workspace');
 
 const cursorSchema = z.string().min(1).max(4000);
 
@@ -72,6 +77,13 @@ function selfInvoker(functionName: string): Continue {
   };
 }
 
+export interface RepairDeps {
+  db?: Db;
+  /** How the run continues itself; by default an asynchronous invocation of this function. */
+  continueWith?: Continue;
+  logger?: Pick<Logger, 'info'>;
+}
+
 /**
  * Runs the repair an event asks for. Fails with ValidationError for a malformed event, NotFoundError
  * for an unknown workspace, or with the DynamoDB error that stopped it (a retry starts over safely).
@@ -79,9 +91,11 @@ function selfInvoker(functionName: string): Continue {
 export async function repairFromEvent(
   event: unknown,
   context: Pick<Context, 'getRemainingTimeInMillis' | 'functionName'>,
-  target: Db = databaseFromEnvironment(),
-  continueWith: Continue = selfInvoker(context.functionName),
+  deps: RepairDeps = {},
 ): Promise<RepairResult> {
+  const target = deps.db ?? databaseFromEnvironment();
+  const continueWith = deps.continueWith ?? selfInvoker(context.functionName);
+  const logger = deps.logger ?? defaultLogger;
   const request = parseInput(repairEventSchema, event);
   const continuation = request.continuation ?? 0;
   const shouldStop = () =>
@@ -98,20 +112,18 @@ export async function repairFromEvent(
     reports = run.reports;
     if (run.next) next = { kind: 'scheduled-repair', resume: run.next, continuation: continuation + 1 };
   }
-  console.log(
-    JSON.stringify({
-      level: 'info',
-      function: 'repair-workspace',
-      message: describeRepair(reports),
-      ...totalFixes(reports),
-      continued: Boolean(next),
-    }),
-  );
+  logger.info(describeRepair(reports), { ...totalFixes(reports), continued: Boolean(next) });
   if (next) await continueWith(next);
   const associations = reports.reduce((sum, report) => sum + report.associations, 0);
   return { associations, ...totalFixes(reports), reports, ...(next ? { continuedWith: next } : {}) };
 }
 
-export const handler = middy()
-  .use(logErrorsSafely('repair-workspace'))
-  .handler((event: unknown, context: Context) => repairFromEvent(event, context));
+export function createRepairHandler(deps: { logger?: Logger } = {}) {
+  const logger = deps.logger ?? defaultLogger;
+  return middy()
+    .use(injectLambdaContext(logger))
+    .use(logErrorsSafely({ logger }))
+    .handler((event: unknown, context: Context) => repairFromEvent(event, context, { logger }));
+}
+
+export const handler = createRepairHandler();

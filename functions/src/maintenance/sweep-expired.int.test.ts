@@ -1,13 +1,11 @@
-import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSession, findSession } from '@kohtaamo/shared/user/session.store';
 import { testCursorSecret, testDb } from '../../../test/support/test-db';
 import { testTableName } from '../../../test/support/global-setup';
+import { lambdaContext } from '../../test-support/lambda-context';
+import { ValidationError } from '@kohtaamo/shared/errors';
 
-const context = {
-  functionName: 'sweep-expired',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
+const context = lambdaContext({ functionName: 'sweep-expired' });
 
 describe('sweep-expired Lambda handler', () => {
   beforeAll(() => {
@@ -28,5 +26,11 @@ describe('sweep-expired Lambda handler', () => {
     const report = (await handler({}, context)) as { session: number };
     expect(report.session).toBeGreaterThanOrEqual(1);
     expect(await findSession(past, token)).toBeUndefined();
+  });
+
+  it("refuses an event that is not the schedule's empty one, before any work", async () => {
+    const { handler } = await import('./sweep-expired');
+    await expect(handler({ kind: 'daily-reminders' }, context)).rejects.toBeInstanceOf(ValidationError);
+    await expect(handler('sweep', context)).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -2,7 +2,7 @@
 // of overdue and today's follow-ups. Counts go to the log and to CloudWatch metrics (DigestsStuck
 // and DigestsFailed raise alarms); a run with refused messages fails, so the scheduler retries it
 // and only the refused ones are sent again.
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -10,10 +10,12 @@ import middy from '@middy/core';
 import type { Db } from '@kohtaamo/shared/db/client';
 import type { Mailer } from '@kohtaamo/shared/reminders/mailer';
 import { sendReminders, type ReminderReport } from '@kohtaamo/shared/reminders/send-reminders';
+import { parseInput } from '@kohtaamo/shared/validation';
 import { z } from 'zod';
+import { lambdaLogger } from '../lambda-logger';
 import { logErrorsSafely } from '../middleware/log-errors-safely';
 
-/** The input the schedule sends (fixed in the CDK stack); anything else is refused. */
+/** The input the schedule sends (fixed in infra/constructs/schedules.ts); anything else is refused. */
 export const reminderEventSchema = z.object({
   kind: z.literal('daily-reminders'),
   dryRun: z.boolean().optional(),
@@ -42,14 +44,14 @@ export interface RemindersDeps {
 }
 
 export function createRemindersHandler(deps: RemindersDeps) {
-  const logger = deps.logger ?? new Logger({ serviceName: 'kohtaamo-reminders' });
+  const logger = deps.logger ?? lambdaLogger('reminders');
   const metrics = deps.metrics ?? new Metrics({ namespace: 'Kohtaamo', serviceName: 'reminders' });
   return middy()
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics))
-    .use(logErrorsSafely('reminders'))
+    .use(logErrorsSafely({ logger }))
     .handler(async (event: unknown): Promise<ReminderReport> => {
-      const input = reminderEventSchema.parse(event);
+      const input = parseInput(reminderEventSchema, event);
       const report = await sendReminders(deps.db(), deps.mailer(), {
         siteUrl: deps.siteUrl,
         dryRun: input.dryRun ?? false,

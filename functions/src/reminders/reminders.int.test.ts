@@ -3,7 +3,6 @@
 // SDK client, so retries of throttled calls are the SDK's own.
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
-import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type Db } from '@kohtaamo/shared/db/client';
 import { ensureTable, localClient } from '@kohtaamo/shared/db/local';
@@ -19,6 +18,7 @@ import { createMailEventsHandler } from '../mail/mail-events-handler';
 import { getSuppression } from '@kohtaamo/shared/mail/mail-suppression.store';
 import { getUser } from '@kohtaamo/shared/user/user.store';
 import { ValidationError } from '@kohtaamo/shared/errors';
+import { lambdaContext } from '../../test-support/lambda-context';
 
 /** An SNS delivery of SES notifications, as the mail-events function receives it. */
 function snsEvent(...notifications: object[]) {
@@ -41,7 +41,7 @@ function snsEvent(...notifications: object[]) {
 }
 
 const TABLE = 'kohtaamo-reminders-test';
-const context = { functionName: 'reminders', getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
+const context = lambdaContext({ functionName: 'reminders', remainingMs: 60_000 });
 const scheduled = { kind: 'daily-reminders' };
 
 interface SentMail {
@@ -264,6 +264,8 @@ describe('daily reminders handler', () => {
   });
 
   it('refuses an event that is not the daily schedule', async () => {
-    await expect(handlerWith(fakeSes())({ kind: 'something-else' }, context)).rejects.toThrow();
+    await expect(handlerWith(fakeSes())({ kind: 'something-else' }, context)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });

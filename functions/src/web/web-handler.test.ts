@@ -1,4 +1,6 @@
+import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
+import { ValidationError } from '@kohtaamo/shared/errors';
 import { functionUrlEvent } from './function-url-event';
 import { toResult } from './lambda-http';
 import { FORWARDED_HOST_HEADER, ORIGIN_SECRET_HEADER } from './cloudfront-headers';
@@ -15,6 +17,14 @@ const throughCloudFront = (path = '/') =>
   });
 
 describe('web Lambda handler', () => {
+  it('refuses an event that is not a Function URL request with a ValidationError, before the app sees it', async () => {
+    const respond = vi.fn();
+    const handler = createWebHandler({ init: async () => {}, respond }, Promise.resolve(), config);
+    const scheduled = { kind: 'daily-reminders' } as unknown as LambdaFunctionURLEvent;
+    await expect(handler(scheduled)).rejects.toBeInstanceOf(ValidationError);
+    expect(respond).not.toHaveBeenCalled();
+  });
+
   it('answers 500 with no details when the app fails, logging the error type only', async () => {
     const server: WebServer = {
       init: async () => {},

@@ -4,10 +4,13 @@
 // our CloudFront viewer-request function sets from the viewer's Host; the client's address comes
 // from the same function (the viewer's IP), never from a header the client could set.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { parseInput } from '@kohtaamo/shared/validation';
 import type { Server } from '@sveltejs/kit';
 import type { LambdaFunctionURLEvent, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
+import { functionUrlEventSchema } from '../events.schema';
+import { lambdaLogger } from '../lambda-logger';
 import { toRequest, toResult } from './lambda-http';
 
 import { FORWARDED_HOST_HEADER, ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from './cloudfront-headers';
@@ -56,14 +59,20 @@ const plain = (statusCode: number, body: string): APIGatewayProxyStructuredResul
 
 export type WebServer = Pick<Server, 'init' | 'respond'>;
 
-/** The Lambda handler around an initialised (or initialising) SvelteKit server. */
+/**
+ * The Lambda handler around an initialised (or initialising) SvelteKit server. An event that is
+ * not a Function URL request (a mistaken direct invocation) fails with ValidationError; every
+ * failure of the app itself becomes a 500 answer.
+ */
 export function createWebHandler(
   server: WebServer,
   ready: Promise<void>,
   config: WebConfig,
-  logger: Pick<Logger, 'error'> = new Logger({ serviceName: 'kohtaamo-web' }),
+  logger: Pick<Logger, 'error'> = lambdaLogger('web'),
 ): (event: LambdaFunctionURLEvent) => Promise<APIGatewayProxyStructuredResultV2> {
   return async (event) => {
+    // Checked, not converted: the request is built from the event as Lambda delivered it.
+    parseInput(functionUrlEventSchema, event);
     if (!cameThroughCloudFront(event, config.KOHTAAMO_ORIGIN_SECRET)) {
       return plain(403, 'Forbidden: use the site address.');
     }
