@@ -106,7 +106,7 @@ describe('local web server', () => {
       const write = stream.write.bind(stream) as (chunk: unknown) => boolean;
       vi.spyOn(stream, 'write').mockImplementation((chunk: unknown) => {
         for (const text of String(chunk).split('\n')) {
-          if (text.startsWith('{"timestamp"')) logLines.push(JSON.parse(text) as Record<string, unknown>);
+          if (text.startsWith('{"level"')) logLines.push(JSON.parse(text) as Record<string, unknown>);
         }
         return write(chunk);
       });

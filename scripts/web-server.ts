@@ -16,7 +16,7 @@ import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../shared/src/config';
-import { log } from '../shared/src/log/json-log';
+import { log } from '../shared/src/log/logger';
 import { plainPageHeaders } from '../shared/src/security-headers';
 import { repoRoot } from './local-runtime';
 

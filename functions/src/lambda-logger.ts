@@ -1,8 +1,9 @@
-// The one logger of every Lambda function: Powertools' JSON logger (timestamps, levels, and the
-// request id once `injectLambdaContext` has seen the invocation), named `kohtaamo-<function>`.
-import { Logger } from '@aws-lambda-powertools/logger';
+// The logger of a Lambda function: the project's one logger (shared/src/log/logger.ts) named
+// `kohtaamo-<function>`; the request id joins once `injectLambdaContext` has seen the invocation.
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { createLogger } from '@kohtaamo/shared/log/logger';
 
 /** The logger of the function `name` (e.g. `jobs`, `repair-workspace`). */
 export function lambdaLogger(name: string): Logger {
-  return new Logger({ serviceName: `kohtaamo-${name}` });
+  return createLogger(`kohtaamo-${name}`);
 }

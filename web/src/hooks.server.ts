@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
 import { defaultLocale, parseLocale, type Locale } from '@kohtaamo/shared/i18n/messages';
-import { log } from '@kohtaamo/shared/log/json-log';
+import { log } from '@kohtaamo/shared/log/logger';
 import { PLAIN_PAGE_CSP, plainPageHeaders, securityHeaders } from '@kohtaamo/shared/security-headers';
 import { authenticate } from '@kohtaamo/shared/user/authenticate';
 import { roleAllows } from '@kohtaamo/shared/user/user.schema';
