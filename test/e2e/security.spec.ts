@@ -29,9 +29,9 @@ async function sampleIds(api: APIRequestContext) {
 function concrete(routeId: string, ids: { id: string; personId: string; interactionId: string }): string {
   const token = 'A'.repeat(43);
   return routeId
-    .replace('/people/[id]', `/people/${ids.personId}`)
-    .replace('[id]', ids.id)
-    .replace('[interactionId]', ids.interactionId)
+    .replace('/people/[id=id]', `/people/${ids.personId}`)
+    .replace('[id=id]', ids.id)
+    .replace('[interactionId=id]', ids.interactionId)
     .replace('[token]', token);
 }
 
