@@ -1,6 +1,6 @@
-// Route ids (`[id=id]`, `[jobId=id]`, …): a parameter that is not shaped like an id names nothing,
+// The `id` matcher (`[id=id]`, `[jobId=id]`, …): a parameter not shaped like an id names nothing,
 // so the route does not match and SvelteKit answers its 404, as for an unknown id.
-import type { ParamMatcher } from '@sveltejs/kit';
 import { isId } from '@kohtaamo/shared/id-format';
 
-export const match = ((param: string): param is string => isId(param)) satisfies ParamMatcher;
+/** The id itself, or undefined (no match) when `param` is not shaped like one. */
+export const matchId = (param: string): string | undefined => (isId(param) ? param : undefined);
