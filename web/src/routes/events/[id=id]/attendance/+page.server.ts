@@ -13,9 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = serverContext();
   const workspaceId = member(locals).workspaceId;
-  const { event, registrations } = await orHttpError(
-    getEventWithDetails(db, workspaceId, params.id),
-  );
+  const { event, registrations } = await orHttpError(getEventWithDetails(db, workspaceId, params.id));
   const names = await orHttpError(
     getAssociationNames(
       db,
