@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { z } from 'zod';
+import { ULID_PATTERN, isId } from './id-format';
+
+export { ULID_PATTERN, isId };
 
 const nextUlid = monotonicFactory();
 
@@ -11,15 +14,10 @@ export function newId(time?: number): string {
   return nextUlid(time);
 }
 
-export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const idSchema = z.string().regex(ULID_PATTERN, { message: 'msg:id.invalid' });
 
 export const WORKSPACE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
 export const workspaceIdSchema = z.string().regex(WORKSPACE_ID_PATTERN, { message: 'msg:workspace.id' });
-
-export function isId(value: unknown): value is string {
-  return typeof value === 'string' && ULID_PATTERN.test(value);
-}
 
 /** Staff member ids (user ids): letters, digits, `_` and `-` only, so they are safe in keys. */
 export const STAFF_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

@@ -125,10 +125,10 @@ function concrete(routeId: string, ids: Ids): string {
     admin: ids.importId,
   };
   return routeId
-    .replace('[id]', idOf[first ?? ''] ?? ids.id)
-    .replace('[associationId]', ids.id)
-    .replace('[interactionId]', ids.interactionId)
-    .replace('[jobId]', ids.jobId)
+    .replace('[id=id]', idOf[first ?? ''] ?? ids.id)
+    .replace('[associationId=id]', ids.id)
+    .replace('[interactionId=id]', ids.interactionId)
+    .replace('[jobId=id]', ids.jobId)
     .replace('[token]', routeId.startsWith('/feedback') ? ids.feedbackToken : 'A'.repeat(43));
 }
 

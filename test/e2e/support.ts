@@ -1,6 +1,9 @@
-// Helpers for browser specs: axe at WCAG 2.1 AA, click counting, keyboard focus search.
+// Helpers for browser specs: axe at WCAG 2.1 AA, click counting, keyboard focus search, feedback
+// stamps back-dated past the minimum fill time.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { issueStamp, MIN_FILL_MS } from '../../shared/src/event/feedback-stamp';
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
@@ -56,4 +59,13 @@ export function dateMatcher(finnish: string): RegExp {
  */
 export async function hydrated(page: Page): Promise<void> {
   await page.locator('html[data-ready="true"]').waitFor();
+}
+
+/**
+ * A stamp for the feedback form of link `token`, issued `MIN_FILL_MS` + 3 s ago and signed with the
+ * local server's secret: a form "filled" long enough ago, without the test waiting for it.
+ */
+export function backdatedStamp(token: string): string {
+  const secret = readFileSync('.test-output/e2e-data/cursor-secret', 'utf8').trim();
+  return issueStamp(secret, token, new Date(Date.now() - MIN_FILL_MS - 3000));
 }

@@ -41,7 +41,11 @@ describe('jobs Lambda', () => {
     expect(await handler(event, context)).toEqual({ status: 'done' });
     const done = await getJob(db, workspace.id, job.id);
     expect(done.status).toBe('done');
-    expect(await blobs.getBytes(String(done.result?.key), 5_000_000)).toBeDefined();
+    const result = done.result as { key: string; bytes: number };
+    const zip = await blobs.getBytes(result.key, 5_000_000);
+    // The stored package is the zip the job reported: its size, and a zip's signature.
+    expect(zip?.length).toBe(result.bytes);
+    expect(zip?.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     expect(await handler(event, context)).toEqual({ status: 'not-claimed' });
   });
 

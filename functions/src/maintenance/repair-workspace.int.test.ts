@@ -28,15 +28,11 @@ describe('repair-workspace Lambda handler', () => {
     const { handler } = await import('./repair-workspace');
     const workspace = await freshWorkspace(db);
     const association = await addAssociation(db, workspace);
+    const occurredAt = new Date().toISOString();
     await logContact(db, workspace.id, {
       staffId: 'anna',
       input: {
-        interaction: {
-          id: newId(),
-          associationId: association.id,
-          kind: 'call',
-          occurredAt: new Date().toISOString(),
-        },
+        interaction: { id: newId(), associationId: association.id, kind: 'call', occurredAt },
       },
     });
     // Simulate the crash: the summary is wiped back to "no contact".
@@ -49,7 +45,7 @@ describe('repair-workspace Lambda handler', () => {
     );
     const report = await handler({ workspaceId: workspace.id }, context);
     expect(report.associations).toBe(1);
-    expect((await getAssociation(db, workspace.id, association.id)).lastContactAt).toBeDefined();
+    expect((await getAssociation(db, workspace.id, association.id)).lastContactAt).toBe(occurredAt);
   });
 
   it('rejects an event without a valid workspace id, and logs only the error type', async () => {

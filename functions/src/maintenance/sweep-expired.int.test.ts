@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDb } from '@kohtaamo/shared/db/client';
+import { ensureTable, localClient } from '@kohtaamo/shared/db/local';
+import { newId } from '@kohtaamo/shared/ids';
 import { createSession, findSession } from '@kohtaamo/shared/user/session.store';
-import { testCursorSecret, testDb } from '../../../test/support/test-db';
+import { testCursorSecret } from '../../../test/support/test-db';
 import { testTableName } from '../../../test/support/global-setup';
 import { lambdaContext } from '../../test-support/lambda-context';
 import { ValidationError } from '@kohtaamo/shared/errors';
+import { createSweepHandler } from './sweep-expired';
 
 const context = lambdaContext({ functionName: 'sweep-expired' });
 
@@ -15,17 +19,29 @@ describe('sweep-expired Lambda handler', () => {
     process.env.AWS_REGION = 'local';
   });
 
-  it('removes a session that expired and reports the count', async () => {
-    const past = testDb({ now: () => new Date('2020-01-01T00:00:00.000Z') });
-    const { token } = await createSession(
-      past,
-      { userId: 'sweep-test', epoch: 1 },
-      { idleSeconds: 60, absoluteSeconds: 120 },
-    );
-    const { handler } = await import('./sweep-expired');
-    const report = (await handler({}, context)) as { session: number };
-    expect(report.session).toBeGreaterThanOrEqual(1);
-    expect(await findSession(past, token)).toBeUndefined();
+  it('removes the session that expired, keeps the live one, and reports exactly what it removed', async () => {
+    // The sweep scans a whole table: a table of its own, so no other test's items are counted.
+    const table = `kohtaamo-sweep-${newId().toLowerCase()}`;
+    const client = localClient(inject('dynamoEndpoint'));
+    await ensureTable(client, table);
+    client.destroy();
+    let clock = new Date('2026-03-01T10:00:00.000Z');
+    const db = createDb({
+      table,
+      region: 'local',
+      endpoint: inject('dynamoEndpoint'),
+      cursorSecret: testCursorSecret,
+      now: () => clock,
+    });
+    const policy = { idleSeconds: 60, absoluteSeconds: 120 };
+    const expired = await createSession(db, { userId: 'sweep-expired', epoch: 1 }, policy);
+    clock = new Date('2026-03-01T10:05:00.000Z');
+    const live = await createSession(db, { userId: 'sweep-live', epoch: 1 }, policy);
+
+    const handler = createSweepHandler({ db: () => db });
+    expect(await handler({}, context)).toEqual({ session: 1, token: 0, throttle: 0 });
+    expect(await findSession(db, expired.token, policy)).toBeUndefined();
+    expect((await findSession(db, live.token, policy))?.userId).toBe('sweep-live');
   });
 
   it("refuses an event that is not the schedule's empty one, before any work", async () => {

@@ -34,7 +34,10 @@ export interface AccessPattern {
   key: string;
 }
 
-/** The access patterns; each has an integration test (db/access-patterns.int.test.ts). */
+/**
+ * The access patterns. Their integration tests sit beside the store that serves them, named
+ * `pattern <id>: …` (e.g. association/association.store.int.test.ts, interaction/log-contact.int.test.ts).
+ */
 export const accessPatterns = [
   { id: '1', name: 'association profile', index: 'table', key: 'pk WS#w#ASSOC#a, sk PROFILE' },
   {

@@ -1,6 +1,7 @@
 // Who may do what: every route and every form action, with the least role it needs and what the
-// audit log records when it succeeds. The server hook enforces this table on every request, and a
-// test checks that every route in src/routes is listed here (a new route without a rule is denied).
+// audit log records when it succeeds. The server hook enforces this table on every request, and
+// access.test.ts checks that every route in src/routes is listed here (a new route without a rule
+// is denied).
 import type { AuditAction, AuditEntityType } from '@kohtaamo/shared/audit/audit';
 import type { Role } from '@kohtaamo/shared/user/user.schema';
 
@@ -29,7 +30,7 @@ const onAssociation = (action: AuditAction): ActionRule => ({
 export const routePolicies: Record<string, RoutePolicy> = {
   '/': { view: 'viewer' },
   '/associations': { view: 'viewer' },
-  '/associations/[id]': {
+  '/associations/[id=id]': {
     view: 'viewer',
     actions: {
       logContact: onAssociation('interaction.log'),
@@ -40,9 +41,9 @@ export const routePolicies: Record<string, RoutePolicy> = {
     },
   },
   // merge records its own audit entry (the duplicate and the survivor, once it is done)
-  '/associations/[id]/merge': { view: 'staff', actions: { merge: { need: 'staff' } } },
-  '/associations/[id]/edit': { view: 'staff', actions: { save: onAssociation('association.update') } },
-  '/associations/[id]/interactions/[interactionId]': {
+  '/associations/[id=id]/merge': { view: 'staff', actions: { merge: { need: 'staff' } } },
+  '/associations/[id=id]/edit': { view: 'staff', actions: { save: onAssociation('association.update') } },
+  '/associations/[id=id]/interactions/[interactionId=id]': {
     view: 'staff',
     actions: {
       correct: {
@@ -69,12 +70,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
     view: 'staff',
     actions: { create: { need: 'staff', audit: { action: 'campaign.create', entity: 'campaign' } } },
   },
-  '/campaigns/[id]': {
+  '/campaigns/[id=id]': {
     view: 'viewer',
     actions: { next: { need: 'staff' }, claim: { need: 'staff' } },
   },
   // log records the call itself (an interaction of the association) in the audit log.
-  '/campaigns/[id]/call/[associationId]': {
+  '/campaigns/[id=id]/call/[associationId=id]': {
     view: 'staff',
     actions: {
       log: {
@@ -89,7 +90,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
     view: 'staff',
     actions: { create: { need: 'staff', audit: { action: 'event.create', entity: 'event' } } },
   },
-  '/events/[id]': {
+  '/events/[id=id]': {
     view: 'viewer',
     actions: {
       register: { need: 'staff', audit: { action: 'event.register', entity: 'event', from: 'id' } },
@@ -97,15 +98,15 @@ export const routePolicies: Record<string, RoutePolicy> = {
       feedbackLink: { need: 'staff', audit: { action: 'event.update', entity: 'event', from: 'id' } },
     },
   },
-  '/events/[id]/edit': {
+  '/events/[id=id]/edit': {
     view: 'staff',
     actions: { save: { need: 'staff', audit: { action: 'event.update', entity: 'event', from: 'id' } } },
   },
-  '/events/[id]/attendance': {
+  '/events/[id=id]/attendance': {
     view: 'staff',
     actions: { save: { need: 'staff', audit: { action: 'event.attendance', entity: 'event', from: 'id' } } },
   },
-  '/events/[id]/feedback': {
+  '/events/[id=id]/feedback': {
     view: 'staff',
     actions: { save: { need: 'staff', audit: { action: 'event.feedback', entity: 'event', from: 'id' } } },
   },
@@ -115,7 +116,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/reports/rows': { view: 'viewer' },
   '/reports/export.csv': { view: 'viewer', endpoint: true },
   '/reports/export.xlsx': { view: 'viewer', endpoint: true },
-  '/people/[id]': {
+  '/people/[id=id]': {
     view: 'viewer',
     actions: {
       save: { need: 'staff', audit: { action: 'person.update', entity: 'person', from: 'id' } },
@@ -123,8 +124,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
       erase: { need: 'admin' },
     },
   },
-  '/people/[id]/access': { view: 'admin' },
-  '/people/[id]/access.json': { view: 'admin', endpoint: true },
+  '/people/[id=id]/access': { view: 'admin' },
+  '/people/[id=id]/access.json': { view: 'admin', endpoint: true },
   '/privacy': { view: 'viewer' },
   '/settings': {
     view: 'admin',
@@ -142,11 +143,11 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/admin/audit': { view: 'admin' },
   // The job records `export` when the package is complete, the download `export.download`.
   '/admin/handover': { view: 'admin', actions: { start: { need: 'admin' } } },
-  '/admin/handover/[jobId]': { view: 'admin', actions: { retry: { need: 'admin' } } },
-  '/admin/handover/[jobId]/download': { view: 'admin', endpoint: true },
+  '/admin/handover/[jobId=id]': { view: 'admin', actions: { retry: { need: 'admin' } } },
+  '/admin/handover/[jobId=id]/download': { view: 'admin', endpoint: true },
   // The import job records `import` when it has run.
   '/admin/import': { view: 'admin' },
-  '/admin/import/[id]': {
+  '/admin/import/[id=id]': {
     view: 'admin',
     actions: {
       check: { need: 'admin' },

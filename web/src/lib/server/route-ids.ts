@@ -1,5 +1,5 @@
-// Ids in route parameters and forms: a malformed one names nothing, so it is the same 404 as an
-// unknown one (and never reaches a key).
+// Ids from forms and query strings (route parameters go through the `id` matcher in src/params/):
+// a malformed one names nothing, so it is the same 404 as an unknown one (and never reaches a key).
 import { error } from '@sveltejs/kit';
 import { isId } from '@kohtaamo/shared/ids';
 

@@ -1,0 +1,151 @@
+import { redirect } from '@sveltejs/kit';
+import { getAssociation, setAssociationArchived } from '@kohtaamo/shared/association/association.store';
+import { closeFollowUp } from '@kohtaamo/shared/follow-up/follow-up-actions';
+import { listOpenFollowUpsOfAssociation } from '@kohtaamo/shared/follow-up/follow-up.store';
+import { newId } from '@kohtaamo/shared/ids';
+import { contactFormSchema, contactFormToInput, formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
+import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
+import { logContact } from '@kohtaamo/shared/interaction/log-contact';
+import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
+import { daysInStage, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
+import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
+import { listStageHistory } from '@kohtaamo/shared/pipeline/stage-history.store';
+import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { parseInput } from '@kohtaamo/shared/validation';
+import { runAction } from '#lib/server/actions.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const LAST_KIND_COOKIE = 'kohtaamo-last-kind';
+
+export const load: PageServerLoad = async ({ params, locals, url, cookies }) => {
+  const { db } = serverContext();
+  const associationId = params.id;
+  const workspace = await orHttpError(currentWorkspace(locals));
+  const association = await orHttpError(getAssociation(db, workspace.id, associationId));
+  // A merged duplicate lives on in the association it was merged into.
+  if (association.mergedInto) redirect(303, `/associations/${association.mergedInto}`);
+  const mergedIds = association.mergedFromIds ?? [];
+  const [members, timeline, followUps, history, merged] = await orHttpError(
+    Promise.all([
+      listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
+      listTimeline(db, workspace.id, association.id, { limit: 50 }),
+      listOpenFollowUpsOfAssociation(db, workspace.id, association.id),
+      listStageHistory(db, workspace.id, association.id),
+      Promise.all(
+        mergedIds.map(async (id) => ({
+          association: await getAssociation(db, workspace.id, id),
+          history: await listStageHistory(db, workspace.id, id),
+        })),
+      ),
+    ]),
+  );
+  const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
+  const withNames = (changes: typeof history) =>
+    changes.map((change) => ({ ...change, fromName: stageName(change.from), toName: stageName(change.to) }));
+  const lastKind = cookies.get(LAST_KIND_COOKIE);
+  const followUpParam = url.searchParams.get('followUp');
+  return {
+    association,
+    stage: {
+      code: association.stage,
+      name: stageName(association.stage),
+      enteredAt: association.stageEnteredAt,
+      days: daysInStage(association.stageEnteredAt, db.now()),
+    },
+    stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
+    history: withNames(history.reverse()),
+    merged: merged.map((m) => ({
+      id: m.association.id,
+      name: m.association.name,
+      mergedAt: m.association.mergedAt,
+      history: withNames(m.history.reverse()),
+    })),
+    members: members.items,
+    timeline: timeline.items,
+    moreTimeline: timeline.cursor !== undefined,
+    followUps,
+    contactForm: {
+      id: newId(),
+      kind: (interactionKinds as readonly string[]).includes(lastKind ?? '')
+        ? (lastKind as InteractionKind)
+        : 'call',
+      today: helsinkiDate(db.now()),
+      completes: followUps.find((f) => f.id === followUpParam),
+    },
+    done: url.searchParams.get('done'),
+  };
+};
+
+export const actions: Actions = {
+  logContact: async ({ request, params, locals, cookies }) => {
+    const { db } = serverContext();
+    const associationId = params.id;
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('contact', values, () =>
+      logContact(db, member(locals).workspaceId, {
+        staffId: locals.staffId,
+        input: contactFormToInput(parseInput(contactFormSchema, values), associationId, db.now()),
+      }),
+    );
+    if (!('interaction' in result)) return result;
+    cookies.set(LAST_KIND_COOKIE, result.interaction.kind, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge: 31_536_000,
+    });
+    redirect(303, `/associations/${associationId}?done=contact#timeline-heading`);
+  },
+
+  completeFollowUp: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const associationId = params.id;
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('followUp', values, () =>
+      closeFollowUp(db, member(locals).workspaceId, { ...values, associationId }, locals.staffId),
+    );
+    if (result !== undefined) return result;
+    redirect(303, `/associations/${associationId}?done=followUp`);
+  },
+
+  archive: ({ request, params, locals }) => setArchived(request, params, locals, true),
+  restore: ({ request, params, locals }) => setArchived(request, params, locals, false),
+
+  moveStage: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const associationId = params.id;
+    const values = formValues((await request.formData()).entries());
+    const workspace = await orHttpError(currentWorkspace(locals));
+    const expectedSeq = Number(values.expectedSeq);
+    const result = await runAction('stage', values, () =>
+      moveAssociationStage(db, workspace, {
+        associationId,
+        by: locals.staffId,
+        input: { to: values.to, note: values.note },
+        ...(Number.isInteger(expectedSeq) && expectedSeq > 0 ? { expectedSeq } : {}),
+      }),
+    );
+    if (!('seq' in result)) return result;
+    redirect(303, `/associations/${associationId}?done=stage#stage-heading`);
+  },
+};
+
+async function setArchived(request: Request, params: { id: string }, locals: App.Locals, archived: boolean) {
+  const { db } = serverContext();
+  const by = locals.staffId;
+  const id = params.id;
+  const values = formValues((await request.formData()).entries());
+  const result = await runAction('archive', values, () =>
+    setAssociationArchived(db, member(locals).workspaceId, {
+      id,
+      expectedVersion: Number(values.version),
+      archived,
+      by,
+    }),
+  );
+  if (!('version' in result)) return result;
+  redirect(303, `/associations/${id}?done=${archived ? 'archived' : 'restored'}`);
+}

@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getAssociation, updateAssociationProfile } from '@kohtaamo/shared/association/association.store';
+import { formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { runAction } from '#lib/server/actions.ts';
+import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const splitList = (value: string | string[] | undefined) =>
+  String(value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+  const { db } = serverContext();
+  const workspace = await orHttpError(currentWorkspace(locals));
+  return { association: await orHttpError(getAssociation(db, workspace.id, params.id)) };
+};
+
+export const actions: Actions = {
+  save: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const id = params.id;
+    const values = formValues((await request.formData()).entries());
+    const input = {
+      ...values,
+      municipalities: splitList(values.municipalities),
+      targetGroups: splitList(values.targetGroups),
+    };
+    const result = await runAction('profile', values, () =>
+      updateAssociationProfile(db, member(locals).workspaceId, {
+        id,
+        expectedVersion: Number(values.version),
+        input,
+        by: locals.staffId,
+      }),
+    );
+    if (!('version' in result)) {
+      if (result.status !== 409) return result;
+      // Someone saved first: show their version next to the user's unsaved changes.
+      const theirs = await getAssociation(db, member(locals).workspaceId, id);
+      return fail(409, { ...result.data, theirs });
+    }
+    redirect(303, `/associations/${id}?done=profile`);
+  },
+};
