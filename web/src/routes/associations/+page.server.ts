@@ -1,7 +1,7 @@
-import { northSavoMunicipalities, associationFrames } from '@kohtaamo/shared/association/association.schema';
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { directoryFilterOptions } from '#lib/directory-filter-options.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
@@ -42,10 +42,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     total: page.total,
     next: page.cursor,
     isFirstPage: cursor === undefined,
-    options: {
-      municipalities: [...northSavoMunicipalities],
-      frames: [...associationFrames],
-      stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
-    },
+    options: directoryFilterOptions(workspace, locals.locale),
   };
 };
