@@ -4,6 +4,16 @@ import { associationFrames, northSavoMunicipalities } from '@kohtaamo/shared/ass
 import type { Locale } from '@kohtaamo/shared/i18n/messages';
 import type { Workspace } from '@kohtaamo/shared/workspace/workspace.schema';
 
+/** The query parameters both pages filter by, as the directory search reads them. */
+export const directoryFilterNames = [
+  'q',
+  'municipality',
+  'frame',
+  'targetGroup',
+  'stage',
+  'noContactMonths',
+] as const;
+
 export type DirectoryFilterOptions = {
   municipalities: string[];
   frames: string[];

@@ -1,23 +1,13 @@
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
-import { directoryFilterOptions } from '#lib/directory-filter-options.ts';
+import { directoryFilterNames, directoryFilterOptions } from '#lib/directory-filter-options.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZES = [25, 50, 100];
 const DEFAULT_PAGE_SIZE = 50;
-const FILTERS = [
-  'q',
-  'municipality',
-  'frame',
-  'targetGroup',
-  'stage',
-  'noContactMonths',
-  'openFollowUps',
-  'archived',
-  'sort',
-];
+const FILTERS = [...directoryFilterNames, 'openFollowUps', 'archived', 'sort'];
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();

@@ -9,19 +9,11 @@ import { createJob } from '@kohtaamo/shared/jobs/job.store';
 import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
-import { directoryFilterOptions } from '#lib/directory-filter-options.ts';
+import { directoryFilterNames, directoryFilterOptions } from '#lib/directory-filter-options.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const FILTERS = [
-  'q',
-  'municipality',
-  'frame',
-  'targetGroup',
-  'stage',
-  'noContactMonths',
-  'notOnTarjotin',
-] as const;
+const FILTERS = [...directoryFilterNames, 'notOnTarjotin'] as const;
 const PREVIEW = 30;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
