@@ -120,6 +120,21 @@ test('the contact form shows field errors, focuses them and keeps what was typed
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
+  test('a refused contact date says why, and the date box is described by that error', async ({ page }) => {
+    await page.goto('/associations?q=' + encodeURIComponent('ääneen'));
+    await page.getByRole('link', { name: 'Ääneen Lukijat ry' }).click();
+    await page.locator('summary', { hasText: 'Kirjaa yhteydenotto' }).click();
+    await page.getByLabel('Päivä', { exact: true }).fill('2099-01-01');
+    await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+    await expect(page.getByRole('alert')).toContainText('Tarkista merkityt kentät.');
+    const date = page.getByLabel('Päivä', { exact: true });
+    const error = page.locator('#contact-date-error');
+    await expect(error).not.toBeEmpty();
+    await expect(date).toHaveAttribute('aria-invalid', 'true');
+    await expect(date).toHaveAccessibleDescription((await error.textContent()) ?? '');
+    await expect(date).toHaveValue('2099-01-01');
+  });
+
   test('log a contact with a follow-up, complete the follow-up and move a stage', async ({
     page,
     baseURL,

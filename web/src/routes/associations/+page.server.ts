@@ -1,23 +1,13 @@
-import { northSavoMunicipalities, associationFrames } from '@kohtaamo/shared/association/association.schema';
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { directoryFilterNames, directoryFilterOptions } from '#lib/directory-filter-options.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZES = [25, 50, 100];
 const DEFAULT_PAGE_SIZE = 50;
-const FILTERS = [
-  'q',
-  'municipality',
-  'frame',
-  'targetGroup',
-  'stage',
-  'noContactMonths',
-  'openFollowUps',
-  'archived',
-  'sort',
-];
+const FILTERS = [...directoryFilterNames, 'openFollowUps', 'archived', 'sort'];
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();
@@ -42,10 +32,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     total: page.total,
     next: page.cursor,
     isFirstPage: cursor === undefined,
-    options: {
-      municipalities: [...northSavoMunicipalities],
-      frames: [...associationFrames],
-      stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
-    },
+    options: directoryFilterOptions(workspace, locals.locale),
   };
 };

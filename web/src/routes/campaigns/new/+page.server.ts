@@ -2,7 +2,6 @@
 // yet"), see who they are, then name the mailing. Creating it writes the call list and starts the
 // job that records the mailing on every timeline.
 import { redirect } from '@sveltejs/kit';
-import { associationFrames, northSavoMunicipalities } from '@kohtaamo/shared/association/association.schema';
 import { createCampaign, previewCampaign, setMailingJob } from '@kohtaamo/shared/campaign/campaign.store';
 import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
@@ -10,18 +9,11 @@ import { createJob } from '@kohtaamo/shared/jobs/job.store';
 import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { directoryFilterNames, directoryFilterOptions } from '#lib/directory-filter-options.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const FILTERS = [
-  'q',
-  'municipality',
-  'frame',
-  'targetGroup',
-  'stage',
-  'noContactMonths',
-  'notOnTarjotin',
-] as const;
+const FILTERS = [...directoryFilterNames, 'notOnTarjotin'] as const;
 const PREVIEW = 30;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -39,11 +31,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       .map((a) => ({ id: a.id, name: a.name, municipalities: a.municipalities })),
     today: helsinkiDate(db.now()),
     campaignId: newId(),
-    options: {
-      municipalities: [...northSavoMunicipalities],
-      frames: [...associationFrames],
-      stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
-    },
+    options: directoryFilterOptions(workspace, locals.locale),
   };
 };
 
