@@ -82,8 +82,11 @@ test.describe('without JavaScript', () => {
 test('search as you type keeps the letters typed while an earlier result was on its way', async ({
   page,
 }) => {
+  // The page's clock is paused, so the search's pause timer fires only when the test says so.
+  await page.clock.install();
   await page.goto('/associations');
   await page.locator('html[data-ready="true"]').waitFor();
+  await page.clock.pauseAt(new Date(Date.now() + 60_000));
   // The result for "åker" is held until two more letters are typed, then answered mid-word.
   let release: () => void = () => {};
   const typedMore = new Promise<void>((resolve) => (release = resolve));
@@ -97,13 +100,16 @@ test('search as you type keeps the letters typed while an earlier result was on 
   const search = page.getByLabel('Hae nimellä, kunnalla tai henkilöllä');
   const held = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === 'åker');
   await search.pressSequentially('åker');
+  await page.clock.runFor(300);
   await held;
   await search.pressSequentially('lu');
   const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'åker');
   release();
   await answered;
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('åker');
+  await expect(page.locator('main table tbody tr').first()).toContainText('Åkerlundin Muistokerho');
   await expect(search).toHaveValue('åkerlu');
+  await page.clock.resume();
   await search.pressSequentially('ndin');
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('åkerlundin');
   await expect(search).toHaveValue('åkerlundin');
