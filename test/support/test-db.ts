@@ -3,6 +3,7 @@
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { inject } from 'vitest';
 import { createDb, type Db } from '../../shared/src/db/client';
+import { ensureTable, localClient } from '../../shared/src/db/local';
 import { newId } from '../../shared/src/ids';
 import { ensureWorkspace } from '../../shared/src/workspace/workspace.store';
 import type { Workspace } from '../../shared/src/workspace/workspace.schema';
@@ -23,6 +24,28 @@ export function testDb(options: { now?: () => Date; maxAttempts?: number } = {})
     ...(options.now ? { now: options.now } : {}),
     // Same retry policy as production, with millisecond back-off so tests stay fast.
     clientConfig: { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, () => 5) },
+  });
+}
+
+/**
+ * A Db on a table of its own, for tests of whole-table work (the sweeper) whose counts must be exact:
+ * on the shared table other test files' items would be counted too.
+ */
+export async function ownTableDb(options: { now?: () => Date } = {}): Promise<Db> {
+  const table = `kohtaamo-own-${newId().toLowerCase().slice(-12)}`;
+  const client = localClient(inject('dynamoEndpoint'));
+  try {
+    await ensureTable(client, table);
+  } finally {
+    client.destroy();
+  }
+  return createDb({
+    table,
+    region: 'local',
+    endpoint: inject('dynamoEndpoint'),
+    cursorSecret: testCursorSecret,
+    ...(options.now ? { now: options.now } : {}),
+    clientConfig: { retryStrategy: new ConfiguredRetryStrategy(4, () => 5) },
   });
 }
 
