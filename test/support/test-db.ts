@@ -13,10 +13,10 @@ import { testTableName } from './global-setup';
 
 export const testCursorSecret = 'test-cursor-secret-that-is-long-enough-0123456789';
 
-export function testDb(options: { now?: () => Date; maxAttempts?: number } = {}): Db {
+export function testDb(options: { now?: () => Date; maxAttempts?: number; table?: string } = {}): Db {
   const maxAttempts = options.maxAttempts ?? 4;
   return createDb({
-    table: testTableName,
+    table: options.table ?? testTableName,
     region: 'local',
     endpoint: inject('dynamoEndpoint'),
     cursorSecret: testCursorSecret,
@@ -39,14 +39,7 @@ export async function ownTableDb(options: { now?: () => Date } = {}): Promise<Db
   } finally {
     client.destroy();
   }
-  return createDb({
-    table,
-    region: 'local',
-    endpoint: inject('dynamoEndpoint'),
-    cursorSecret: testCursorSecret,
-    ...(options.now ? { now: options.now } : {}),
-    clientConfig: { retryStrategy: new ConfiguredRetryStrategy(4, () => 5) },
-  });
+  return testDb({ ...options, table });
 }
 
 let workspaceCounter = 0;
