@@ -12,6 +12,7 @@ import {
   planSpreadsheetImport,
 } from '../shared/src/import/import-spreadsheet';
 import { readTable } from '../shared/src/import/read-table';
+import { t } from '../shared/src/i18n/messages';
 import { workspaceIdSchema } from '../shared/src/ids';
 import { getWorkspace } from '../shared/src/workspace/workspace.store';
 import { dataTargetOptions, dataTargetUsage, openDataTarget } from './data-target';
@@ -67,7 +68,7 @@ try {
         args.duplicates ?? 'skip'
       ];
       console.log(
-        `row ${row.row} · duplicate of ${where} "${row.duplicateOf.name}" (same ${row.duplicateOf.by}): ${choice}`,
+        `row ${row.row} · duplicate of ${where} "${row.duplicateOf.name}" (${t('en', `import.matchBy.${row.duplicateOf.by}`)}): ${choice}`,
       );
     }
   }

@@ -62,6 +62,7 @@ import {
   listRegistrationsOfPerson,
 } from '../../shared/src/event/event.store';
 import { listFollowUpsDoneInMonth } from '../../shared/src/follow-up/follow-up.store';
+import { findLikelyDuplicates } from '../../shared/src/association/association-duplicates';
 import { newId } from '../../shared/src/ids';
 import { getImportSession } from '../../shared/src/import/import-session';
 import { createJob, getJob, listRecentJobs } from '../../shared/src/jobs/job.store';
@@ -163,6 +164,14 @@ const reads: Record<string, Read> = {
       { limit: PAGE },
     ),
   '33': (db, _f, i) => getSuppression(db, `person${i % 10}@bench.invalid`),
+  // The duplicate check of a new association named like an existing one, in its municipalities.
+  '34': (db, f, i) => {
+    const existing = pick(f.data.associations, i);
+    return findLikelyDuplicates(db, f.workspaceId, {
+      name: `${existing.name} r.y.`,
+      municipalities: existing.municipalities,
+    });
+  },
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);
@@ -434,6 +443,7 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
         path: () => `/reports?from=${addDays(helsinkiDate(now), -90)}&to=${helsinkiDate(now)}`,
         budget: Infinity,
       },
+      { id: 'P9', name: 'new association form', path: () => '/associations/new', budget: BUDGET },
     ];
     const rows: Row[] = [];
     for (const page of pages) {

@@ -177,7 +177,7 @@ describe('npm run import', () => {
       env,
     );
     expect(dry.stdout).toContain(
-      'row 2 · duplicate of an existing association "Yhdistys 1 Äänekoski ry" (same name and municipality): skipped',
+      'row 2 · duplicate of an existing association "Yhdistys 1 Äänekoski ry" (similar name in the same municipality): skipped',
     );
     expect(dry.stdout).toContain('1 new, 0 already imported, 1 duplicates skipped, 0 with problems');
 

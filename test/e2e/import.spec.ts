@@ -74,7 +74,7 @@ test('an admin imports a spreadsheet: columns, problems, duplicates merged or sk
   const duplicates = page.locator('table.duplicates tbody tr');
   await expect(duplicates).toHaveCount(2);
   await expect(duplicates.nth(0)).toContainText(existing.name);
-  await expect(duplicates.nth(0)).toContainText('sama nimi ja kunta');
+  await expect(duplicates.nth(0)).toContainText('samankaltainen nimi samassa kunnassa');
   await expect(duplicates.nth(1)).toContainText('aiempi rivi');
   await expectNoAxeViolations(page);
   await duplicates.nth(0).getByLabel('Yhdistä: täydennä puuttuvat tiedot').check();

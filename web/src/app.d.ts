@@ -11,6 +11,8 @@ declare global {
       staffId: string;
       /** This request's id in the log and the `x-request-id` header. */
       requestId: string;
+      /** The id of what a form action created, for its audit entry (the route has no id yet). */
+      createdId?: string;
     }
     interface Error {
       message: string;

@@ -164,17 +164,19 @@ const respond: Handle = async ({ event, resolve }) => {
 
   // A state change that went through (a redirect or a page, not a 4xx) goes to the audit log.
   if (!SAFE_METHODS.has(method) && rule.audit && auth.status === 'member' && response.status < 400) {
-    const param = rule.audit.from ? event.params[rule.audit.from] : undefined;
+    // The entity is named by the route, or by the action when it made the entity (a new association).
+    const entityId = (rule.audit.from ? event.params[rule.audit.from] : undefined) ?? event.locals.createdId;
+    const associationId =
+      event.params['id'] && routeId.startsWith('/associations/')
+        ? event.params['id']
+        : (event.params['associationId'] ??
+          (rule.audit.entity === 'association' ? event.locals.createdId : undefined));
     await recordAudit(db, auth.member.workspaceId, {
       actorId: auth.user.id,
       action: rule.audit.action,
       ...(rule.audit.entity ? { entityType: rule.audit.entity } : {}),
-      ...(param ? { entityId: param } : {}),
-      ...(event.params['id'] && routeId.startsWith('/associations/')
-        ? { associationId: event.params['id'] }
-        : event.params['associationId']
-          ? { associationId: event.params['associationId'] }
-          : {}),
+      ...(entityId ? { entityId } : {}),
+      ...(associationId ? { associationId } : {}),
     });
   }
   return withHeaders(response, signedIn);

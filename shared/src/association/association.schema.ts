@@ -1,6 +1,6 @@
 // Shapes of an association (yhdistys / järjestö): what staff enter and what is stored.
 import { z } from 'zod';
-import { idSchema } from '../ids';
+import { idSchema, STAFF_ID_PATTERN } from '../ids';
 import {
   cleanedInput,
   isoInstantSchema,
@@ -19,7 +19,7 @@ import {
   normaliseYTunnus,
 } from './association-identifiers';
 
-export const ASSOCIATION_SCHEMA_VERSION = 1;
+export const ASSOCIATION_SCHEMA_VERSION = 2;
 
 export const associationFrames = [
   'liitto',
@@ -111,11 +111,22 @@ export const associationInputSchema = z.object({
       .refine((year) => year >= 1800 && year <= currentYear(), { message: 'msg:foundedYear.range' })
       .optional(),
   ),
+  /** Public: what the association does, in its own words (a later self-service page shows it). */
+  description: optionalMultilineText(3000),
+  /** Internal notes of the staff, never shown outside. */
   notes: optionalMultilineText(5000),
+  /** The staff member who looks after the association (optional). */
+  ownerId: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string({ message: 'msg:owner.unknown' })
+      .regex(STAFF_ID_PATTERN, { message: 'msg:owner.unknown' })
+      .optional(),
+  ),
 });
 export type AssociationInput = z.output<typeof associationInputSchema>;
 
-/** The fields a profile edit may change (UpdateItem touches only these). */
+/** The fields a profile edit may change (UpdateItem touches only the submitted ones). */
 export const editableAssociationFields = Object.keys(
   associationInputSchema.shape,
 ) as (keyof AssociationInput)[];

@@ -12,7 +12,7 @@ import {
   listDirectory,
   updateAssociationProfile,
 } from './association.store';
-import type { Association } from './association.schema';
+import { ASSOCIATION_SCHEMA_VERSION, type Association } from './association.schema';
 
 const db = testDb();
 
@@ -40,7 +40,7 @@ describe('association store', () => {
     expect(read.ytunnus).toBe('0201256-6');
     expect(read.stage).toBe('not_contacted');
     expect(read.version).toBe(1);
-    expect(read.sv).toBe(1);
+    expect(read.sv).toBe(ASSOCIATION_SCHEMA_VERSION);
     expect(read).not.toHaveProperty('pk');
   });
 
@@ -115,7 +115,12 @@ describe('association store', () => {
     expect(retried.id).toBe(first.id);
     expect(retried.createdAt).toBe(first.createdAt);
     const items = await itemsInWorkspacePartition(workspace.id, id);
-    expect(items.map((i) => i.sk).sort()).toEqual(['MUNI#Varkaus', 'PROFILE', 'STAGE#00000001']);
+    expect(items.map((i) => i.sk).sort()).toEqual([
+      `DUP#${encodeURIComponent('n:sama|varkaus')}`,
+      'MUNI#Varkaus',
+      'PROFILE',
+      'STAGE#00000001',
+    ]);
     expect((await listDirectory(db, workspace.id)).items).toHaveLength(1);
   });
 

@@ -17,7 +17,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { recomputeSummary } from './association-summary';
-import { syncMunicipalityEntries } from './municipality-index';
+import { syncProfileEntries } from './profile-entries';
+import { getMember } from '../user/user.store';
+import { localised } from '../i18n/messages';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
 import { healPendingStage, stageChangeItem } from '../pipeline/stage-history.store';
@@ -49,18 +51,21 @@ export function associationItem(workspaceId: string, association: Association): 
 }
 
 /**
- * Creates an association with a client-made id. The first stage-history entry is written first,
- * then the profile; both are conditional, so a retry of the same request creates nothing twice.
+ * Creates an association with a client-made id, in `stage` (the workspace's first stage unless
+ * given: an association met already on tarjotin starts where it is). The first stage-history
+ * entry is written first, then the profile; both are conditional, so a retry of the same request
+ * creates nothing twice. The starting entry has no `from`: reports do not count it as a move.
  */
 export async function createAssociation(
   db: Db,
   workspace: Workspace,
-  request: { id: string; input: unknown; by: string },
+  request: { id: string; input: unknown; by: string; stage?: string | undefined },
 ): Promise<Association> {
   const id = parseId(request.id);
   const input: AssociationInput = parseInput(associationInputSchema, request.input);
+  const stage = startingStage(workspace, request.stage);
+  await checkOwner(db, workspace.id, input.ownerId);
   const now = db.now().toISOString();
-  const stage = initialStage(workspace.stages);
   const association: Association = {
     ...input,
     sv: ASSOCIATION_SCHEMA_VERSION,
@@ -92,8 +97,23 @@ export async function createAssociation(
   const created = await putIfAbsent(db, associationItem(workspace.id, association));
   const stored = created ? association : await getAssociation(db, workspace.id, id);
   // Derived index entries last: a crash before them is fixed by a retry or by repair.
-  await syncMunicipalityEntries(db, workspace.id, stored);
+  await syncProfileEntries(db, workspace.id, stored);
   return stored;
+}
+
+function startingStage(workspace: Workspace, requested: string | undefined): string {
+  if (requested === undefined || requested === '') return initialStage(workspace.stages);
+  if (workspace.stages.some((s) => s.code === requested)) return requested;
+  throw new ValidationError([{ field: 'stage', message: localised('msg:stage.unknown') }]);
+}
+
+/** An owner must be an active admin or staff member of the workspace. */
+async function checkOwner(db: Db, workspaceId: string, ownerId: string | undefined): Promise<void> {
+  if (ownerId === undefined) return;
+  const owner = await getMember(db, workspaceId, ownerId);
+  if (!owner || !owner.active || owner.role === 'viewer') {
+    throw new ValidationError([{ field: 'ownerId', message: localised('msg:owner.unknown') }]);
+  }
 }
 
 /**
@@ -130,6 +150,20 @@ export async function getAssociation(
     if (!result.Item) throw notFound();
   }
   return stripKeys<Association>(result.Item);
+}
+
+/** The association if it exists (a consistent read of the profile), else undefined. */
+export async function findAssociation(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<Association | undefined> {
+  try {
+    return await getAssociation(db, workspaceId, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -197,9 +231,10 @@ export function listAssociationsInStage(
 }
 
 /**
- * Saves a profile edit made on `expectedVersion`. Only the editable fields (and the directory
- * key) are written, so the summary and stage are never clobbered. A stale version is a
- * ConflictError and changes nothing.
+ * Saves a profile edit made on `expectedVersion`. Only the submitted editable fields are written
+ * (a field sent blank is removed; one not sent is left as it is), so a form or a writer that
+ * knows only some fields never wipes the others, and the summary and stage are never clobbered.
+ * A stale version is a ConflictError and changes nothing.
  */
 export async function updateAssociationProfile(
   db: Db,
@@ -207,18 +242,30 @@ export async function updateAssociationProfile(
   request: { id: string; expectedVersion: number; input: unknown; by: string },
 ): Promise<Association> {
   const id = parseId(request.id);
-  const input: AssociationInput = parseInput(associationInputSchema, request.input);
+  const submitted = editableAssociationFields.filter(
+    (field) => typeof request.input === 'object' && request.input !== null && field in request.input,
+  );
+  const schema = associationInputSchema.pick(
+    Object.fromEntries(submitted.map((field) => [field, true])) as Partial<
+      Record<keyof AssociationInput, true>
+    >,
+  );
+  const input = parseInput(schema, request.input) as Partial<AssociationInput>;
+  await checkOwner(db, workspaceId, input.ownerId);
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = {
     ':expected': parseExpectedVersion(request.expectedVersion),
     ':one': 1,
     ':now': db.now().toISOString(),
     ':by': request.by,
-    ':gsi1sk': keys.directory(workspaceId, finnishCollationKey(input.name), id).gsi1sk,
   };
-  const sets = ['#version = #version + :one', 'updatedAt = :now', 'updatedBy = :by', 'gsi1sk = :gsi1sk'];
+  const sets = ['#version = #version + :one', 'updatedAt = :now', 'updatedBy = :by'];
   const removes: string[] = [];
-  for (const field of editableAssociationFields) {
+  if (input.name !== undefined) {
+    values[':gsi1sk'] = keys.directory(workspaceId, finnishCollationKey(input.name), id).gsi1sk;
+    sets.push('gsi1sk = :gsi1sk');
+  }
+  for (const field of submitted) {
     names[`#${field}`] = field;
     const value = input[field];
     if (value === undefined) {
@@ -244,7 +291,7 @@ export async function updateAssociationProfile(
       ),
     );
     const updated = stripKeys<Association>(result.Attributes ?? {});
-    await syncMunicipalityEntries(db, workspaceId, updated);
+    await syncProfileEntries(db, workspaceId, updated);
     return updated;
   } catch (error) {
     if (isConditionalFailure(error)) {

@@ -24,7 +24,7 @@ import type { Association } from './association.schema';
 import { recomputeAssociationSummary } from './association-summary';
 import { getAssociation } from './association.store';
 import { putIfAbsent } from '../db/operations';
-import { syncMunicipalityEntries } from './municipality-index';
+import { syncProfileEntries } from './profile-entries';
 
 export interface MergeReport {
   interactions: number;
@@ -164,7 +164,7 @@ async function finishMerge(db: Db, workspaceId: string, duplicate: Association, 
   ).catch((error: unknown) => {
     if (!isConditionalFailure(error)) throw error; // finished by an earlier run
   });
-  await syncMunicipalityEntries(db, workspaceId, { ...duplicate, mergedInto: survivorId });
+  await syncProfileEntries(db, workspaceId, { ...duplicate, mergedInto: survivorId });
 }
 
 /**

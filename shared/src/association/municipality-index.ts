@@ -1,9 +1,8 @@
 // The municipality filter of the directory, served from an index: one small entry item per
 // municipality of an association, sorted by the Finnish collation key, then one batch read of
 // the profiles. Entries are derived from the profile and rewritten after every change to it.
-import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { batchGetAll, queryPage, run, type Page, type PageRequest } from '../db/operations';
+import { batchGetAll, queryPage, syncEntryItems, type Page, type PageRequest } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { finnishCollationKey } from '../text/finnish-collation';
 import type { Association } from './association.schema';
@@ -28,46 +27,16 @@ export function municipalityEntryItems(
  * Makes the association's entries match its profile: missing ones written, stale ones removed.
  * Returns how many entries it wrote or removed (0 when they already matched).
  */
-export async function syncMunicipalityEntries(
+export function syncMunicipalityEntries(
   db: Db,
   workspaceId: string,
   association: Pick<Association, 'id' | 'name' | 'municipalities' | 'mergedInto'>,
 ): Promise<number> {
-  let changes = 0;
-  const wanted = municipalityEntryItems(workspaceId, association);
-  const existing = await run(() =>
-    db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': keys.associationPartition(workspaceId, association.id),
-          ':prefix': sortKeyPrefixes.municipalityEntry,
-        },
-        ConsistentRead: true,
-      }),
-    ),
+  return syncEntryItems(
+    db,
+    { pk: keys.associationPartition(workspaceId, association.id), prefix: sortKeyPrefixes.municipalityEntry },
+    municipalityEntryItems(workspaceId, association),
   );
-  const current = new Map((existing.Items ?? []).map((item) => [String(item.sk), String(item.gsi1sk)]));
-  for (const item of wanted) {
-    if (current.get(String(item.sk)) === item.gsi1sk) continue;
-    await run(() => db.doc.send(new PutCommand({ TableName: db.table, Item: item })));
-    changes++;
-  }
-  const wantedKeys = new Set(wanted.map((item) => String(item.sk)));
-  for (const sk of current.keys()) {
-    if (wantedKeys.has(sk)) continue;
-    await run(() =>
-      db.doc.send(
-        new DeleteCommand({
-          TableName: db.table,
-          Key: { pk: keys.associationPartition(workspaceId, association.id), sk },
-        }),
-      ),
-    );
-    changes++;
-  }
-  return changes;
 }
 
 /** Pattern 13: the associations of a municipality in Finnish order, a page at a time. */

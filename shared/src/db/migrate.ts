@@ -5,7 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Association } from '../association/association.schema';
-import { syncMunicipalityEntries } from '../association/municipality-index';
+import { syncProfileEntries } from '../association/profile-entries';
 import type { Db } from './client';
 import { cleanStoredText, textItemTypes } from './clean-stored-text';
 import { keys, stripKeys } from './table';
@@ -28,6 +28,12 @@ export interface Migration {
 const workspaceOf = (item: StoredItem) => String(item.pk).split('#')[1] as string;
 
 export const migrations: Migration[] = [
+  {
+    type: 'association',
+    from: 1,
+    description: 'write the lookup entries of the duplicate check (pattern 34; the runner writes them)',
+    up: (item) => item,
+  },
   {
     type: 'workspace',
     from: 1,
@@ -179,11 +185,12 @@ export async function runMigrations(
           ),
         );
         report.upgraded++;
-        // Municipality entries are derived from the profile: a cleaned name or municipality moves them.
+        // Entry items are derived from the profile: a cleaned name or municipality moves them,
+        // and an upgrade may add a kind of entry (version 2: the duplicate lookup entries).
         const renamed =
           item.name !== upgraded.name || !isDeepStrictEqual(item.municipalities, upgraded.municipalities);
-        if (upgraded.type === 'association' && renamed) {
-          await syncMunicipalityEntries(db, workspaceOf(upgraded), stripKeys<Association>(upgraded));
+        if (upgraded.type === 'association' && (renamed || upgraded.sv !== item.sv)) {
+          await syncProfileEntries(db, workspaceOf(upgraded), stripKeys<Association>(upgraded));
         }
       } catch (error) {
         if (!isConditionalFailure(error)) throw error;

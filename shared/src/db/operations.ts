@@ -1,6 +1,7 @@
 // Thin helpers over the document client: error mapping and one-page queries with cursors.
 import {
   BatchGetCommand,
+  DeleteCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
@@ -207,4 +208,37 @@ export async function batchGetAll(
     }
   }
   return items;
+}
+
+/**
+ * Makes the derived entry items under one partition and sort-key prefix (e.g. an association's
+ * municipality entries) exactly `wanted`: missing or changed ones are written, the rest removed.
+ * Entries are compared by their index keys. Returns how many items it wrote or removed.
+ */
+export async function syncEntryItems(
+  db: Db,
+  partition: { pk: string; prefix: string },
+  wanted: readonly Record<string, unknown>[],
+): Promise<number> {
+  const indexKeysOf = (item: Record<string, unknown>) =>
+    `${String(item.gsi1pk)}\u0000${String(item.gsi1sk)}\u0000${String(item.gsi2pk)}\u0000${String(item.gsi2sk)}`;
+  const existing = await queryAllItems(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': partition.pk, ':prefix': partition.prefix },
+    ConsistentRead: true,
+  });
+  const current = new Map(existing.map((item) => [String(item.sk), indexKeysOf(item)]));
+  let changes = 0;
+  for (const item of wanted) {
+    if (current.get(String(item.sk)) === indexKeysOf(item)) continue;
+    await run(() => db.doc.send(new PutCommand({ TableName: db.table, Item: item })));
+    changes++;
+  }
+  const wantedKeys = new Set(wanted.map((item) => String(item.sk)));
+  for (const sk of current.keys()) {
+    if (wantedKeys.has(sk)) continue;
+    await run(() => db.doc.send(new DeleteCommand({ TableName: db.table, Key: { pk: partition.pk, sk } })));
+    changes++;
+  }
+  return changes;
 }

@@ -60,6 +60,16 @@ describe('repair', () => {
         Key: { pk: profileKey.pk, sk: `MUNI#${encodeURIComponent('Kuopio')}` },
       }),
     );
+    // …and a duplicate lookup entry of a name the association no longer has.
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: {
+          ...keys.duplicateEntry(workspace.id, association.id, 'n:vanhanimi|kuopio'),
+          associationId: association.id,
+        },
+      }),
+    );
     const orphanId = newId();
     await db.doc.send(
       new PutCommand({
@@ -97,6 +107,7 @@ describe('repair', () => {
       summariesFixed: 1,
       mergesFinished: 0,
       municipalityEntriesFixed: 1,
+      duplicateEntriesFixed: 1,
       orphanRecordsRemoved: 1,
     });
     expect(first.cursor).toBeUndefined();
@@ -116,10 +127,11 @@ describe('repair', () => {
       summariesFixed: 0,
       mergesFinished: 0,
       municipalityEntriesFixed: 0,
+      duplicateEntriesFixed: 0,
       orphanRecordsRemoved: 0,
     });
     expect(describeRepair([first])).toContain(
-      'stagesRepaired=1 summariesFixed=1 mergesFinished=0 municipalityEntriesFixed=1 orphanRecordsRemoved=1',
+      'stagesRepaired=1 summariesFixed=1 mergesFinished=0 municipalityEntriesFixed=1 duplicateEntriesFixed=1 orphanRecordsRemoved=1',
     );
   });
 

@@ -13,7 +13,7 @@ import { keys, sortKeyPrefixes } from './table';
 import { listDirectory } from '../association/association.store';
 import { recomputeSummary } from '../association/association-summary';
 import { repairStage } from '../pipeline/stage-history.store';
-import { syncMunicipalityEntries } from '../association/municipality-index';
+import { syncProfileEntries } from '../association/profile-entries';
 import { finishInterruptedMerge } from '../association/merge-associations';
 import type { Association } from '../association/association.schema';
 import { getWorkspace, listWorkspaceIds } from '../workspace/workspace.store';
@@ -30,6 +30,8 @@ export interface RepairFixes {
   mergesFinished: number;
   /** Municipality directory entries written or removed. */
   municipalityEntriesFixed: number;
+  /** Duplicate lookup entries (pattern 34) written or removed. */
+  duplicateEntriesFixed: number;
   /** Idempotency records of contacts that were never stored, removed. */
   orphanRecordsRemoved: number;
 }
@@ -47,6 +49,7 @@ export const fixKinds: readonly (keyof RepairFixes)[] = [
   'summariesFixed',
   'mergesFinished',
   'municipalityEntriesFixed',
+  'duplicateEntriesFixed',
   'orphanRecordsRemoved',
 ];
 
@@ -111,7 +114,9 @@ async function repairAssociation(
   if (await repairStage(db, workspaceId, association)) report.stagesRepaired++;
   if ((await recomputeSummary(db, workspaceId, association.id, { onlyIfDifferent: true })).written)
     report.summariesFixed++;
-  report.municipalityEntriesFixed += await syncMunicipalityEntries(db, workspaceId, association);
+  const entries = await syncProfileEntries(db, workspaceId, association);
+  report.municipalityEntriesFixed += entries.municipality;
+  report.duplicateEntriesFixed += entries.duplicate;
   report.orphanRecordsRemoved += await removeOrphanRecords(db, workspaceId, association.id);
 }
 
@@ -131,6 +136,7 @@ export async function repairWorkspace(
     summariesFixed: 0,
     mergesFinished: 0,
     municipalityEntriesFixed: 0,
+    duplicateEntriesFixed: 0,
     orphanRecordsRemoved: 0,
   };
   const workspace = await getWorkspace(db, workspaceId);

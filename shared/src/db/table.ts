@@ -219,6 +219,12 @@ export const accessPatterns = [
     index: 'table',
     key: 'pk MAILSUPPRESS#<sha256>, sk SUPPRESS',
   },
+  {
+    id: '34',
+    name: 'likely duplicates of an association: same Y-tunnus, register number, or similar name in a municipality',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#DUP#<key>, gsi1sk <id> (entry items; one query per key, at most 22, then a batch read)',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -235,6 +241,7 @@ export const itemTypes = [
   'followUp',
   'stageChange',
   'municipalityEntry',
+  'duplicateEntry',
   'user',
   'emailLookup',
   'member',
@@ -355,6 +362,15 @@ export const keys = {
     gsi1pk: `WS#${ws}#MUNI#${encodeURIComponent(municipality)}`,
     gsi1sk: `${collationKey}${COLLATION_SEPARATOR}${associationId}`,
   }),
+  /** A lookup entry per duplicate key of an association (association-duplicates.ts); URI-encoded. */
+  duplicateEntry: (ws: string, associationId: string, duplicateKey: string) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `DUP#${encodeURIComponent(duplicateKey)}`,
+    gsi1pk: `WS#${ws}#DUP#${encodeURIComponent(duplicateKey)}`,
+    gsi1sk: associationId,
+  }),
+  duplicatePartition: (ws: string, duplicateKey: string) =>
+    `WS#${ws}#DUP#${encodeURIComponent(duplicateKey)}`,
   municipalityPartition: (ws: string, municipality: string) =>
     `WS#${ws}#MUNI#${encodeURIComponent(municipality)}`,
   stageChange: (ws: string, associationId: string, seq: number) => ({
@@ -418,6 +434,7 @@ export const sortKeyPrefixes = {
   followUp: 'FOLLOWUP#',
   stageChange: 'STAGE#',
   municipalityEntry: 'MUNI#',
+  duplicateEntry: 'DUP#',
   campaignRow: 'ROW#',
   registration: 'REG#',
   feedback: 'FEEDBACK#',

@@ -129,7 +129,15 @@ export const associationsFile: HandoverFile<Association> = {
       en: 'Year founded',
       value: (a) => a.foundedYear,
     },
+    {
+      name: 'description',
+      type: 'text',
+      fi: 'Toiminnan kuvaus (julkinen)',
+      en: 'Description of activities (public)',
+      value: (a) => a.description,
+    },
     { name: 'notes', type: 'text', fi: 'Muistiinpanot', en: 'Notes', value: (a) => a.notes },
+    id('owner_id', 'Vastuuhenkilö (staff.csv)', 'Owner (staff.csv)', (a) => a.ownerId),
     {
       name: 'stage',
       type: 'code',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { associationSchema, type Association } from '../association/association.schema';
 import { associationItem, listDirectory } from '../association/association.store';
 import { putIfAbsent } from '../db/operations';
-import { syncMunicipalityEntries } from '../association/municipality-index';
+import { syncProfileEntries } from '../association/profile-entries';
 import type { AuditEntry } from '../audit/audit';
 import { recordAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
@@ -165,7 +165,7 @@ export async function importHandover(
       case 'association': {
         const association = value as unknown as Association;
         await put(associationItem(ws, association));
-        await syncMunicipalityEntries(db, ws, association);
+        await syncProfileEntries(db, ws, association);
         break;
       }
       case 'person':

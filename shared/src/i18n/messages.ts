@@ -1,6 +1,7 @@
 // The message catalogue: every user-visible text in Finnish (default) and English.
 // Keys are grouped by screen or domain; `t()` fills {placeholders}.
 import { accountMessages } from './account.messages';
+import { associationRecordMessages } from './association-record.messages';
 import { campaignMessages } from './campaign.messages';
 import { eventMessages } from './event.messages';
 import { importCheckMessages } from './import-check.messages';
@@ -19,6 +20,7 @@ export interface Localised {
 
 export const messages = {
   ...accountMessages,
+  ...associationRecordMessages,
   ...campaignMessages,
   ...eventMessages,
   ...importCheckMessages,
@@ -216,7 +218,10 @@ export const messages = {
   'import.matches': { fi: 'Vastaa', en: 'Matches' },
   'import.matchBy.ytunnus': { fi: 'sama Y-tunnus', en: 'same Y-tunnus' },
   'import.matchBy.registerNumber': { fi: 'sama rekisterinumero', en: 'same register number' },
-  'import.matchBy.name and municipality': { fi: 'sama nimi ja kunta', en: 'same name and municipality' },
+  'import.matchBy.name and municipality': {
+    fi: 'samankaltainen nimi samassa kunnassa',
+    en: 'similar name in the same municipality',
+  },
   'import.earlierRow': { fi: 'aiempi rivi', en: 'an earlier row' },
   'import.choice': { fi: 'Valinta', en: 'Choice' },
   'import.choice.skip': { fi: 'Ohita', en: 'Skip' },
@@ -439,8 +444,8 @@ export const messages = {
   'directory.title': { fi: 'Yhdistykset', en: 'Associations' },
   'directory.count': { fi: '{count} yhdistystä tällä sivulla', en: '{count} associations on this page' },
   'directory.empty': {
-    fi: 'Työtilassa ei ole vielä yhdistyksiä. Täytä esimerkkidata komennolla npm run seed:demo.',
-    en: 'This workspace has no associations yet. Fill it with demo data: npm run seed:demo.',
+    fi: 'Työtilassa ei ole vielä yhdistyksiä. Lisää ensimmäinen yhdistys käsin tai tuo lista taulukosta.',
+    en: 'This workspace has no associations yet. Add the first one by hand, or import a list from a spreadsheet.',
   },
   'directory.search': {
     fi: 'Hae nimellä, kunnalla tai henkilöllä',
@@ -504,7 +509,6 @@ export const messages = {
   'association.editTitle': { fi: 'Muokkaa: {name}', en: 'Edit: {name}' },
   'association.field.name': { fi: 'Nimi', en: 'Name' },
   'association.field.address': { fi: 'Osoite', en: 'Address' },
-  'association.listHint': { fi: 'Erota useampi pilkulla.', en: 'Separate several with commas.' },
   'association.save': { fi: 'Tallenna', en: 'Save' },
   'association.saved': { fi: 'Perustiedot tallennettu.', en: 'Profile saved.' },
   'association.conflictTheirs': { fi: 'Toisen tallentamat tiedot nyt', en: 'What the other person saved' },

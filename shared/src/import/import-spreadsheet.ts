@@ -4,12 +4,13 @@
 // hash and the row number, so running the same file again, after an interruption or not, adds
 // what is missing and nothing twice.
 import { createHash } from 'node:crypto';
-import {
-  associationInputSchema,
-  type Association,
-  type AssociationInput,
-} from '../association/association.schema';
+import { associationInputSchema, type AssociationInput } from '../association/association.schema';
 import { createAssociation, listDirectory } from '../association/association.store';
+import {
+  duplicateKeys as sharedDuplicateKeys,
+  type DuplicateFacts,
+  type DuplicateReason,
+} from '../association/association-duplicates';
 import type { Db } from '../db/client';
 import { eachPage } from '../db/operations';
 import { ValidationError, type FieldError } from '../errors';
@@ -22,7 +23,6 @@ import {
   type PersonInput,
 } from '../person/person.schema';
 import { addMembership, createPerson } from '../person/person.store';
-import { tidyName } from '../text/finnish-collation';
 import { parseInput } from '../validation';
 import { idFromSeed } from '../ids';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -102,19 +102,15 @@ const split = (text: string | undefined) =>
     .map((part) => part.trim())
     .filter(Boolean);
 
-const nameKey = (name: string, municipality: string | undefined) =>
-  `${tidyName(name)
-    .toLowerCase()
-    .replace(/\s+ry$/, '')}|${(municipality ?? '').toLowerCase()}`;
+const matchedBy = {
+  ytunnus: 'ytunnus',
+  registerNumber: 'registerNumber',
+  name: 'name and municipality',
+} as const satisfies Record<DuplicateReason, NonNullable<PlannedRow['duplicateOf']>['by']>;
 
-/** Duplicate keys of an association, strongest first. */
-function duplicateKeys(a: Pick<Association, 'name' | 'municipalities' | 'ytunnus' | 'registerNumber'>) {
-  return [
-    ...(a.ytunnus ? [['ytunnus', `y:${a.ytunnus}`] as const] : []),
-    ...(a.registerNumber ? [['registerNumber', `r:${a.registerNumber}`] as const] : []),
-    ['name and municipality', `n:${nameKey(a.name, a.municipalities[0])}`] as const,
-  ];
-}
+/** Duplicate keys of an association, strongest first: the rule of the new-association form. */
+const duplicateKeys = (a: DuplicateFacts) =>
+  sharedDuplicateKeys(a).map(({ reason, key }) => [matchedBy[reason], key] as const);
 
 function problemsOf(error: unknown, row: number, headerOf: (field: string) => string): RowProblem[] {
   if (!(error instanceof ValidationError)) throw error;

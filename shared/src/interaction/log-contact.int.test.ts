@@ -169,7 +169,7 @@ describe('logging a contact', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields.map((f) => f.field)).toEqual(['nextFollowUp.due']);
     const types = (await partitionItems(workspace.id, association.id)).map((i) => i.type).sort();
-    expect(types).toEqual(['association', 'municipalityEntry', 'stageChange']);
+    expect(types).toEqual(['association', 'duplicateEntry', 'municipalityEntry', 'stageChange']);
   });
 
   it('rejects an outcome that does not fit the kind and a follow-up of another association', async () => {

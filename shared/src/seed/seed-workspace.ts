@@ -2,7 +2,7 @@
 // the generator derives each summary from the same facts that `repair` would read).
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { associationItem, listDirectory } from '../association/association.store';
-import { municipalityEntryItems } from '../association/municipality-index';
+import { profileEntryItems } from '../association/profile-entries';
 import type { Db } from '../db/client';
 import { run } from '../db/operations';
 import { followUpItem } from '../follow-up/follow-up.store';
@@ -60,7 +60,7 @@ export function demoItems(workspaceId: string, data: DemoData): Record<string, u
       const names = memberNames.get(association.id);
       return { ...associationItem(workspaceId, association), ...(names ? { memberNames: names } : {}) };
     }),
-    ...data.associations.flatMap((association) => municipalityEntryItems(workspaceId, association)),
+    ...data.associations.flatMap((association) => profileEntryItems(workspaceId, association)),
     ...data.people.map((person) => personItem(workspaceId, person)),
     ...data.memberships.map((membership) => membershipItem(workspaceId, membership)),
     ...data.interactions.map((interaction) => interactionItem(workspaceId, interaction)),

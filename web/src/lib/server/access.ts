@@ -30,6 +30,10 @@ const onAssociation = (action: AuditAction): ActionRule => ({
 export const routePolicies: Record<string, RoutePolicy> = {
   '/': { view: 'viewer' },
   '/associations': { view: 'viewer' },
+  '/associations/new': {
+    view: 'staff',
+    actions: { create: { need: 'staff', audit: { action: 'association.create', entity: 'association' } } },
+  },
   '/associations/[id=id]': {
     view: 'viewer',
     actions: {

@@ -8,6 +8,7 @@ import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interac
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
 import { logContact } from '@kohtaamo/shared/interaction/log-contact';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
+import { getMember } from '@kohtaamo/shared/user/user.store';
 import { daysInStage, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
 import { listStageHistory } from '@kohtaamo/shared/pipeline/stage-history.store';
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
   // A merged duplicate lives on in the association it was merged into.
   if (association.mergedInto) redirect(303, `/associations/${association.mergedInto}`);
   const mergedIds = association.mergedFromIds ?? [];
-  const [members, timeline, followUps, history, merged] = await orHttpError(
+  const [members, timeline, followUps, history, merged, owner] = await orHttpError(
     Promise.all([
       listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
       listTimeline(db, workspace.id, association.id, { limit: 50 }),
@@ -40,6 +41,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
           history: await listStageHistory(db, workspace.id, id),
         })),
       ),
+      association.ownerId ? getMember(db, workspace.id, association.ownerId) : undefined,
     ]),
   );
   const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
@@ -49,6 +51,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
   const followUpParam = url.searchParams.get('followUp');
   return {
     association,
+    ownerName: owner?.name,
     stage: {
       code: association.stage,
       name: stageName(association.stage),
@@ -74,6 +77,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
         : 'call',
       today: helsinkiDate(db.now()),
       completes: followUps.find((f) => f.id === followUpParam),
+      // Opened by the link to log a contact at once (e.g. right after adding the association).
+      open: url.searchParams.get('log') === '1',
     },
     done: url.searchParams.get('done'),
   };

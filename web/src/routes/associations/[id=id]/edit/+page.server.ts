@@ -1,21 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { associationFormInput } from '@kohtaamo/shared/association/association-form';
 import { getAssociation, updateAssociationProfile } from '@kohtaamo/shared/association/association.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { listAssignableStaff } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const splitList = (value: string | string[] | undefined) =>
-  String(value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 export const load: PageServerLoad = async ({ params, locals }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace(locals));
-  return { association: await orHttpError(getAssociation(db, workspace.id, params.id)) };
+  const [association, staff] = await orHttpError(
+    Promise.all([getAssociation(db, workspace.id, params.id), listAssignableStaff(db, workspace.id)]),
+  );
+  return { association, staff };
 };
 
 export const actions: Actions = {
@@ -23,16 +22,11 @@ export const actions: Actions = {
     const { db } = serverContext();
     const id = params.id;
     const values = formValues((await request.formData()).entries());
-    const input = {
-      ...values,
-      municipalities: splitList(values.municipalities),
-      targetGroups: splitList(values.targetGroups),
-    };
     const result = await runAction('profile', values, () =>
       updateAssociationProfile(db, member(locals).workspaceId, {
         id,
         expectedVersion: Number(values.version),
-        input,
+        input: associationFormInput(values),
         by: locals.staffId,
       }),
     );

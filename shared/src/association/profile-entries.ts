@@ -1,0 +1,26 @@
+// The entry items derived from an association's profile: its municipality entries (pattern 13) and
+// its duplicate lookup entries (pattern 34). Every writer of a profile syncs both after the write;
+// a crash between the two is healed by the next write, a retry, or `repair`.
+import type { Db } from '../db/client';
+import type { Association } from './association.schema';
+import { duplicateEntryItems, syncDuplicateEntries, type DuplicateFacts } from './association-duplicates';
+import { municipalityEntryItems, syncMunicipalityEntries } from './municipality-index';
+
+type ProfileFacts = DuplicateFacts & Pick<Association, 'id' | 'mergedInto'>;
+
+/** Every entry item of the profile (a seed or a bulk load writes them with it). */
+export const profileEntryItems = (workspaceId: string, association: ProfileFacts) => [
+  ...municipalityEntryItems(workspaceId, association),
+  ...duplicateEntryItems(workspaceId, association),
+];
+
+/** Makes both kinds of entries match the profile; how many of each it wrote or removed. */
+export async function syncProfileEntries(
+  db: Db,
+  workspaceId: string,
+  association: ProfileFacts,
+): Promise<{ municipality: number; duplicate: number }> {
+  const municipality = await syncMunicipalityEntries(db, workspaceId, association);
+  const duplicate = await syncDuplicateEntries(db, workspaceId, association);
+  return { municipality, duplicate };
+}

@@ -1,0 +1,151 @@
+// Records by hand: a staff member meets an association that is not in Kohtaamo yet, adds it and
+// logs the visit in one flow; a likely duplicate is warned about before saving; without JavaScript
+// the same flow works; a resubmitted form creates one association; a viewer can do none of it.
+import { expect, test, type Page } from '@playwright/test';
+import { storageStateOf } from './auth';
+import { client } from './http';
+import { expectNoAxeViolations, hydrated } from './support';
+
+test.use({ storageState: storageStateOf('staff') });
+
+async function fillNewAssociation(page: Page, fields: { name: string; municipalities: string }) {
+  await page.getByLabel('Nimi *').fill(fields.name);
+  await page.getByLabel('Kunnat *').fill(fields.municipalities);
+}
+
+test('from the directory: add an association, land on it with the contact form open, log the visit', async ({
+  page,
+}) => {
+  await page.goto('/associations');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'Uusi yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lisää uusi yhdistys');
+  await fillNewAssociation(page, { name: 'Rautavaaran Kävelykerho ry', municipalities: 'Rautavaara' });
+  await page.getByLabel('Muoto').selectOption({ label: 'Kerho' });
+  await page.getByLabel('Toiminnan kuvaus').fill('Viikoittaiset kävelylenkit ikäihmisille.');
+  await page.getByLabel('Muistiinpanot').fill('Tavattu Rautavaaran markkinoilla.');
+  await page.getByLabel('Vastuuhenkilö').selectOption({ label: 'Ville Korhonen' });
+  await page.getByLabel('Kirjaa yhteydenotto heti tallennuksen jälkeen').check();
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rautavaaran Kävelykerho ry');
+  await expect(page.getByRole('status')).toHaveText('Yhdistys on lisätty.');
+  const profile = page.locator('section[aria-labelledby="profile-heading"]');
+  await expect(profile).toContainText('Viikoittaiset kävelylenkit ikäihmisille.');
+  await expect(profile).toContainText('Ville Korhonen');
+  await expect(profile).toContainText('Kerho');
+  await expect(page.locator('details#log')).toHaveAttribute('open', '');
+
+  await page.getByLabel('Yhteydenoton tapa').selectOption({ label: 'Kohtaaminen' });
+  await page.locator('#contact-notes').fill('Esittelin tarjottimen, kiinnostuivat.');
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+  await expect(page.locator('section[aria-labelledby="timeline-heading"] li').first()).toContainText(
+    'Esittelin tarjottimen, kiinnostuivat.',
+  );
+
+  // It is in the directory at once.
+  await page.goto('/associations?q=kävelykerho');
+  await expect(page.locator('main table tbody tr')).toHaveCount(1);
+});
+
+test('a likely duplicate is warned about before saving: open the existing one, or save anyway', async ({
+  page,
+}) => {
+  const first = 'Tuusniemen Sydänkerho ry';
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: first, municipalities: 'Tuusniemi, Kaavi' });
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(first);
+  const firstUrl = page.url().split('?')[0] ?? '';
+
+  // Written differently ("r.y.", case, spacing) in one of its municipalities: warned, nothing saved.
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'tuusniemen  sydänkerho r.y.', municipalities: 'Kaavi' });
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  const warning = page.getByRole('alert');
+  await expect(warning).toContainText('Onko tämä yhdistys jo Kohtaamossa?');
+  await expect(warning).toContainText('samankaltainen nimi samassa kunnassa');
+  await expect(page.getByLabel('Nimi *')).toHaveValue('tuusniemen  sydänkerho r.y.');
+  await expectNoAxeViolations(page);
+  // Enter in a field checks again: it never skips the warning.
+  await page.getByLabel('Nimi *').press('Enter');
+  await expect(page.getByRole('alert')).toContainText('Onko tämä yhdistys jo Kohtaamossa?');
+  await page.getByRole('alert').getByRole('link', { name: first }).click();
+  await expect(page).toHaveURL(firstUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(first);
+
+  // A different association after all: saved as new on purpose.
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Tuusniemen Sydänkerho', municipalities: 'Tuusniemi' });
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await page.getByRole('button', { name: 'Tallenna silti uutena' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhdistys on lisätty.');
+  await page.goto('/associations?q=sydänkerho');
+  await expect(page.locator('main table tbody tr')).toHaveCount(2);
+});
+
+test('the warning and the field errors in English, with axe', async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: 'kohtaamo-lang', value: 'en', url: baseURL ?? '' }]);
+  await page.goto('/associations/new');
+  await page.getByRole('button', { name: 'Save the association' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Choose at least one municipality.');
+  await expect(page.getByLabel('Name *')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Name *').fill('Tuusniemen Sydänkerho ry');
+  await page.getByLabel('Municipalities *').fill('Tuusniemi');
+  await page.getByRole('button', { name: 'Save the association' }).click();
+  await expect(page.getByRole('alert')).toContainText('Is this association already in Kohtaamo?');
+  await expectNoAxeViolations(page);
+});
+
+test('without JavaScript: add an association and log a visit to it', async ({ browser }) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: storageStateOf('staff'),
+  });
+  const page = await context.newPage();
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Vieremän Lukupiiri ry', municipalities: 'Vieremä' });
+  await page.getByLabel('Kirjaa yhteydenotto heti tallennuksen jälkeen').check();
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vieremän Lukupiiri ry');
+  await page.getByLabel('Yhteydenoton tapa').selectOption({ label: 'Kohtaaminen' });
+  await page.locator('#contact-notes').fill('Tavattiin kirjastolla.');
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+  await context.close();
+});
+
+test('a form sent twice creates one association; a viewer gets 403 and no link', async ({ page }) => {
+  await page.goto('/associations/new');
+  const id = await page.locator('input[name="id"]').inputValue();
+  const staff = await client('staff');
+  const form = { id, name: 'Kaavin Kahvikerho ry', frame: 'kerho', municipalities: 'Kaavi' };
+  for (let i = 0; i < 2; i++) {
+    const response = await staff.post('/associations/new?/create', { form, maxRedirects: 0 });
+    expect(response.status()).toBe(303);
+    expect(response.headers()['location']).toBe(`/associations/${id}?done=created`);
+  }
+  await page.goto('/associations?q=kahvikerho');
+  await expect(page.locator('main table tbody tr')).toHaveCount(1);
+
+  const viewer = await client('viewer');
+  expect((await viewer.get('/associations/new', { maxRedirects: 0 })).status()).toBe(403);
+  const refused = await viewer.post('/associations/new?/create', {
+    form: { ...form, id: id.replace(/.$/, id.endsWith('0') ? '1' : '0'), name: 'Katsojan Kerho ry' },
+    maxRedirects: 0,
+  });
+  expect(refused.status()).toBe(403);
+  await Promise.all([staff.dispose(), viewer.dispose()]);
+});
+
+test.describe('as a viewer', () => {
+  test.use({ storageState: storageStateOf('viewer') });
+  test('the directory offers no new association', async ({ page }) => {
+    await page.goto('/associations');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Yhdistykset');
+    await expect(page.getByRole('link', { name: 'Uusi yhdistys' })).toHaveCount(0);
+  });
+});
