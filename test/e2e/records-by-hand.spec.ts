@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageStateOf } from './auth';
 import { client } from './http';
-import { expectNoAxeViolations, hydrated } from './support';
+import { expectNoAxeViolations, finnishDate, helsinkiDatePlus, hydrated } from './support';
 
 test.use({ storageState: storageStateOf('staff') });
 
@@ -139,6 +139,52 @@ test('a form sent twice creates one association; a viewer gets 403 and no link',
   });
   expect(refused.status()).toBe(403);
   await Promise.all([staff.dispose(), viewer.dispose()]);
+});
+
+test('a task without a contact: add it on the association, find it in My tasks, correct it, cancel it', async ({
+  page,
+}) => {
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Keiteleen Kuntokerho ry', municipalities: 'Keitele' });
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keiteleen Kuntokerho ry');
+  const associationUrl = page.url().split('?')[0] ?? '';
+
+  await page.locator('summary', { hasText: 'Uusi tehtävä' }).click();
+  await page.getByRole('button', { name: 'Lisää tehtävä' }).click();
+  await expect(page.getByRole('alert')).toContainText('Kirjoita, mitä pitää tehdä.');
+  await expect(page.getByLabel('Mitä pitää tehdä')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Mitä pitää tehdä').fill('Lähetä tarjottimen ohjeet');
+  await page.getByLabel('Määräpäivä').fill(helsinkiDatePlus(1));
+  await page.getByRole('button', { name: 'Lisää tehtävä' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tehtävä lisätty.');
+  const tasks = page.locator('section[aria-labelledby="followups-heading"]');
+  await expect(tasks).toContainText('Lähetä tarjottimen ohjeet');
+  await expect(tasks).toContainText(finnishDate(helsinkiDatePlus(1)));
+
+  await page.goto('/tasks');
+  const mine = page.locator('ul.tasks li').filter({ hasText: 'Keiteleen Kuntokerho ry' });
+  const more = page.getByRole('link', { name: 'Lisää tehtäviä' });
+  while ((await mine.count()) === 0 && (await more.count()) > 0) {
+    const before = page.url();
+    await more.click();
+    await page.waitForURL((url) => url.href !== before);
+  }
+  await expect(mine).toContainText('Lähetä tarjottimen ohjeet');
+
+  await page.goto(associationUrl);
+  await page.getByRole('link', { name: 'Muokkaa: Lähetä tarjottimen ohjeet' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Muokkaa tehtävää');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Mitä pitää tehdä').fill('Lähetä tarjottimen ohjeet sähköpostilla');
+  await page.getByRole('button', { name: 'Tallenna muutokset' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tehtävä tallennettu.');
+  await expect(tasks).toContainText('Lähetä tarjottimen ohjeet sähköpostilla');
+
+  await page.getByRole('link', { name: 'Muokkaa: Lähetä tarjottimen ohjeet sähköpostilla' }).click();
+  await page.getByRole('button', { name: 'Kyllä, peru tämä tehtävä' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tehtävä peruttu.');
+  await expect(tasks).toContainText('Ei avoimia jatkotoimenpiteitä.');
 });
 
 test.describe('as a viewer', () => {

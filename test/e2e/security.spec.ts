@@ -32,6 +32,7 @@ function concrete(routeId: string, ids: { id: string; personId: string; interact
     .replace('[associationId=id]', ids.id)
     .replace('[interactionId=id]', ids.interactionId)
     .replace('[jobId=id]', newId())
+    .replace('[followUpId=id]', newId())
     .replace('[token]', token);
   // A parameter left in would not match its route's matcher: a 404 that checks no access rule.
   if (path.includes('[')) throw new Error(`No sample value for a parameter of ${routeId}`);

@@ -18,7 +18,7 @@ import { finnishCollationKey } from '../text/finnish-collation';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { recomputeSummary } from './association-summary';
 import { syncProfileEntries } from './profile-entries';
-import { getMember } from '../user/user.store';
+import { isAssignableMember } from '../user/user.store';
 import { localised } from '../i18n/messages';
 import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
@@ -110,8 +110,7 @@ function startingStage(workspace: Workspace, requested: string | undefined): str
 /** An owner must be an active admin or staff member of the workspace. */
 async function checkOwner(db: Db, workspaceId: string, ownerId: string | undefined): Promise<void> {
   if (ownerId === undefined) return;
-  const owner = await getMember(db, workspaceId, ownerId);
-  if (!owner || !owner.active || owner.role === 'viewer') {
+  if (!(await isAssignableMember(db, workspaceId, ownerId))) {
     throw new ValidationError([{ field: 'ownerId', message: localised('msg:owner.unknown') }]);
   }
 }

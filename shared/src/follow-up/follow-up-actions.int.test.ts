@@ -4,14 +4,27 @@ import { getAssociation, getAssociationNames } from '../association/association.
 import { ConflictError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { logContact } from '../interaction/log-contact';
-import { closeFollowUp, updateOpenFollowUp } from './follow-up-actions';
+import { addMember } from '../user/user.store';
+import { cancelFollowUp, closeFollowUp, createTask, updateOpenFollowUp } from './follow-up-actions';
 import { getFollowUp, listMyOpenFollowUps, listTeamOpenFollowUps } from './follow-up.store';
 
 const now = new Date('2026-11-24T08:00:00.000Z');
 const db = testDb({ now: () => now });
 
-async function withFollowUp(due: string) {
+async function staffedWorkspace() {
   const workspace = await freshWorkspace(db);
+  for (const [userId, name] of [
+    ['anna', 'Anna Heiskanen'],
+    ['ville', 'Ville Korhonen'],
+  ] as const) {
+    await addMember(db, { workspaceId: workspace.id, userId, role: 'staff', name });
+  }
+  await addMember(db, { workspaceId: workspace.id, userId: 'veera', role: 'viewer', name: 'Veera' });
+  return workspace;
+}
+
+async function withFollowUp(due: string) {
+  const workspace = await staffedWorkspace();
   const association = await addAssociation(db, workspace, { name: 'Tehtävä ry' });
   const { followUp } = await logContact(db, workspace.id, {
     staffId: 'anna',
@@ -130,5 +143,83 @@ describe('follow-up actions', () => {
     expect(refusals.map((error) => (error as ValidationError).fields[0]?.field)).toEqual(['due', 'due']);
     expect((refusals[1] as ValidationError).fields[0]?.message.en).toContain('five years');
     expect((await getFollowUp(db, workspace.id, association.id, followUp.id)).due).toBe('2026-11-25');
+  });
+});
+
+describe('tasks by hand', () => {
+  it('a task without a contact: in My tasks, the team view and the summary; a resubmit makes one', async () => {
+    const workspace = await staffedWorkspace();
+    const association = await addAssociation(db, workspace, { name: 'Ohjeet ry' });
+    const input = {
+      id: newId(),
+      associationId: association.id,
+      title: 'Lähetä tarjottimen ohjeet',
+      due: '2026-11-27',
+      assigneeId: 'ville',
+    };
+    const task = await createTask(db, workspace.id, input, 'anna');
+    expect(task).toMatchObject({ status: 'open', title: 'Lähetä tarjottimen ohjeet', createdBy: 'anna' });
+    expect(task.interactionId).toBeUndefined();
+    await createTask(db, workspace.id, input, 'anna');
+    expect((await listMyOpenFollowUps(db, workspace.id, 'ville')).items.map((f) => f.id)).toEqual([task.id]);
+    expect((await listTeamOpenFollowUps(db, workspace.id)).items.map((f) => f.id)).toEqual([task.id]);
+    expect((await getAssociation(db, workspace.id, association.id)).nextFollowUpDue).toBe('2026-11-27');
+  });
+
+  it.each([
+    ['no title', { title: '  ' }, 'title'],
+    ['a date in the past', { due: '2026-11-20' }, 'due'],
+    ['a viewer as the assignee', { assigneeId: 'veera' }, 'assigneeId'],
+    ['someone outside the workspace', { assigneeId: 'stranger' }, 'assigneeId'],
+  ])('refuses %s with a field message and writes nothing', async (_label, bad, field) => {
+    const workspace = await staffedWorkspace();
+    const association = await addAssociation(db, workspace);
+    const error = await createTask(
+      db,
+      workspace.id,
+      {
+        id: newId(),
+        associationId: association.id,
+        title: 'Soita',
+        due: '2026-11-27',
+        assigneeId: 'anna',
+        ...bad,
+      },
+      'anna',
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    const message = (error as ValidationError).fields.find((f) => f.field === field)?.message;
+    expect(message?.fi.length).toBeGreaterThan(5);
+    expect(message?.en.length).toBeGreaterThan(5);
+    expect((await listTeamOpenFollowUps(db, workspace.id)).items).toEqual([]);
+  });
+
+  it('the title can be corrected; a cancelled task leaves every list but stays as a record', async () => {
+    const { workspace, association, followUp } = await withFollowUp('2026-11-28');
+    const target = { associationId: association.id, id: followUp.id };
+    const corrected = await updateOpenFollowUp(
+      db,
+      workspace.id,
+      { ...target, expectedVersion: 1, title: 'Soita puheenjohtajalle' },
+      'anna',
+    );
+    expect(corrected).toMatchObject({ title: 'Soita puheenjohtajalle', due: '2026-11-28', version: 2 });
+    // A cancel made on the old version is a conflict and changes nothing.
+    await expect(
+      cancelFollowUp(db, workspace.id, { ...target, expectedVersion: 1 }, 'anna'),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await cancelFollowUp(db, workspace.id, { ...target, expectedVersion: 2 }, 'anna');
+    expect(await getFollowUp(db, workspace.id, association.id, followUp.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'anna',
+      title: 'Soita puheenjohtajalle',
+    });
+    expect((await listMyOpenFollowUps(db, workspace.id, 'anna')).items).toEqual([]);
+    expect((await listTeamOpenFollowUps(db, workspace.id)).items).toEqual([]);
+    expect((await getAssociation(db, workspace.id, association.id)).nextFollowUpDue).toBeUndefined();
+    const again = await cancelFollowUp(db, workspace.id, { ...target, expectedVersion: 3 }, 'anna').catch(
+      (e: unknown) => e,
+    );
+    expect((again as ValidationError).fields.map((f) => f.field)).toEqual(['followUpId']);
   });
 });

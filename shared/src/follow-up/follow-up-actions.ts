@@ -1,19 +1,94 @@
-// What staff do to a follow-up from "My tasks" or the association page: complete it without a
-// contact, snooze it to a later date, hand it to a colleague. Each write checks the version the
-// user saw, then the association's summary is recomputed from the facts.
+// What staff do to a follow-up from "My tasks" or the association page: create one without a
+// contact, complete it without a contact, snooze it, hand it to a colleague, correct its text,
+// cancel a mistaken one. Each write checks the version the user saw, then the association's summary
+// is recomputed from the facts.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { recomputeAssociationSummary } from '../association/association-summary';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
-import { ConflictError } from '../errors';
+import { getActiveAssociation } from '../association/association.store';
+import { ConflictError, ValidationError } from '../errors';
+import { localised } from '../i18n/messages';
 import { idSchema, staffIdSchema } from '../ids';
+import { optionalText } from '../schema-helpers';
+import { isAssignableMember } from '../user/user.store';
 import { expectedVersionSchema, parseInput } from '../validation';
 import { calendarDateSchema } from '../time/helsinki';
 import { futureDueDateSchema } from './follow-up';
 import type { FollowUp } from './follow-up.schema';
-import { completeFollowUp, getFollowUp } from './follow-up.store';
+import { completeFollowUp, getFollowUp, putFollowUp } from './follow-up.store';
+
+const requiredTitle = optionalText(300).pipe(z.string({ message: 'msg:task.titleRequired' }));
+
+async function checkAssignee(db: Db, workspaceId: string, assigneeId: string): Promise<void> {
+  if (!(await isAssignableMember(db, workspaceId, assigneeId))) {
+    throw new ValidationError([{ field: 'assigneeId', message: localised('msg:assignee.unknown') }]);
+  }
+}
+
+/**
+ * A task on an association without a contact ("send the tarjotin instructions by Friday"): a
+ * follow-up with a title, a due date from today on and an assignee. The form's id makes a resubmit
+ * create one task.
+ */
+export async function createTask(db: Db, workspaceId: string, input: unknown, by: string): Promise<FollowUp> {
+  const parsed = parseInput(
+    z.object({
+      id: idSchema,
+      associationId: idSchema,
+      title: requiredTitle,
+      due: futureDueDateSchema(db.now()),
+      assigneeId: staffIdSchema,
+    }),
+    input,
+  );
+  await getActiveAssociation(db, workspaceId, parsed.associationId);
+  await checkAssignee(db, workspaceId, parsed.assigneeId);
+  const task = await putFollowUp(db, workspaceId, parsed, by);
+  await recomputeAssociationSummary(db, workspaceId, parsed.associationId);
+  return task;
+}
+
+/**
+ * Cancels an open follow-up made by mistake: it stays as a record (status cancelled, who and when,
+ * kept in the handover) but leaves every open list, and reports never count it.
+ */
+export async function cancelFollowUp(db: Db, workspaceId: string, input: unknown, by: string): Promise<void> {
+  const target = parseInput(targetSchema, input);
+  try {
+    await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.followUp(workspaceId, target.associationId, target.id),
+          UpdateExpression:
+            'SET #status = :cancelled, cancelledAt = :now, cancelledBy = :by, updatedAt = :now, updatedBy = :by, ' +
+            '#version = #version + :one REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+          ConditionExpression: 'attribute_exists(pk) AND #version = :expected AND #status = :open',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':cancelled': 'cancelled',
+            ':open': 'open',
+            ':now': db.now().toISOString(),
+            ':by': by,
+            ':one': 1,
+            ':expected': target.expectedVersion,
+          },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (!isConditionalFailure(error)) throw error;
+    const current = await getFollowUp(db, workspaceId, target.associationId, target.id);
+    if (current.status !== 'open') {
+      throw new ValidationError([{ field: 'followUpId', message: localised('msg:followUp.notOpen') }]);
+    }
+    throw new ConflictError();
+  }
+  await recomputeAssociationSummary(db, workspaceId, target.associationId);
+}
 
 const targetSchema = z.object({
   associationId: idSchema,
@@ -31,7 +106,7 @@ export async function closeFollowUp(db: Db, workspaceId: string, input: unknown,
 }
 
 /**
- * Moves an open follow-up to a new due date and/or assignee. The open-list index keys move with
+ * Moves an open follow-up to a new due date and/or assignee, or corrects its title. The open-list index keys move with
  * it; a stale version is a ConflictError that changes nothing. A changed due date follows the
  * `newDue` rule (today to five years ahead); an overdue one that stays as it was is fine, so an
  * overdue task can still be handed to a colleague.
@@ -46,10 +121,14 @@ export async function updateOpenFollowUp(
     targetSchema.extend({
       due: calendarDateSchema.optional(),
       assigneeId: staffIdSchema.optional(),
+      title: requiredTitle.optional(),
     }),
     input,
   );
   const current = await getFollowUp(db, workspaceId, parsed.associationId, parsed.id);
+  if (parsed.assigneeId !== undefined && parsed.assigneeId !== current.assigneeId)
+    await checkAssignee(db, workspaceId, parsed.assigneeId);
+  const title = parsed.title ?? current.title;
   const due = parsed.due ?? current.due;
   if (due !== current.due) parseInput(z.object({ due: futureDueDateSchema(db.now()) }), { due });
   const assigneeId = parsed.assigneeId ?? current.assigneeId;
@@ -62,13 +141,16 @@ export async function updateOpenFollowUp(
           TableName: db.table,
           Key: keys.followUp(workspaceId, parsed.associationId, parsed.id),
           UpdateExpression:
-            'SET due = :due, assigneeId = :assignee, updatedAt = :now, updatedBy = :by, #version = #version + :one, ' +
+            'SET due = :due, assigneeId = :assignee, ' +
+            (title === undefined ? '' : 'title = :title, ') +
+            'updatedAt = :now, updatedBy = :by, #version = #version + :one, ' +
             'gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
           ConditionExpression: 'attribute_exists(pk) AND #version = :expected AND #status = :open',
           ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
           ExpressionAttributeValues: {
             ':due': due,
             ':assignee': assigneeId,
+            ...(title === undefined ? {} : { ':title': title }),
             ':now': db.now().toISOString(),
             ':by': by,
             ':one': 1,

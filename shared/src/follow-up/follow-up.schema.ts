@@ -1,4 +1,4 @@
-// A dated task (jatkotoimenpide) that comes out of an interaction, e.g. the year-end revisit.
+// A dated task (jatkotoimenpide): out of an interaction (e.g. the year-end revisit), or made by hand.
 import { z } from 'zod';
 import { idSchema, staffIdSchema } from '../ids';
 import { optionalText } from '../schema-helpers';
@@ -35,6 +35,11 @@ export interface FollowUp extends FollowUpInput {
   completedAt?: string;
   completedBy?: string;
   completedByInteractionId?: string;
+  /** A follow-up cancelled as a mistake: kept as a record, out of every list and report. */
+  cancelledAt?: string;
+  cancelledBy?: string;
+  updatedAt?: string;
+  updatedBy?: string;
   /** Moved here from a duplicate association when the two were merged. */
   mergedFrom?: string;
 }

@@ -214,6 +214,12 @@ export async function listMembers(db: Db, workspaceId: string): Promise<Workspac
   return [...sorted.filter((m) => m.active), ...sorted.filter((m) => !m.active)];
 }
 
+/** Whether `userId` is an active admin or staff member of the workspace (one who can own or do things). */
+export async function isAssignableMember(db: Db, workspaceId: string, userId: string): Promise<boolean> {
+  const member = await getMember(db, workspaceId, userId);
+  return member !== undefined && member.active && member.role !== 'viewer';
+}
+
 /** The members who can be given follow-ups: active admins and staff (viewers only read). */
 export function assignableStaff(members: readonly WorkspaceMember[]): { id: string; name: string }[] {
   return members

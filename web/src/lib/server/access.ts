@@ -10,7 +10,11 @@ export type Need = 'public' | 'signed-in' | Role;
 
 export interface ActionRule {
   need: Need;
-  audit?: { action: AuditAction; entity?: AuditEntityType; from?: 'id' | 'interactionId' | 'associationId' };
+  audit?: {
+    action: AuditAction;
+    entity?: AuditEntityType;
+    from?: 'id' | 'interactionId' | 'associationId' | 'followUpId';
+  };
 }
 
 export interface RoutePolicy {
@@ -42,6 +46,14 @@ export const routePolicies: Record<string, RoutePolicy> = {
       archive: onAssociation('association.archive'),
       restore: onAssociation('association.restore'),
       moveStage: onAssociation('stage.move'),
+      addTask: { need: 'staff', audit: { action: 'followUp.create', entity: 'followUp' } },
+    },
+  },
+  '/associations/[id=id]/follow-ups/[followUpId=id]': {
+    view: 'staff',
+    actions: {
+      save: { need: 'staff', audit: { action: 'followUp.update', entity: 'followUp', from: 'followUpId' } },
+      cancel: { need: 'staff', audit: { action: 'followUp.cancel', entity: 'followUp', from: 'followUpId' } },
     },
   },
   // merge records its own audit entry (the duplicate and the survivor, once it is done)

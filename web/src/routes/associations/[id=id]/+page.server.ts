@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getAssociation, setAssociationArchived } from '@kohtaamo/shared/association/association.store';
-import { closeFollowUp } from '@kohtaamo/shared/follow-up/follow-up-actions';
+import { closeFollowUp, createTask } from '@kohtaamo/shared/follow-up/follow-up-actions';
 import { listOpenFollowUpsOfAssociation } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { newId } from '@kohtaamo/shared/ids';
 import { contactFormSchema, contactFormToInput, formValues } from '@kohtaamo/shared/interaction/contact-form';
@@ -8,11 +8,11 @@ import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interac
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
 import { logContact } from '@kohtaamo/shared/interaction/log-contact';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
-import { getMember } from '@kohtaamo/shared/user/user.store';
+import { getMember, listAssignableStaff } from '@kohtaamo/shared/user/user.store';
 import { daysInStage, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
 import { listStageHistory } from '@kohtaamo/shared/pipeline/stage-history.store';
-import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
   // A merged duplicate lives on in the association it was merged into.
   if (association.mergedInto) redirect(303, `/associations/${association.mergedInto}`);
   const mergedIds = association.mergedFromIds ?? [];
-  const [members, timeline, followUps, history, merged, owner] = await orHttpError(
+  const [members, timeline, followUps, history, merged, owner, staff] = await orHttpError(
     Promise.all([
       listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
       listTimeline(db, workspace.id, association.id, { limit: 50 }),
@@ -42,6 +42,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
         })),
       ),
       association.ownerId ? getMember(db, workspace.id, association.ownerId) : undefined,
+      listAssignableStaff(db, workspace.id),
     ]),
   );
   const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
@@ -52,6 +53,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
   return {
     association,
     ownerName: owner?.name,
+    staff,
+    taskForm: { id: newId(), due: addDays(helsinkiDate(db.now()), 7), assigneeId: locals.staffId },
     stage: {
       code: association.stage,
       name: stageName(association.stage),
@@ -114,6 +117,18 @@ export const actions: Actions = {
     );
     if (result !== undefined) return result;
     redirect(303, `/associations/${associationId}?done=followUp`);
+  },
+
+  addTask: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const associationId = params.id;
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('task', values, () =>
+      createTask(db, member(locals).workspaceId, { ...values, associationId }, locals.staffId),
+    );
+    if (!('id' in result)) return result;
+    locals.createdId = result.id;
+    redirect(303, `/associations/${associationId}?done=task#followups-heading`);
   },
 
   archive: ({ request, params, locals }) => setArchived(request, params, locals, true),
