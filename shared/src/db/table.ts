@@ -74,7 +74,7 @@ export const accessPatterns = [
     id: '5',
     name: 'my open follow-ups by due date',
     index: 'gsi1',
-    key: 'gsi1pk WS#w#USER#u#OPEN, gsi1sk DUE#<date>#<id> (sparse)',
+    key: 'gsi1pk WS#w#USER#u#OPEN (a team task: WS#w#TEAMTASKS#OPEN), gsi1sk DUE#<date>#<id> (sparse)',
   },
   {
     id: '6',
@@ -347,8 +347,9 @@ export const keys = {
     pk: `WS#${ws}#ASSOC#${associationId}`,
     sk: `FOLLOWUP#${id}`,
   }),
-  openFollowUpIndexes: (ws: string, assigneeId: string, due: string, id: string) => ({
-    gsi1pk: `WS#${ws}#USER#${assigneeId}#OPEN`,
+  /** A team task (no assignee) is in nobody's own list: its gsi1 partition is the team's tasks. */
+  openFollowUpIndexes: (ws: string, assigneeId: string | undefined, due: string, id: string) => ({
+    gsi1pk: assigneeId === undefined ? `WS#${ws}#TEAMTASKS#OPEN` : `WS#${ws}#USER#${assigneeId}#OPEN`,
     gsi1sk: `DUE#${due}#${id}`,
     gsi2pk: `WS#${ws}#OPEN`,
     gsi2sk: `DUE#${due}#${id}`,

@@ -223,3 +223,39 @@ describe('tasks by hand', () => {
     expect((again as ValidationError).fields.map((f) => f.field)).toEqual(['followUpId']);
   });
 });
+
+describe('team tasks', () => {
+  it('a task for the team is in nobody’s own list but in the team view, and can be handed on and back', async () => {
+    const workspace = await staffedWorkspace();
+    const association = await addAssociation(db, workspace, { name: 'Tiimin tehtävä ry' });
+    const task = await createTask(
+      db,
+      workspace.id,
+      { id: newId(), associationId: association.id, title: 'Kuka ehtii?', due: '2026-11-26', assigneeId: '' },
+      'anna',
+    );
+    expect(task.assigneeId).toBeUndefined();
+    const mine = async (userId: string) =>
+      (await listMyOpenFollowUps(db, workspace.id, userId)).items.map((f) => f.id);
+    expect([await mine('anna'), await mine('ville')]).toEqual([[], []]);
+    expect((await listTeamOpenFollowUps(db, workspace.id)).items.map((f) => f.id)).toEqual([task.id]);
+
+    const taken = await updateOpenFollowUp(
+      db,
+      workspace.id,
+      { associationId: association.id, id: task.id, expectedVersion: 1, assigneeId: 'ville' },
+      'ville',
+    );
+    expect(taken.assigneeId).toBe('ville');
+    expect(await mine('ville')).toEqual([task.id]);
+    const back = await updateOpenFollowUp(
+      db,
+      workspace.id,
+      { associationId: association.id, id: task.id, expectedVersion: 2, assigneeId: '' },
+      'ville',
+    );
+    expect(back.assigneeId).toBeUndefined();
+    expect(await mine('ville')).toEqual([]);
+    expect((await listTeamOpenFollowUps(db, workspace.id)).items.map((f) => f.id)).toEqual([task.id]);
+  });
+});

@@ -20,6 +20,9 @@ import { futureDueDateSchema } from './follow-up';
 import type { FollowUp } from './follow-up.schema';
 import { completeFollowUp, getFollowUp, putFollowUp } from './follow-up.store';
 
+/** An assignee from a form: '' (or none) makes it a team task. */
+const assigneeSchema = z.preprocess((v) => (v === '' ? undefined : v), staffIdSchema.optional());
+
 const requiredTitle = optionalText(300).pipe(z.string({ message: 'msg:task.titleRequired' }));
 
 async function checkAssignee(db: Db, workspaceId: string, assigneeId: string): Promise<void> {
@@ -30,7 +33,8 @@ async function checkAssignee(db: Db, workspaceId: string, assigneeId: string): P
 
 /**
  * A task on an association without a contact ("send the tarjotin instructions by Friday"): a
- * follow-up with a title, a due date from today on and an assignee. The form's id makes a resubmit
+ * follow-up with a title, a due date from today on and an assignee, or none for the team (it shows
+ * in the team view and in every staff member's digest). The form's id makes a resubmit
  * create one task.
  */
 export async function createTask(db: Db, workspaceId: string, input: unknown, by: string): Promise<FollowUp> {
@@ -40,12 +44,12 @@ export async function createTask(db: Db, workspaceId: string, input: unknown, by
       associationId: idSchema,
       title: requiredTitle,
       due: futureDueDateSchema(db.now()),
-      assigneeId: staffIdSchema,
+      assigneeId: assigneeSchema,
     }),
     input,
   );
   await getActiveAssociation(db, workspaceId, parsed.associationId);
-  await checkAssignee(db, workspaceId, parsed.assigneeId);
+  if (parsed.assigneeId !== undefined) await checkAssignee(db, workspaceId, parsed.assigneeId);
   const task = await putFollowUp(db, workspaceId, parsed, by);
   await recomputeAssociationSummary(db, workspaceId, parsed.associationId);
   return task;
@@ -120,18 +124,19 @@ export async function updateOpenFollowUp(
   const parsed = parseInput(
     targetSchema.extend({
       due: calendarDateSchema.optional(),
-      assigneeId: staffIdSchema.optional(),
+      // '' hands it to the team; absent leaves it as it is.
+      assigneeId: z.union([z.literal(''), staffIdSchema]).optional(),
       title: requiredTitle.optional(),
     }),
     input,
   );
   const current = await getFollowUp(db, workspaceId, parsed.associationId, parsed.id);
-  if (parsed.assigneeId !== undefined && parsed.assigneeId !== current.assigneeId)
+  if (parsed.assigneeId && parsed.assigneeId !== current.assigneeId)
     await checkAssignee(db, workspaceId, parsed.assigneeId);
   const title = parsed.title ?? current.title;
   const due = parsed.due ?? current.due;
   if (due !== current.due) parseInput(z.object({ due: futureDueDateSchema(db.now()) }), { due });
-  const assigneeId = parsed.assigneeId ?? current.assigneeId;
+  const assigneeId = parsed.assigneeId === '' ? undefined : (parsed.assigneeId ?? current.assigneeId);
   const indexes = keys.openFollowUpIndexes(workspaceId, assigneeId, due, parsed.id);
   let updated: FollowUp;
   try {
@@ -141,15 +146,17 @@ export async function updateOpenFollowUp(
           TableName: db.table,
           Key: keys.followUp(workspaceId, parsed.associationId, parsed.id),
           UpdateExpression:
-            'SET due = :due, assigneeId = :assignee, ' +
+            'SET due = :due, ' +
+            (assigneeId === undefined ? '' : 'assigneeId = :assignee, ') +
             (title === undefined ? '' : 'title = :title, ') +
             'updatedAt = :now, updatedBy = :by, #version = #version + :one, ' +
-            'gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
+            'gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk' +
+            (assigneeId === undefined ? ' REMOVE assigneeId' : ''),
           ConditionExpression: 'attribute_exists(pk) AND #version = :expected AND #status = :open',
           ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
           ExpressionAttributeValues: {
             ':due': due,
-            ':assignee': assigneeId,
+            ...(assigneeId === undefined ? {} : { ':assignee': assigneeId }),
             ...(title === undefined ? {} : { ':title': title }),
             ':now': db.now().toISOString(),
             ':by': by,

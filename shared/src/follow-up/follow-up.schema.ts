@@ -18,7 +18,8 @@ export const followUpInputSchema = z.object({
   associationId: idSchema,
   /** Plain calendar date in Europe/Helsinki. */
   due: plausibleDateSchema('other'),
-  assigneeId: staffIdSchema,
+  /** Who does it; absent: a team task, for whoever of the staff takes it. */
+  assigneeId: staffIdSchema.optional(),
   title: optionalText(300),
   interactionId: idSchema.optional(),
   purpose: z.enum(followUpPurposes).optional(),

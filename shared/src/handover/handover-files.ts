@@ -295,7 +295,19 @@ export const followUpsFile: HandoverFile<FollowUp> = {
       allowed: followUpStatuses,
       value: (f) => f.status,
     },
-    id('assignee_id', 'Vastuuhenkilö (staff.csv)', 'Assigned to (staff.csv)', (f) => f.assigneeId),
+    id(
+      'assignee_id',
+      'Vastuuhenkilö (staff.csv); tyhjä: tiimin tehtävä',
+      'Assigned to (staff.csv); empty: a team task',
+      (f) => f.assigneeId,
+    ),
+    {
+      name: 'cancelled_at',
+      type: 'instant',
+      fi: 'Peruttu (tehtävä tehtiin vahingossa tai sitä ei tarvittu)',
+      en: 'Cancelled (made by mistake or no longer needed)',
+      value: (f) => f.cancelledAt,
+    },
     id(
       'interaction_id',
       'Yhteydenotto, josta syntyi (interactions.csv)',

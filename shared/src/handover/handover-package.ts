@@ -183,7 +183,10 @@ export async function writeHandoverPackage(
             await addRow(openFollowUpsFile, {
               ...record.value,
               associationName,
-              assigneeName: staffNames.get(record.value.assigneeId) ?? record.value.assigneeId,
+              assigneeName:
+                record.value.assigneeId === undefined
+                  ? 'Tiimi / Team'
+                  : (staffNames.get(record.value.assigneeId) ?? record.value.assigneeId),
             });
           }
           break;

@@ -62,6 +62,7 @@ export const associationRecordMessages = {
   'association.duplicates.createAnyway': { fi: 'Tallenna silti uutena', en: 'Save as new anyway' },
   'directory.addNamed': { fi: 'Lisää ”{name}” uutena yhdistyksenä', en: 'Add “{name}” as a new association' },
   'task.new': { fi: 'Uusi tehtävä', en: 'New task' },
+  'task.team': { fi: 'Tiimi (kuka tahansa henkilökunnasta)', en: 'Team (anyone of the staff)' },
   'task.title': { fi: 'Mitä pitää tehdä', en: 'What needs doing' },
   'task.due': { fi: 'Määräpäivä', en: 'Due date' },
   'task.create': { fi: 'Lisää tehtävä', en: 'Add the task' },

@@ -30,7 +30,10 @@ export interface MailMessage {
   text: string;
 }
 
-/** Groups open follow-ups due on or before `date` by assignee; people with nothing due get none. */
+/**
+ * Groups open follow-ups due on or before `date` by assignee; a team task (no assignee) is in every
+ * recipient's digest. People with nothing due get none.
+ */
 export function buildDigests(input: {
   date: string;
   workspaceName: string;
@@ -41,7 +44,12 @@ export function buildDigests(input: {
   const digests: ReminderDigest[] = [];
   for (const recipient of input.recipients) {
     const mine = input.followUps
-      .filter((f) => f.status === 'open' && f.assigneeId === recipient.userId && f.due <= input.date)
+      .filter(
+        (f) =>
+          f.status === 'open' &&
+          (f.assigneeId === recipient.userId || f.assigneeId === undefined) &&
+          f.due <= input.date,
+      )
       .map((f) => ({
         due: f.due,
         associationName: input.associationNames.get(f.associationId) ?? '–',

@@ -39,8 +39,12 @@ export interface ReminderOptions {
 async function digestsOfWorkspace(db: Db, workspaceId: string, date: string): Promise<ReminderDigest[]> {
   const followUps = await listTeamOpenFollowUpsDueBy(db, workspaceId, date);
   if (followUps.length === 0) return [];
+  // A team task is for every staff member: then everyone with a role to act gets a digest.
+  const forTeam = followUps.some((f) => f.assigneeId === undefined);
   const assignees = new Set(followUps.map((f) => f.assigneeId));
-  const staff = assignableStaff(await listMembers(db, workspaceId)).filter((s) => assignees.has(s.id));
+  const staff = assignableStaff(await listMembers(db, workspaceId)).filter(
+    (s) => forTeam || assignees.has(s.id),
+  );
   const recipients: DigestRecipient[] = [];
   for (const member of staff) {
     const user = await getUser(db, member.id);

@@ -9,9 +9,7 @@ import {
 } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
-import { ValidationError } from '@kohtaamo/shared/errors';
-import { messages } from '@kohtaamo/shared/i18n/messages';
-import { assignableStaff, listAssignableStaff, listMembers } from '@kohtaamo/shared/user/user.store';
+import { assignableStaff, listMembers } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -41,7 +39,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const tasks = page.items.map((f) => ({
     ...f,
     associationName: names.get(f.associationId) ?? '–',
-    assigneeName: staffNames.get(f.assigneeId) ?? f.assigneeId,
+    // A team task has no assignee: the page names it the team's.
+    assigneeName: f.assigneeId === undefined ? undefined : (staffNames.get(f.assigneeId) ?? f.assigneeId),
   }));
   const groups = groupTasks(tasks, db.now());
   return {
@@ -92,14 +91,10 @@ export const actions: Actions = {
   reassign: async ({ request, locals, url }) => {
     const { db } = serverContext();
     const values = formValues((await request.formData()).entries());
-    const workspaceId = member(locals).workspaceId;
-    const result = await runAction('task', values, async () => {
-      const staff = await listAssignableStaff(db, workspaceId);
-      if (!staff.some((s) => s.id === values.assigneeId)) {
-        throw new ValidationError([{ field: 'assigneeId', message: messages['msg:assignee.unknown'] }]);
-      }
-      return updateOpenFollowUp(db, workspaceId, values, locals.staffId);
-    });
+    // The store checks that the new assignee is one of the staff ('' hands it to the team).
+    const result = await runAction('task', values, () =>
+      updateOpenFollowUp(db, member(locals).workspaceId, values, locals.staffId),
+    );
     if (!('due' in result)) return result;
     back(url, 'reassigned');
   },
