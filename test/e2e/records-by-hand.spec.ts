@@ -224,6 +224,25 @@ test('a team task shows in the team view as the team’s, and one click on "Siir
   await expect(page.getByRole('status')).toHaveText('Jatkotoimenpide siirretty toiselle.');
 });
 
+test('marking an association dissolved asks first, archives it and moves its stage to Lakannut', async ({
+  page,
+}) => {
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Vesannon Loppuva Kerho ry', municipalities: 'Vesanto' });
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vesannon Loppuva Kerho ry');
+  // The prominent controls are for everyday work: archiving is a link that asks before it acts.
+  await expect(page.getByRole('button', { name: /lakanneeksi/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Merkitse lakanneeksi (arkistoi)…' }).click();
+  const confirm = page.getByRole('group', { name: 'Merkitäänkö yhdistys lakanneeksi?' });
+  await expect(confirm).toContainText('Tarjotinvaihe siirtyy vaiheeseen ”Lakannut”.');
+  await expectNoAxeViolations(page);
+  await confirm.getByRole('button', { name: 'Kyllä, merkitse lakanneeksi' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhdistys arkistoitu.');
+  await expect(page.locator('section[aria-labelledby="stage-heading"]')).toContainText('Lakannut');
+  await expect(page.getByText('Palauttaminen ei muuta tarjotinvaihetta')).toBeVisible();
+});
+
 test.describe('as a viewer', () => {
   test.use({ storageState: storageStateOf('viewer') });
   test('the directory offers no new association', async ({ page }) => {

@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { addAssociation, freshWorkspace, ownTableDb, testDb } from '../../../test/support/test-db';
 import { runMigrations } from '../db/migrate';
 import { keys } from '../db/table';
-import { ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { listStageHistory } from '../pipeline/stage-history.store';
 import { publishedStageOf } from '../report/report';
 import { addMember } from '../user/user.store';
+import { archiveAsDissolved } from './archive-association';
 import { mergeAssociations } from './merge-associations';
 import { findLikelyDuplicates, similarNameKey } from './association-duplicates';
 import { ASSOCIATION_SCHEMA_VERSION } from './association.schema';
@@ -220,5 +221,32 @@ describe('migration of associations written before the duplicate check', () => {
     expect((await find()).map((d) => d.id)).toEqual([old.id]);
     expect((await getAssociation(own, workspace.id, old.id)).sv).toBe(ASSOCIATION_SCHEMA_VERSION);
     expect((await runMigrations(own)).upgraded).toBe(0);
+  });
+});
+
+describe('mark as dissolved', () => {
+  it('archives the association and moves it to the dissolved stage; a stale version changes nothing', async () => {
+    const workspace = await freshWorkspace(db);
+    const created = await addAssociation(db, workspace, { name: 'Lakkaava ry' });
+    await expect(
+      archiveAsDissolved(db, workspace, {
+        id: created.id,
+        expectedVersion: created.version + 1,
+        by: 'staff',
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await getAssociation(db, workspace.id, created.id)).archivedAt).toBeUndefined();
+
+    const archived = await archiveAsDissolved(db, workspace, {
+      id: created.id,
+      expectedVersion: created.version,
+      by: 'staff',
+    });
+    expect(archived.archivedAt).toBeDefined();
+    expect(archived.stage).toBe('dissolved');
+    expect((await listStageHistory(db, workspace.id, created.id)).map((c) => c.to)).toEqual([
+      'not_contacted',
+      'dissolved',
+    ]);
   });
 });

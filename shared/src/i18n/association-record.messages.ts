@@ -61,6 +61,23 @@ export const associationRecordMessages = {
   },
   'association.duplicates.createAnyway': { fi: 'Tallenna silti uutena', en: 'Save as new anyway' },
   'directory.addNamed': { fi: 'Lisää ”{name}” uutena yhdistyksenä', en: 'Add “{name}” as a new association' },
+  'association.archiveConfirmTitle': {
+    fi: 'Merkitäänkö yhdistys lakanneeksi?',
+    en: 'Mark the association as dissolved?',
+  },
+  'association.archiveConfirmHelp': {
+    fi: 'Lakannut yhdistys arkistoidaan: se poistuu hakemiston oletusnäkymästä, mutta sen yhteydenotot ja historia säilyvät, ja sen voi palauttaa.',
+    en: 'A dissolved association is archived: it leaves the directory’s default view, its contacts and history are kept, and it can be restored.',
+  },
+  'association.archiveMovesStage': {
+    fi: 'Tarjotinvaihe siirtyy vaiheeseen ”{stage}”.',
+    en: 'Its tarjotin stage moves to “{stage}”.',
+  },
+  'association.archiveConfirm': { fi: 'Kyllä, merkitse lakanneeksi', en: 'Yes, mark as dissolved' },
+  'association.restoreHelp': {
+    fi: 'Palauttaminen ei muuta tarjotinvaihetta: siirrä vaihe tarvittaessa itse.',
+    en: 'Restoring does not change the tarjotin stage: move it yourself if needed.',
+  },
   'task.new': { fi: 'Uusi tehtävä', en: 'New task' },
   'task.team': { fi: 'Tiimi (kuka tahansa henkilökunnasta)', en: 'Team (anyone of the staff)' },
   'task.title': { fi: 'Mitä pitää tehdä', en: 'What needs doing' },

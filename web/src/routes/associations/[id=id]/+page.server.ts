@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { archiveAsDissolved, dissolvedStageOf } from '@kohtaamo/shared/association/archive-association';
 import { getAssociation, setAssociationArchived } from '@kohtaamo/shared/association/association.store';
 import { closeFollowUp, createTask } from '@kohtaamo/shared/follow-up/follow-up-actions';
 import { listOpenFollowUpsOfAssociation } from '@kohtaamo/shared/follow-up/follow-up.store';
@@ -84,6 +85,9 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
       open: url.searchParams.get('log') === '1',
     },
     done: url.searchParams.get('done'),
+    // "Mark as dissolved" asks first, saying what it does to the stage.
+    confirmArchive: url.searchParams.get('archive') === 'confirm' && !association.archivedAt,
+    dissolvedStage: dissolvedStageOf(workspace)?.label[locals.locale],
   };
 };
 
@@ -131,8 +135,21 @@ export const actions: Actions = {
     redirect(303, `/associations/${associationId}?done=task#followups-heading`);
   },
 
-  archive: ({ request, params, locals }) => setArchived(request, params, locals, true),
-  restore: ({ request, params, locals }) => setArchived(request, params, locals, false),
+  archive: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const workspace = await orHttpError(currentWorkspace(locals));
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('archive', values, () =>
+      archiveAsDissolved(db, workspace, {
+        id: params.id,
+        expectedVersion: Number(values.version),
+        by: locals.staffId,
+      }),
+    );
+    if (!('version' in result)) return result;
+    redirect(303, `/associations/${params.id}?done=archived`);
+  },
+  restore: ({ request, params, locals }) => restore(request, params, locals),
 
   moveStage: async ({ request, params, locals }) => {
     const { db } = serverContext();
@@ -153,7 +170,7 @@ export const actions: Actions = {
   },
 };
 
-async function setArchived(request: Request, params: { id: string }, locals: App.Locals, archived: boolean) {
+async function restore(request: Request, params: { id: string }, locals: App.Locals) {
   const { db } = serverContext();
   const by = locals.staffId;
   const id = params.id;
@@ -162,10 +179,10 @@ async function setArchived(request: Request, params: { id: string }, locals: App
     setAssociationArchived(db, member(locals).workspaceId, {
       id,
       expectedVersion: Number(values.version),
-      archived,
+      archived: false,
       by,
     }),
   );
   if (!('version' in result)) return result;
-  redirect(303, `/associations/${id}?done=${archived ? 'archived' : 'restored'}`);
+  redirect(303, `/associations/${id}?done=restored`);
 }
