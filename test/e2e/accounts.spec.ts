@@ -65,7 +65,10 @@ test.describe('a new workspace', () => {
     await page.goto(setupLink);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ota Kohtaamo käyttöön');
     await hydrated(page);
-    await page.getByLabel('Nimi').fill('Uuno Ylläpitäjä');
+    await expect(page.getByText('Nimeä työtila ja luo sen ensimmäinen ylläpitäjän tunnus.')).toBeVisible();
+    await expect(page.getByLabel('Keskuksen nimi')).toHaveValue('Uusi tukikeskus');
+    await page.getByLabel('Keskuksen nimi').fill('Uuden tukikeskuksen järjestöpalvelut');
+    await page.getByLabel('Nimi', { exact: true }).fill('Uuno Ylläpitäjä');
     await page.getByLabel('Sähköpostiosoite').fill(`uuno-${workspace}@example.invalid`);
     await page.getByLabel('Uusi salasana').fill('salasana1234');
     await page.getByRole('button', { name: 'Luo tunnus' }).click();
@@ -74,6 +77,8 @@ test.describe('a new workspace', () => {
     await page.getByLabel('Uusi salasana').fill(E2E_PASSWORD);
     await page.getByRole('button', { name: 'Luo tunnus' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+    await page.goto('/settings');
+    await expect(page.getByLabel('Työtilan nimi')).toHaveValue('Uuden tukikeskuksen järjestöpalvelut');
     // A few associations to work with (the seed also adds its demo users to the workspace; the
     // setup link is used first, as the seed's admin makes any setup link useless).
     runScript('scripts/seed-demo.ts', [
@@ -170,7 +175,7 @@ test.describe('no cross-workspace takeover', () => {
     const otherAdmin = await other.newPage();
     await otherAdmin.goto(createWorkspace(`vieras-${stamp}`, 'Vieras keskus'));
     await hydrated(otherAdmin);
-    await otherAdmin.getByLabel('Nimi').fill('Ville Vieras');
+    await otherAdmin.getByLabel('Nimi', { exact: true }).fill('Ville Vieras');
     await otherAdmin.getByLabel('Sähköpostiosoite').fill(`ville-${stamp}@example.invalid`);
     await otherAdmin.getByLabel('Uusi salasana').fill(E2E_PASSWORD);
     await otherAdmin.getByRole('button', { name: 'Luo tunnus' }).click();

@@ -17,6 +17,7 @@ export const auditActions = [
   'interaction.log',
   'interaction.correct',
   'interaction.delete',
+  'workspace.rename',
   'followUp.create',
   'followUp.update',
   'followUp.cancel',

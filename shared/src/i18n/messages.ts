@@ -77,8 +77,8 @@ export const messages = {
   'workspaces.title': { fi: 'Valitse työtila', en: 'Choose a workspace' },
   'setup.title': { fi: 'Ota Kohtaamo käyttöön', en: 'Set up Kohtaamo' },
   'setup.intro': {
-    fi: 'Luo työtilan {workspace} ensimmäinen ylläpitäjän tunnus.',
-    en: 'Create the first admin account of the workspace {workspace}.',
+    fi: 'Nimeä työtila ja luo sen ensimmäinen ylläpitäjän tunnus.',
+    en: 'Name the workspace and create its first admin account.',
   },
   'setup.submit': { fi: 'Luo tunnus', en: 'Create account' },
   'invite.title': { fi: 'Kutsu Kohtaamoon', en: 'Invitation to Kohtaamo' },

@@ -26,6 +26,7 @@ import {
   resetPassword,
   type AccountMail,
 } from './accounts';
+import { getWorkspace, renameWorkspace } from '../workspace/workspace.store';
 import { findSession, setSessionWorkspace } from './session.store';
 import { sweepExpired } from './sweep-expired';
 import { authenticate } from './authenticate';
@@ -170,7 +171,23 @@ describe('accounts', () => {
     await expect(
       completeSetup(db, { token: setup, name: 'Eka', email, password: 'salasana1234' }),
     ).rejects.toThrow('too easy to guess');
-    const { user } = await completeSetup(db, { token: setup, name: 'Eka Ylläpitäjä', email, password });
+    // A blank centre name is refused before the link is used up.
+    const blank = await completeSetup(db, {
+      token: setup,
+      name: 'Eka Ylläpitäjä',
+      email,
+      password,
+      workspaceName: '  ',
+    }).catch((e: unknown) => e);
+    expect((blank as ValidationError).fields.map((f) => f.field)).toEqual(['workspaceName']);
+    const { user } = await completeSetup(db, {
+      token: setup,
+      name: 'Eka Ylläpitäjä',
+      email,
+      password,
+      workspaceName: 'Pohjois-Savon järjestöpalvelut',
+    });
+    expect((await getWorkspace(db, workspace.id)).name).toBe('Pohjois-Savon järjestöpalvelut');
     await expect(
       completeSetup(db, { token: setup, name: 'Toka', email: `x-${unique()}@example.invalid`, password }),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -531,5 +548,23 @@ describe('no cross-workspace takeover', () => {
     expect(member).toEqual(
       expect.objectContaining({ workspaceId: workspace.id, userId: other.user.id, role: 'admin' }),
     );
+  });
+});
+
+describe('the workspace name', () => {
+  it('is renamed on the version the admin saw; an older version or a blank name changes nothing', async () => {
+    const workspace = await freshWorkspace(db);
+    await renameWorkspace(db, workspace.id, { name: 'Uusi nimi', expectedVersion: workspace.version });
+    const renamed = await getWorkspace(db, workspace.id);
+    expect([renamed.name, renamed.version]).toEqual(['Uusi nimi', workspace.version + 1]);
+    await expect(
+      renameWorkspace(db, workspace.id, { name: 'Vanha', expectedVersion: workspace.version }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    const blank = await renameWorkspace(db, workspace.id, {
+      name: ' ',
+      expectedVersion: renamed.version,
+    }).catch((e: unknown) => e);
+    expect((blank as ValidationError).fields[0]?.message.fi).toBeTruthy();
+    expect((await getWorkspace(db, workspace.id)).name).toBe('Uusi nimi');
   });
 });

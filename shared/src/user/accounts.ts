@@ -46,7 +46,7 @@ import {
   setUserPassword,
 } from './user.store';
 import type { WorkspaceMember } from './user.schema';
-import { getWorkspace } from '../workspace/workspace.store';
+import { getWorkspace, renameWorkspace, workspaceNameSchema } from '../workspace/workspace.store';
 
 const loginSchema = z.object({ email: emailSchema, password: passwordFieldSchema });
 
@@ -307,9 +307,18 @@ export async function completeSetup(
     email: unknown;
     password: unknown;
     signedInAs?: string | undefined;
+    /** The centre's name, shown in sentences and e-mails (the workspace id never is). */
+    workspaceName?: unknown;
   },
 ): Promise<{ user: User; member: WorkspaceMember; record: OneTimeToken }> {
   await peekSetupLink(db, input.token);
+  // Checked before the link is used up, so a bad name changes nothing.
+  const workspaceName =
+    input.workspaceName === undefined
+      ? undefined
+      : parseInput(z.object({ workspaceName: workspaceNameSchema.shape.name }), {
+          workspaceName: input.workspaceName,
+        }).workspaceName;
   let plan: JoinPlan;
   const signedIn = input.signedInAs ? await getUser(db, input.signedInAs) : undefined;
   if (signedIn) {
@@ -321,6 +330,7 @@ export async function completeSetup(
   }
   const record = await useOneTimeToken(db, input.token, 'setup');
   const joined = await applyJoin(db, plan, record.workspaceId, 'admin');
+  if (workspaceName !== undefined) await renameWorkspace(db, record.workspaceId, { name: workspaceName });
   await recordAudit(db, record.workspaceId, {
     actorId: joined.user.id,
     action: 'workspace.setup',

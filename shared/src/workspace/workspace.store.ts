@@ -1,11 +1,11 @@
 // Data access for workspaces (patterns 11 and 20).
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/operations';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError } from '../errors';
-import { parseInput } from '../validation';
+import { parseExpectedVersion, parseInput } from '../validation';
 import {
   WORKSPACE_SCHEMA_VERSION,
   workspaceInputSchema,
@@ -79,4 +79,41 @@ export async function listWorkspaceIds(db: Db): Promise<string[]> {
     ExpressionAttributeValues: { ':pk': keys.workspacesPartition },
   });
   return entries.map((entry) => entry.id);
+}
+
+/** The workspace's display name as a form sends it: what sentences and e-mails call the centre. */
+export const workspaceNameSchema = workspaceInputSchema.pick({ name: true });
+
+/**
+ * Renames the workspace (its display name; the id in keys and URLs never changes). With
+ * `expectedVersion` a save made on an older version is a ConflictError and changes nothing.
+ */
+export async function renameWorkspace(
+  db: Db,
+  workspaceId: string,
+  request: { name: unknown; expectedVersion?: unknown },
+): Promise<void> {
+  const { name } = parseInput(workspaceNameSchema, { name: request.name });
+  const versioned = request.expectedVersion !== undefined;
+  try {
+    await run(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.workspace(workspaceId),
+          UpdateExpression: 'SET #name = :name, #version = #version + :one',
+          ConditionExpression: versioned ? '#version = :expected' : 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#name': 'name', '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':name': name,
+            ':one': 1,
+            ...(versioned ? { ':expected': parseExpectedVersion(request.expectedVersion) } : {}),
+          },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (isConditionalFailure(error)) throw versioned ? new ConflictError() : new NotFoundError();
+    throw error;
+  }
 }

@@ -145,7 +145,10 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/privacy': { view: 'viewer' },
   '/settings': {
     view: 'admin',
-    actions: { save: { need: 'admin', audit: { action: 'settings.update', entity: 'workspace' } } },
+    actions: {
+      save: { need: 'admin', audit: { action: 'settings.update', entity: 'workspace' } },
+      rename: { need: 'admin', audit: { action: 'workspace.rename', entity: 'workspace' } },
+    },
   },
   '/admin/users': {
     view: 'admin',

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { stagesFromForm, updatePipelineSettings } from '@kohtaamo/shared/workspace/pipeline-settings';
+import { renameWorkspace } from '@kohtaamo/shared/workspace/workspace.store';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -9,6 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
   const workspace = await orHttpError(currentWorkspace(locals));
   return {
+    name: workspace.name,
     stages: workspace.stages,
     staleAfterDays: workspace.staleAfterDays,
     version: workspace.version,
@@ -17,6 +19,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 };
 
 export const actions: Actions = {
+  rename: async ({ request, locals }) => {
+    const { db } = serverContext();
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('workspaceName', values, () =>
+      renameWorkspace(db, member(locals).workspaceId, { name: values.name, expectedVersion: values.version }),
+    );
+    if (result !== undefined) return result;
+    redirect(303, '/settings?done=renamed');
+  },
   save: async ({ request, locals }) => {
     const { db } = serverContext();
     const values = formValues((await request.formData()).entries());

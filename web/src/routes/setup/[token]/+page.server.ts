@@ -3,6 +3,7 @@
 // becomes the admin with their own account; an address that already has one must sign in first
 // (the page never asks for an existing password).
 import { completeSetup, peekSetupLink } from '@kohtaamo/shared/user/accounts';
+import { getWorkspace } from '@kohtaamo/shared/workspace/workspace.store';
 import { runAction } from '#lib/server/actions.ts';
 import { serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -10,9 +11,11 @@ import { signedInUser, signInAndGo } from '#lib/server/token-page.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
-  const record = await orHttpError(peekSetupLink(serverContext().db, params.token));
+  const { db } = serverContext();
+  const record = await orHttpError(peekSetupLink(db, params.token));
+  const workspace = await orHttpError(getWorkspace(db, record.workspaceId));
   return {
-    workspaceId: record.workspaceId,
+    workspaceName: workspace.name,
     signedInAs: signedInUser(locals)?.email,
     loginHref: `/login?next=${encodeURIComponent(`/setup/${params.token}`)}`,
   };
@@ -24,6 +27,7 @@ export const actions: Actions = {
     const values = {
       name: String(form.get('name') ?? '').slice(0, 200),
       email: String(form.get('email') ?? '').slice(0, 300),
+      workspaceName: String(form.get('workspaceName') ?? '').slice(0, 300),
     };
     const result = await runAction('setup', values, () =>
       completeSetup(serverContext().db, {
