@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PASSWORD, storageStateOf } from './auth';
-import { hydrated } from './support';
+import { expectNoAxeViolations, hydrated } from './support';
 
 const dataDir = '.test-output/e2e-data';
 const port = process.env.E2E_PORT ?? '3199';
@@ -279,5 +279,65 @@ test.describe('a viewer', () => {
     await expect(page.getByRole('button', { name: 'Merkitse tehdyksi' })).toHaveCount(0);
     await page.goto('/pipeline');
     await expect(page.locator('form.move')).toHaveCount(0);
+  });
+});
+
+test.describe('my own account', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('a user corrects their name and changes their password; their other session ends', async ({
+    page,
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const stamp = Date.now().toString(36);
+    await page.goto(createWorkspace(`oma-${stamp}`, 'Oma keskus'));
+    await hydrated(page);
+    const email = `olli-${stamp}@example.invalid`;
+    await page.getByLabel('Nimi', { exact: true }).fill('Olli Omistja');
+    await page.getByLabel('Sähköpostiosoite').fill(email);
+    await page.getByLabel('Uusi salasana').fill(E2E_PASSWORD);
+    await page.getByRole('button', { name: 'Luo tunnus' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+
+    // A second browser of the same user.
+    const elsewhere = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const other = await elsewhere.newPage();
+    await other.goto('/login');
+    await hydrated(other);
+    await other.getByLabel('Sähköpostiosoite').fill(email);
+    await other.getByLabel('Salasana').fill(E2E_PASSWORD);
+    await other.getByRole('button', { name: 'Kirjaudu' }).click();
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText('Etusivu');
+
+    await page.goto('/account');
+    await expect(page.getByText('Oma keskus')).toBeVisible();
+    await hydrated(page);
+    await page.getByLabel('Nimi').fill('Olli Omistaja');
+    await page.getByRole('button', { name: 'Tallenna nimi' }).click();
+    await expect(page.getByRole('status')).toHaveText('Nimesi on tallennettu.');
+    await page.goto('/admin/users');
+    await expect(page.locator('main')).toContainText('Olli Omistaja');
+
+    await page.goto('/account');
+    await hydrated(page);
+    await page.getByLabel('Nykyinen salasana').fill('väärä-salasana-tähän-kohtaan');
+    await page.getByLabel('Uusi salasana').fill('toinen-vihreä-kettu-juoksee-43');
+    await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+    await expect(page.getByRole('alert')).toContainText('Nykyinen salasana ei ole oikein.');
+    await expect(page.getByLabel('Nykyinen salasana')).toHaveValue('');
+    await expectNoAxeViolations(page);
+    await hydrated(page);
+    await page.getByLabel('Nykyinen salasana').fill(E2E_PASSWORD);
+    await page.getByLabel('Uusi salasana').fill('toinen-vihreä-kettu-juoksee-43');
+    await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+    await expect(page.getByRole('status')).toHaveText('Salasana vaihdettu. Muut istuntosi on päätetty.');
+    expect(mailTo(email).at(-1)).toBeDefined();
+    // This browser goes on; the other one is signed out.
+    await page.goto('/tasks');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Omat tehtävät');
+    await other.goto('/tasks');
+    await expect(other).toHaveURL(/\/login/);
+    await elsewhere.close();
   });
 });

@@ -32,6 +32,8 @@ export const auditActions = [
   'member.update',
   'member.reset',
   'password.reset',
+  'password.change',
+  'user.rename',
   'export',
   'export.download',
   'import',

@@ -86,6 +86,28 @@ export const associationRecordMessages = {
   'settings.workspaceName': { fi: 'Työtilan nimi', en: 'Name of the workspace' },
   'settings.workspaceNameSave': { fi: 'Tallenna nimi', en: 'Save the name' },
   'settings.workspaceNameSaved': { fi: 'Työtilan nimi tallennettu.', en: 'The workspace name was saved.' },
+  'account.nameTitle': { fi: 'Nimesi', en: 'Your name' },
+  'account.nameHint': {
+    fi: 'Näkyy työkavereille jäsenlistoissa ja tehtävissä kaikissa työtiloissasi.',
+    en: 'Shown to your colleagues in member lists and tasks, in every workspace of yours.',
+  },
+  'account.nameSave': { fi: 'Tallenna nimi', en: 'Save the name' },
+  'account.nameSaved': { fi: 'Nimesi on tallennettu.', en: 'Your name was saved.' },
+  'account.passwordTitle': { fi: 'Vaihda salasana', en: 'Change your password' },
+  'account.currentPassword': { fi: 'Nykyinen salasana', en: 'Current password' },
+  'account.passwordHint': {
+    fi: 'Vaihto kirjaa sinut ulos kaikilta muilta laitteilta, ja saat siitä ilmoituksen sähköpostiisi.',
+    en: 'Changing it logs you out on every other device, and you get a notice by e-mail.',
+  },
+  'account.passwordSave': { fi: 'Vaihda salasana', en: 'Change the password' },
+  'account.passwordChanged': {
+    fi: 'Salasana vaihdettu. Muut istuntosi on päätetty.',
+    en: 'Password changed. Your other sessions were ended.',
+  },
+  'msg:password.currentWrong': {
+    fi: 'Nykyinen salasana ei ole oikein.',
+    en: 'The current password is not right.',
+  },
   'task.new': { fi: 'Uusi tehtävä', en: 'New task' },
   'task.team': { fi: 'Tiimi (kuka tahansa henkilökunnasta)', en: 'Team (anyone of the staff)' },
   'task.title': { fi: 'Mitä pitää tehdä', en: 'What needs doing' },

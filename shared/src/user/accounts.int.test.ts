@@ -30,7 +30,16 @@ import { getWorkspace, renameWorkspace } from '../workspace/workspace.store';
 import { findSession, setSessionWorkspace } from './session.store';
 import { sweepExpired } from './sweep-expired';
 import { authenticate } from './authenticate';
-import { endAllSessions, findUserByEmail, getUserAndMember, listMembers, updateMember } from './user.store';
+import { changeOwnPassword, renameOwnAccount } from './own-account';
+import { passwordChangeLimit } from './throttle.store';
+import {
+  addMember,
+  endAllSessions,
+  findUserByEmail,
+  getUserAndMember,
+  listMembers,
+  updateMember,
+} from './user.store';
 
 let clock = new Date('2026-11-24T08:00:00.000Z');
 const db = testDb({ now: () => clock });
@@ -566,5 +575,68 @@ describe('the workspace name', () => {
     }).catch((e: unknown) => e);
     expect((blank as ValidationError).fields[0]?.message.fi).toBeTruthy();
     expect((await getWorkspace(db, workspace.id)).name).toBe('Uusi nimi');
+  });
+});
+
+describe('my own account', () => {
+  it('a new name shows in the member list of every workspace of the user', async () => {
+    const { workspace, user } = await admin();
+    const second = await freshWorkspace(db);
+    await addMember(db, { workspaceId: second.id, userId: user.id, role: 'staff', name: user.name });
+    const renamed = await renameOwnAccount(db, user.id, { name: '  Anna  Aalto ' });
+    expect(renamed.name).toBe('Anna Aalto');
+    for (const ws of [workspace.id, second.id]) {
+      expect((await listMembers(db, ws)).find((m) => m.userId === user.id)?.name).toBe('Anna Aalto');
+    }
+    const blank = await renameOwnAccount(db, user.id, { name: ' ' }).catch((e: unknown) => e);
+    expect((blank as ValidationError).fields.map((f) => f.field)).toEqual(['name']);
+  });
+
+  it('a password change checks the current one, is throttled, ends other sessions and sends a notice', async () => {
+    const { user, email } = await admin();
+    const other = await login(db, { email, password, clientAddress: address() });
+    const { mail, messages } = outbox();
+    const wrong = await changeOwnPassword(db, mail, {
+      userId: user.id,
+      currentPassword: 'ei-se-ollut-tämä-salasana',
+      password: 'uusi-sininen-kettu-hyppää-7',
+    }).catch((e: unknown) => e);
+    expect((wrong as ValidationError).fields.map((f) => f.field)).toEqual(['currentPassword']);
+    const weak = await changeOwnPassword(db, mail, {
+      userId: user.id,
+      currentPassword: password,
+      password: 'salasana1234',
+    }).catch((e: unknown) => e);
+    expect((weak as ValidationError).fields.map((f) => f.field)).toEqual(['password']);
+    expect((await authenticate(db, other.token)).status).toBe('member');
+
+    const { user: changed, noticeSent } = await changeOwnPassword(db, mail, {
+      userId: user.id,
+      currentPassword: password,
+      password: 'uusi-sininen-kettu-hyppää-7',
+    });
+    expect(noticeSent).toBe(true);
+    expect(messages().at(-1)).toContain(`To: ${email}`);
+    expect(changed.sessionEpoch).toBe(user.sessionEpoch + 1);
+    expect((await authenticate(db, other.token)).status).toBe('none');
+    await expect(
+      login(db, { email, password: 'uusi-sininen-kettu-hyppää-7', clientAddress: address() }),
+    ).resolves.toMatchObject({ user: { id: user.id } });
+
+    // Guessing the current password is counted before the check: the sixth try in a window is refused.
+    for (let i = 0; i < passwordChangeLimit.limit - 1; i++) {
+      await changeOwnPassword(db, noMailer, {
+        userId: user.id,
+        currentPassword: `arvaus-numero-${i}-väärin`,
+        password: 'kolmas-vihreä-kettu-juoksee-9',
+      }).catch(() => undefined);
+    }
+    await expect(
+      changeOwnPassword(db, noMailer, {
+        userId: user.id,
+        currentPassword: 'uusi-sininen-kettu-hyppää-7',
+        password: 'kolmas-vihreä-kettu-juoksee-9',
+      }),
+    ).rejects.toBeInstanceOf(TooManyRequestsError);
   });
 });

@@ -138,7 +138,7 @@ export async function login(
 }
 
 /** A new password's own rules, as a field error on `field`. */
-function checkNewPassword(password: string, related: readonly string[], field = 'password'): void {
+export function checkNewPassword(password: string, related: readonly string[], field = 'password'): void {
   const problem = passwordProblem(password, related);
   if (problem) {
     throw new ValidationError([{ field, message: messageFor(problem) }]);

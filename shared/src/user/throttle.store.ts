@@ -20,7 +20,14 @@ export interface ThrottleRule {
    * e-mail and a device that logged in before), 'address' (by client address, across accounts),
    * public feedback per address and event, and a feedback form's single-use stamp.
    */
-  kind: 'account' | 'account-device' | 'address' | 'feedback-address' | 'feedback-event' | 'feedback-stamp';
+  kind:
+    | 'account'
+    | 'account-device'
+    | 'address'
+    | 'password-change'
+    | 'feedback-address'
+    | 'feedback-event'
+    | 'feedback-stamp';
   value: string;
   /** Attempts allowed at once; after them, one more per `windowSeconds / limit`. */
   limit: number;
@@ -42,6 +49,9 @@ export const loginLimits = {
   /** Per client address across accounts (password spraying). Higher: an office may share an address. */
   perAddress: { limit: 100, windowSeconds: 15 * 60 },
 } as const satisfies LoginLimits;
+
+/** "Change my password" checks the current one: a few tries per account, counted before the check. */
+export const passwordChangeLimit = { limit: 5, windowSeconds: 15 * 60 } as const;
 
 /** Public feedback: per address and event (a few people share an address), and per event. */
 export const feedbackLimits = {

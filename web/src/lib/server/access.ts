@@ -179,7 +179,13 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/uploads': { view: 'admin', endpoint: true, actions: { POST: { need: 'admin' } } },
   '/account': {
     view: 'signed-in',
-    actions: { logout: { need: 'signed-in' }, logoutEverywhere: { need: 'signed-in' } },
+    // rename and changePassword record their own audit entries, in every workspace of the user.
+    actions: {
+      logout: { need: 'signed-in' },
+      logoutEverywhere: { need: 'signed-in' },
+      rename: { need: 'signed-in' },
+      changePassword: { need: 'signed-in' },
+    },
   },
   '/workspaces': { view: 'signed-in', actions: { choose: { need: 'signed-in' } } },
   '/login': { view: 'public', actions: { default: { need: 'public' } } },

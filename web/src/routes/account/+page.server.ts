@@ -1,19 +1,32 @@
-// The signed-in user's own account: who they are, log out, log out everywhere.
+// The signed-in user's own account: who they are, their name and password, log out (everywhere).
 import { redirect } from '@sveltejs/kit';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
-import { deleteSession } from '@kohtaamo/shared/user/session.store';
+import { formValues } from '@kohtaamo/shared/interaction/contact-form';
+import { changeOwnPassword, renameOwnAccount } from '@kohtaamo/shared/user/own-account';
+import { createSession, deleteSession } from '@kohtaamo/shared/user/session.store';
 import { endAllSessions } from '@kohtaamo/shared/user/user.store';
-import { serverContext } from '#lib/server/context.ts';
-import { clearSessionCookie, readSessionToken } from '#lib/server/session.ts';
+import { runAction } from '#lib/server/actions.ts';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import { accountMail } from '#lib/server/mailer.ts';
+import {
+  clearSessionCookie,
+  readSessionToken,
+  sessionPolicy,
+  setSessionCookie,
+} from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const auth = locals.auth;
   if (auth.status === 'none') redirect(303, '/login');
+  const workspace = auth.status === 'member' ? await orHttpError(currentWorkspace(locals)) : undefined;
   return {
     email: auth.user.email,
+    name: auth.user.name,
     role: auth.status === 'member' ? auth.member.role : undefined,
-    workspaceId: auth.status === 'member' ? auth.member.workspaceId : undefined,
+    workspaceName: workspace?.name,
+    done: url.searchParams.get('done'),
   };
 };
 
@@ -28,6 +41,41 @@ async function audit(locals: App.Locals, action: 'logout' | 'logout.everywhere')
 }
 
 export const actions: Actions = {
+  rename: async ({ request, locals }) => {
+    if (locals.auth.status === 'none') redirect(303, '/login');
+    const userId = locals.auth.user.id;
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('name', values, () =>
+      renameOwnAccount(serverContext().db, userId, { name: values.name }),
+    );
+    if (!('id' in result)) return result;
+    redirect(303, '/account?done=renamed');
+  },
+  changePassword: async ({ request, locals, cookies, url }) => {
+    if (locals.auth.status === 'none') redirect(303, '/login');
+    const { db, config } = serverContext();
+    const userId = locals.auth.user.id;
+    const workspaceId = locals.auth.status === 'member' ? locals.auth.member.workspaceId : undefined;
+    const form = await request.formData();
+    // Passwords are never echoed back into the page.
+    const result = await runAction('password', {}, () =>
+      changeOwnPassword(db, accountMail(url), {
+        userId,
+        currentPassword: form.get('currentPassword'),
+        password: form.get('password'),
+      }),
+    );
+    if (!('user' in result)) return result;
+    // Every session ended with the change: this browser goes on in a new one.
+    const policy = sessionPolicy(config);
+    const { token } = await createSession(
+      db,
+      { userId, epoch: result.user.sessionEpoch, workspaceId },
+      policy,
+    );
+    setSessionCookie(cookies, url, token, policy);
+    redirect(303, '/account?done=password');
+  },
   logout: async ({ cookies, url, locals }) => {
     const token = readSessionToken(cookies, url);
     await audit(locals, 'logout');
