@@ -64,6 +64,7 @@ import {
 import { listFollowUpsDoneInMonth } from '../../shared/src/follow-up/follow-up.store';
 import { findLikelyDuplicates } from '../../shared/src/association/association-duplicates';
 import { newId } from '../../shared/src/ids';
+import { listPendingInvitations } from '../../shared/src/user/invitations';
 import { getImportSession } from '../../shared/src/import/import-session';
 import { createJob, getJob, listRecentJobs } from '../../shared/src/jobs/job.store';
 import { listStageChangesInMonth } from '../../shared/src/pipeline/stage-history.store';
@@ -164,6 +165,7 @@ const reads: Record<string, Read> = {
       { limit: PAGE },
     ),
   '33': (db, _f, i) => getSuppression(db, `person${i % 10}@bench.invalid`),
+  '35': (db, f) => listPendingInvitations(db, f.workspaceId),
   // The duplicate check of a new association named like an existing one, in its municipalities.
   '34': (db, f, i) => {
     const existing = pick(f.data.associations, i);

@@ -341,3 +341,42 @@ test.describe('my own account', () => {
     await elsewhere.close();
   });
 });
+
+test.describe('pending invitations', () => {
+  test.use({ storageState: storageStateOf('admin') });
+
+  test('an admin sees a pending invitation, sends it again and revokes it; the revoked link is dead', async ({
+    page,
+    browser,
+  }) => {
+    const email = `odottaa-${Date.now().toString(36)}@example.invalid`;
+    await page.goto('/admin/users');
+    await hydrated(page);
+    await page.getByLabel('Sähköpostiosoite').fill(email);
+    await page.getByRole('button', { name: 'Luo kutsulinkki' }).click();
+    const first = await page.getByLabel('Linkki').inputValue();
+    await page.goto('/admin/users');
+    const pending = page.locator('ul.invitations li').filter({ hasText: email });
+    await expect(pending).toContainText('Työntekijä');
+    await expectNoAxeViolations(page);
+
+    await pending.getByRole('button', { name: `Lähetä uudelleen: ${email}` }).click();
+    const second = await page.getByLabel('Linkki').inputValue();
+    expect(second).not.toBe(first);
+    await page.goto('/admin/users');
+    await page
+      .locator('ul.invitations li')
+      .filter({ hasText: email })
+      .getByRole('button', { name: `Peru kutsu: ${email}` })
+      .click();
+    await expect(page.getByRole('status')).toHaveText('Kutsu peruttu: sen linkki ei enää toimi.');
+    await expect(page.locator('ul.invitations li').filter({ hasText: email })).toHaveCount(0);
+
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    for (const link of [first, second]) {
+      const response = await (await stranger.newPage()).goto(link);
+      expect(response?.status()).toBe(404);
+    }
+    await stranger.close();
+  });
+});

@@ -33,6 +33,7 @@ export const auditActions = [
   'member.reset',
   'password.reset',
   'password.change',
+  'member.inviteRevoke',
   'user.rename',
   'export',
   'export.download',

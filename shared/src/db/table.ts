@@ -220,6 +220,12 @@ export const accessPatterns = [
     key: 'pk MAILSUPPRESS#<sha256>, sk SUPPRESS',
   },
   {
+    id: '35',
+    name: 'pending invitations of a workspace (only the token hash)',
+    index: 'table',
+    key: 'pk WS#w#INVITES, sk INVITE#<sha256> (a handful; expired ones left out in code)',
+  },
+  {
     id: '34',
     name: 'likely duplicates of an association: same Y-tunnus, register number, or similar name in a municipality',
     index: 'gsi1',
@@ -242,6 +248,7 @@ export const itemTypes = [
   'stageChange',
   'municipalityEntry',
   'duplicateEntry',
+  'invitation',
   'user',
   'emailLookup',
   'member',
@@ -284,6 +291,8 @@ export const keys = {
   token: (tokenHash: string) => ({ pk: `TOKEN#${tokenHash}`, sk: 'TOKEN' }),
   throttle: (keyHash: string) => ({ pk: `THROTTLE#${keyHash}`, sk: 'THROTTLE' }),
   mailSuppression: (emailHash: string) => ({ pk: `MAILSUPPRESS#${emailHash}`, sk: 'SUPPRESS' }),
+  invitation: (ws: string, tokenHash: string) => ({ pk: `WS#${ws}#INVITES`, sk: `INVITE#${tokenHash}` }),
+  invitationsPartition: (ws: string) => `WS#${ws}#INVITES`,
   audit: (ws: string, month: string, at: string, id: string) => ({
     pk: `WS#${ws}#AUDIT#${month}`,
     sk: `${at}#${id}`,

@@ -22,14 +22,18 @@ import {
   createSetupLink,
   inviteMember,
   login,
+  peekInvitation,
   peekSetupLink,
+  resendInvitation,
   resetPassword,
+  revokePendingInvitation,
   type AccountMail,
 } from './accounts';
 import { getWorkspace, renameWorkspace } from '../workspace/workspace.store';
 import { findSession, setSessionWorkspace } from './session.store';
 import { sweepExpired } from './sweep-expired';
 import { authenticate } from './authenticate';
+import { listPendingInvitations } from './invitations';
 import { changeOwnPassword, renameOwnAccount } from './own-account';
 import { passwordChangeLimit } from './throttle.store';
 import {
@@ -638,5 +642,60 @@ describe('my own account', () => {
         password: 'kolmas-vihreä-kettu-juoksee-9',
       }),
     ).rejects.toBeInstanceOf(TooManyRequestsError);
+  });
+});
+
+describe('pending invitations', () => {
+  it('are listed for the admin, one live link per address; resend and revoke void the old link, accepting clears it', async () => {
+    const { workspace, user } = await admin();
+    const other = await admin();
+    const email = `kutsuttu-${unique()}@example.invalid`;
+    const first = await inviteMember(db, noMailer, {
+      workspaceId: workspace.id,
+      email,
+      role: 'staff',
+      by: user.id,
+    });
+    if (first.delivery !== 'link') throw new Error('a new address gets a link');
+    const listed = await listPendingInvitations(db, workspace.id);
+    expect(listed.map((i) => [i.email, i.role])).toEqual([[email, 'staff']]);
+    expect(JSON.stringify(listed)).not.toContain(first.token);
+
+    // Another workspace's admin cannot touch it.
+    await expect(
+      revokePendingInvitation(db, {
+        workspaceId: other.workspace.id,
+        invitation: listed[0]?.tokenHash,
+        by: other.user.id,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+
+    const resent = await resendInvitation(db, noMailer, {
+      workspaceId: workspace.id,
+      invitation: listed[0]?.tokenHash,
+      by: user.id,
+    });
+    if (resent.delivery !== 'link') throw new Error('a new address gets a link');
+    await expect(peekInvitation(db, first.token)).rejects.toBeInstanceOf(NotFoundError);
+    const afterResend = await listPendingInvitations(db, workspace.id);
+    expect(afterResend).toHaveLength(1);
+
+    await revokePendingInvitation(db, {
+      workspaceId: workspace.id,
+      invitation: afterResend[0]?.tokenHash,
+      by: user.id,
+    });
+    await expect(peekInvitation(db, resent.token)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listPendingInvitations(db, workspace.id)).toEqual([]);
+
+    const again = await inviteMember(db, noMailer, {
+      workspaceId: workspace.id,
+      email,
+      role: 'viewer',
+      by: user.id,
+    });
+    if (again.delivery !== 'link') throw new Error('a new address gets a link');
+    await acceptInvite(db, { token: again.token, name: 'Kalle Kutsuttu', password });
+    expect(await listPendingInvitations(db, workspace.id)).toEqual([]);
   });
 });

@@ -14,9 +14,22 @@ import { renderInviteMail, renderPasswordChangedMail, renderResetMail } from './
 import { newId, staffIdSchema, workspaceIdSchema } from '../ids';
 import { parseInput } from '../validation';
 import { checkDeviceToken, issueDeviceToken } from './device-token';
+import {
+  getPendingInvitation,
+  listPendingInvitations,
+  recordInvitation,
+  removeInvitation,
+  revokeInvitation,
+} from './invitations';
 import { hashPassword, passwordHashing, verifyAgainstNothing, verifyPassword } from './password';
 import { passwordProblem } from './password-policy';
-import { createSession, defaultSessionPolicy, type Session, type SessionPolicy } from './session.store';
+import {
+  createSession,
+  defaultSessionPolicy,
+  tokenHash,
+  type Session,
+  type SessionPolicy,
+} from './session.store';
 import { consumeAttempts, loginLimits, type LoginLimits, type ThrottleRule } from './throttle.store';
 import {
   createOneTimeToken,
@@ -367,6 +380,10 @@ export async function inviteMember(
     });
   }
   const mailer = existing ? requireMailer(mail) : undefined;
+  // One live invitation per address: an earlier one's link stops working.
+  for (const earlier of await listPendingInvitations(db, input.workspaceId)) {
+    if (earlier.email === parsed.email) await revokeInvitation(db, earlier);
+  }
   const invite = await createOneTimeToken(db, {
     purpose: 'invite',
     workspaceId: input.workspaceId,
@@ -374,6 +391,7 @@ export async function inviteMember(
     role: parsed.role,
     createdBy: input.by,
   });
+  await recordInvitation(db, tokenHash(invite.token), invite.record);
   await recordAudit(db, input.workspaceId, { actorId: input.by, action: 'member.invite' });
   if (!mailer) return { delivery: 'link', ...invite };
   const workspace = await getWorkspace(db, input.workspaceId);
@@ -435,6 +453,7 @@ export async function acceptInvite(
   }
   const record = await useOneTimeToken(db, input.token, 'invite');
   const joined = await applyJoin(db, plan, record.workspaceId, record.role ?? 'viewer');
+  await removeInvitation(db, record.workspaceId, tokenHash(String(input.token)));
   await recordAudit(db, record.workspaceId, {
     actorId: joined.user.id,
     action: 'member.join',
@@ -442,6 +461,34 @@ export async function acceptInvite(
     entityId: joined.user.id,
   });
   return joined;
+}
+
+/**
+ * Sends a pending invitation again: a new link (by e-mail to an existing account, else shown to
+ * the admin) and the old one stops working. Fails with NotFoundError when it is no longer pending.
+ */
+export async function resendInvitation(
+  db: Db,
+  mail: AccountMail,
+  input: { workspaceId: string; invitation: unknown; by: string },
+): Promise<InviteResult> {
+  const pending = await getPendingInvitation(db, input.workspaceId, input.invitation);
+  return inviteMember(db, mail, {
+    workspaceId: input.workspaceId,
+    email: pending.email,
+    role: pending.role,
+    by: input.by,
+  });
+}
+
+/** Revokes a pending invitation of the workspace: its link stops working at once. */
+export async function revokePendingInvitation(
+  db: Db,
+  input: { workspaceId: string; invitation: unknown; by: string },
+): Promise<void> {
+  const pending = await getPendingInvitation(db, input.workspaceId, input.invitation);
+  await revokeInvitation(db, pending);
+  await recordAudit(db, input.workspaceId, { actorId: input.by, action: 'member.inviteRevoke' });
 }
 
 export const deactivatedNoReset = new ValidationError([], {

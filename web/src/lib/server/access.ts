@@ -155,6 +155,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
     actions: {
       // invite and reset record their own entries (inside the account flows)
       invite: { need: 'admin' },
+      resendInvite: { need: 'admin' },
+      revokeInvite: { need: 'admin' },
       reset: { need: 'admin' },
       update: { need: 'admin', audit: { action: 'member.update', entity: 'user' } },
     },

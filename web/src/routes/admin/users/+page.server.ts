@@ -1,7 +1,14 @@
 // Admins manage the workspace's users: invite (a link shown only for an address with no account;
 // existing accounts get it by e-mail), change role, deactivate, reset access (always by e-mail).
 import { fail } from '@sveltejs/kit';
-import { createPasswordReset, inviteMember } from '@kohtaamo/shared/user/accounts';
+import {
+  createPasswordReset,
+  inviteMember,
+  resendInvitation,
+  revokePendingInvitation,
+  type InviteResult,
+} from '@kohtaamo/shared/user/accounts';
+import { listPendingInvitations } from '@kohtaamo/shared/user/invitations';
 import { roleFieldSchema } from '@kohtaamo/shared/user/user.schema';
 import { listMembers, updateMember } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
@@ -13,12 +20,35 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const me = member(locals);
-  const members = await orHttpError(listMembers(serverContext().db, me.workspaceId));
-  return { members, me: me.userId, done: url.searchParams.get('done') };
+  const { db } = serverContext();
+  const [members, invitations] = await orHttpError(
+    Promise.all([listMembers(db, me.workspaceId), listPendingInvitations(db, me.workspaceId)]),
+  );
+  return {
+    members,
+    invitations: invitations.map((i) => ({
+      ref: i.tokenHash,
+      email: i.email,
+      role: i.role,
+      expiresAt: i.expiresAt,
+    })),
+    me: me.userId,
+    done: url.searchParams.get('done'),
+  };
 };
 
 function linkTo(url: URL, path: string): string {
   return new URL(path, url.origin).href;
+}
+
+/** What the admin sees after an invitation went out: the address it was mailed to, or its link. */
+function invited(url: URL, result: InviteResult) {
+  if (result.delivery === 'mail') return { form: 'invite', sentTo: result.record.email ?? '' };
+  return {
+    form: 'invite',
+    link: linkTo(url, `/invite/${result.token}`),
+    expiresAt: result.record.expiresAt,
+  };
 }
 
 export const actions: Actions = {
@@ -34,12 +64,33 @@ export const actions: Actions = {
       }),
     );
     if (!('delivery' in result)) return result;
-    if (result.delivery === 'mail') return { form: 'invite', sentTo: result.record.email ?? '' };
-    return {
-      form: 'invite',
-      link: linkTo(url, `/invite/${result.token}`),
-      expiresAt: result.record.expiresAt,
-    };
+    return invited(url, result);
+  },
+  resendInvite: async ({ request, locals, url }) => {
+    const me = member(locals);
+    const form = await request.formData();
+    const result = await runAction('invite', {}, () =>
+      resendInvitation(serverContext().db, accountMail(url), {
+        workspaceId: me.workspaceId,
+        invitation: form.get('invitation'),
+        by: me.userId,
+      }),
+    );
+    if (!('delivery' in result)) return result;
+    return invited(url, result);
+  },
+  revokeInvite: async ({ request, locals }) => {
+    const me = member(locals);
+    const form = await request.formData();
+    const result = await runAction('invite', {}, () =>
+      revokePendingInvitation(serverContext().db, {
+        workspaceId: me.workspaceId,
+        invitation: form.get('invitation'),
+        by: me.userId,
+      }),
+    );
+    if (result !== undefined) return result;
+    return { form: 'invite', revoked: true };
   },
   reset: async ({ request, locals, url }) => {
     const me = member(locals);
