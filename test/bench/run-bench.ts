@@ -27,6 +27,7 @@ import {
   getPerson,
   listAssociationsOfPerson,
   listMembersOfAssociation,
+  listPeople,
 } from '../../shared/src/person/person.store';
 import { listStageHistory } from '../../shared/src/pipeline/stage-history.store';
 import { listAssociationsInMunicipality } from '../../shared/src/association/municipality-index';
@@ -166,6 +167,11 @@ const reads: Record<string, Read> = {
     ),
   '33': (db, _f, i) => getSuppression(db, `person${i % 10}@bench.invalid`),
   '35': (db, f) => listPendingInvitations(db, f.workspaceId),
+  '36': (db, f, i) =>
+    listPeople(db, f.workspaceId, {
+      prefix: i % 2 === 0 ? '' : pick(f.data.people, i).name.slice(0, 3),
+      limit: PAGE,
+    }),
   // The duplicate check of a new association named like an existing one, in its municipalities.
   '34': (db, f, i) => {
     const existing = pick(f.data.associations, i);
@@ -446,6 +452,7 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
         budget: Infinity,
       },
       { id: 'P9', name: 'new association form', path: () => '/associations/new', budget: BUDGET },
+      { id: 'P10', name: 'people directory', path: () => '/people', budget: BUDGET },
     ];
     const rows: Row[] = [];
     for (const page of pages) {

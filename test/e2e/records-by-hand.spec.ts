@@ -243,6 +243,45 @@ test('marking an association dissolved asks first, archives it and moves its sta
   await expect(page.getByText('Palauttaminen ei muuta tarjotinvaihetta')).toBeVisible();
 });
 
+test('people: add a secretary to two associations as one person, found in the people directory', async ({
+  page,
+}) => {
+  const addPerson = async (association: string, name: string, role: string) => {
+    await page.goto('/associations/new');
+    await fillNewAssociation(page, { name: association, municipalities: 'Lapinlahti' });
+    await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(association);
+    await hydrated(page);
+    await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
+    await page.getByLabel('Nimi *').fill(name);
+    await page.getByLabel('Rooli').selectOption({ label: role });
+    await page.getByRole('button', { name: 'Lisää henkilö' }).click();
+  };
+  await addPerson('Lapinlahden Lauluseura ry', 'Seija Sihteerinen', 'Sihteeri');
+  await expect(page.getByRole('status')).toHaveText('Henkilö lisätty.');
+  const people = page.locator('section[aria-labelledby="people-heading"]');
+  await expect(people).toContainText('Seija Sihteerinen');
+  await expect(people).toContainText('Sihteeri');
+
+  await addPerson('Lapinlahden Kuoro ry', 'seija sihteerinen', 'Sihteeri');
+  const question = page.getByRole('group', { name: /Samanniminen henkilö on jo Kohtaamossa/ });
+  await expect(question).toBeVisible();
+  await expectNoAxeViolations(page);
+  await question.getByLabel(/Seija Sihteerinen/).check();
+  await page.getByRole('button', { name: 'Lisää henkilö' }).click();
+  await expect(page.getByRole('status')).toHaveText('Henkilö lisätty.');
+
+  await page.getByRole('link', { name: 'Henkilöt' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Henkilöt');
+  await page.getByLabel('Hae nimen alulla').fill('seija sih');
+  await page.getByRole('button', { name: 'Hae' }).click();
+  const rows = page.locator('main table tbody tr');
+  await expect(rows).toHaveCount(1);
+  await rows.getByRole('link', { name: 'Seija Sihteerinen' }).click();
+  await expect(page.locator('main')).toContainText('Lapinlahden Lauluseura ry');
+  await expect(page.locator('main')).toContainText('Lapinlahden Kuoro ry');
+});
+
 test.describe('as a viewer', () => {
   test.use({ storageState: storageStateOf('viewer') });
   test('the directory offers no new association', async ({ page }) => {

@@ -29,6 +29,15 @@ const workspaceOf = (item: StoredItem) => String(item.pk).split('#')[1] as strin
 
 export const migrations: Migration[] = [
   {
+    type: 'person',
+    from: 1,
+    description: 'list the person in the people directory (pattern 36)',
+    up: (item) => ({
+      ...item,
+      ...keys.peopleDirectory(workspaceOf(item), finnishCollationKey(String(item.name)), String(item.id)),
+    }),
+  },
+  {
     type: 'association',
     from: 1,
     description: 'write the lookup entries of the duplicate check (pattern 34; the runner writes them)',
@@ -91,8 +100,20 @@ export const cleanups: Cleanup[] = [
       'input hygiene: control and bidi characters out of stored text, NFC; an association renamed so is re-keyed in the directory',
     apply: (item) => {
       const cleaned = cleanStoredText(item);
+      if (cleaned.name === item.name) return cleaned;
+      // The people directory's sort key is derived from the name (pattern 36).
+      if (cleaned.type === 'person') {
+        return {
+          ...cleaned,
+          ...keys.peopleDirectory(
+            workspaceOf(cleaned),
+            finnishCollationKey(String(cleaned.name)),
+            String(cleaned.id),
+          ),
+        };
+      }
       // The directory's sort key is derived from the name (pattern 2).
-      if (cleaned.type !== 'association' || cleaned.mergedInto || cleaned.name === item.name) return cleaned;
+      if (cleaned.type !== 'association' || cleaned.mergedInto) return cleaned;
       return {
         ...cleaned,
         ...keys.directory(

@@ -220,6 +220,12 @@ export const accessPatterns = [
     key: 'pk MAILSUPPRESS#<sha256>, sk SUPPRESS',
   },
   {
+    id: '36',
+    name: 'people directory in Finnish name order (and by the start of a name)',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#PEOPLE, gsi1sk <collation key>\\u0001<id> (on the person item; begins_with for a prefix)',
+  },
+  {
     id: '35',
     name: 'pending invitations of a workspace (only the token hash)',
     index: 'table',
@@ -331,6 +337,12 @@ export const keys = {
   }),
   stageColumnPartition: (ws: string, stage: string) => `WS#${ws}#STAGE#${stage}`,
   person: (ws: string, id: string) => ({ pk: `WS#${ws}#PERSON#${id}`, sk: 'PROFILE' }),
+  /** Index keys of a person item: the people directory (pattern 36). */
+  peopleDirectory: (ws: string, collationKey: string, id: string) => ({
+    gsi1pk: `WS#${ws}#PEOPLE`,
+    gsi1sk: `${collationKey}${COLLATION_SEPARATOR}${id}`,
+  }),
+  peoplePartition: (ws: string) => `WS#${ws}#PEOPLE`,
   membership: (ws: string, associationId: string, personId: string) => ({
     pk: `WS#${ws}#ASSOC#${associationId}`,
     sk: `MEMBER#${personId}`,

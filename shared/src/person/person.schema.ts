@@ -5,7 +5,8 @@ import { isoInstantSchema, optionalMultilineText, optionalText, storedItemFields
 import { plausibleDateSchema } from '../time/plausible-dates';
 import { tidyName } from '../text/finnish-collation';
 
-export const PERSON_SCHEMA_VERSION = 1;
+/** 2: a person item is in the people directory (pattern 36; migration in db/migrate.ts). */
+export const PERSON_SCHEMA_VERSION = 2;
 export const MEMBERSHIP_SCHEMA_VERSION = 1;
 
 export const personInputSchema = z.object({

@@ -13,6 +13,7 @@ import {
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
+import { finnishCollationKey, tidyName } from '../text/finnish-collation';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { getActiveAssociation } from '../association/association.store';
 import { putIfAbsent } from '../db/operations';
@@ -26,7 +27,36 @@ import {
 } from './person.schema';
 
 export function personItem(workspaceId: string, person: Person): Record<string, unknown> {
-  return { ...keys.person(workspaceId, person.id), type: 'person', ...person };
+  return {
+    ...keys.person(workspaceId, person.id),
+    ...keys.peopleDirectory(workspaceId, finnishCollationKey(person.name), person.id),
+    type: 'person',
+    ...person,
+  };
+}
+
+/**
+ * Pattern 36: the people of the workspace in Finnish name order, a page at a time; with `prefix`,
+ * those whose name starts with it (case and accents as the directory's collation folds them).
+ */
+export function listPeople(
+  db: Db,
+  workspaceId: string,
+  options: PageRequest & { prefix?: string | undefined } = {},
+): Promise<Page<Person>> {
+  const prefix = finnishCollationKey(tidyName(options.prefix ?? ''));
+  return queryPage<Person>(
+    db,
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: prefix ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': keys.peoplePartition(workspaceId),
+        ...(prefix ? { ':prefix': prefix } : {}),
+      },
+    },
+    { scope: `people:${workspaceId}:${prefix}`, cursor: options.cursor, limit: options.limit },
+  );
 }
 
 export function membershipItem(workspaceId: string, membership: Membership): Record<string, unknown> {

@@ -34,6 +34,7 @@ const onAssociation = (action: AuditAction): ActionRule => ({
 export const routePolicies: Record<string, RoutePolicy> = {
   '/': { view: 'viewer' },
   '/associations': { view: 'viewer' },
+  '/people': { view: 'viewer' },
   '/associations/new': {
     view: 'staff',
     actions: { create: { need: 'staff', audit: { action: 'association.create', entity: 'association' } } },
@@ -47,6 +48,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
       restore: onAssociation('association.restore'),
       moveStage: onAssociation('stage.move'),
       addTask: { need: 'staff', audit: { action: 'followUp.create', entity: 'followUp' } },
+      addPerson: { need: 'staff', audit: { action: 'membership.add', entity: 'person' } },
     },
   },
   '/associations/[id=id]/follow-ups/[followUpId=id]': {

@@ -1,4 +1,5 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { addPersonToAssociation } from '@kohtaamo/shared/person/add-person';
 import { archiveAsDissolved, dissolvedStageOf } from '@kohtaamo/shared/association/archive-association';
 import { getAssociation, setAssociationArchived } from '@kohtaamo/shared/association/association.store';
 import { closeFollowUp, createTask } from '@kohtaamo/shared/follow-up/follow-up-actions';
@@ -16,6 +17,7 @@ import { listStageHistory } from '@kohtaamo/shared/pipeline/stage-history.store'
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { runAction } from '#lib/server/actions.ts';
+import { echoValues } from '#lib/server/echo-values.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -56,6 +58,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
     ownerName: owner?.name,
     staff,
     taskForm: { id: newId(), due: addDays(helsinkiDate(db.now()), 7), assigneeId: locals.staffId },
+    personForm: { id: newId() },
     stage: {
       code: association.stage,
       name: stageName(association.stage),
@@ -133,6 +136,27 @@ export const actions: Actions = {
     if (!('id' in result)) return result;
     locals.createdId = result.id;
     redirect(303, `/associations/${associationId}?done=task#followups-heading`);
+  },
+
+  addPerson: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const values = formValues((await request.formData()).entries());
+    // After a same-name question: one of those people, or someone new.
+    const choice = typeof values.choice === 'string' ? values.choice : '';
+    const result = await runAction('person', values, () =>
+      addPersonToAssociation(db, member(locals).workspaceId, {
+        ...values,
+        associationId: params.id,
+        personId: choice.startsWith('person:') ? choice.slice('person:'.length) : undefined,
+        createNew: choice === 'new' ? 'yes' : undefined,
+      }),
+    );
+    if (!('kind' in result)) return result;
+    if (result.kind === 'sameName') {
+      return fail(409, { form: 'person', sameName: result.people, values: echoValues(values) });
+    }
+    locals.createdId = result.membership.personId;
+    redirect(303, `/associations/${params.id}?done=person#people-heading`);
   },
 
   archive: async ({ request, params, locals }) => {

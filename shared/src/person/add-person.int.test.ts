@@ -1,0 +1,138 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { addAssociation, freshWorkspace, ownTableDb, testDb } from '../../../test/support/test-db';
+import { runMigrations } from '../db/migrate';
+import { keys } from '../db/table';
+import { ValidationError } from '../errors';
+import { newId } from '../ids';
+import { addPersonToAssociation } from './add-person';
+import { listAssociationsOfPerson, listMembersOfAssociation, listPeople } from './person.store';
+
+const db = testDb();
+
+describe('adding people to associations', () => {
+  it('one person in two associations is stored once: the second add offers the namesake', async () => {
+    const workspace = await freshWorkspace(db);
+    const heart = await addAssociation(db, workspace, { name: 'Sydänyhdistys ry' });
+    const lung = await addAssociation(db, workspace, { name: 'Hengitysyhdistys ry' });
+    const first = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: heart.id,
+      name: 'Maija Meikäläinen',
+      email: 'maija@example.invalid',
+      role: 'secretary',
+      startDate: '2024-03-01',
+    });
+    if (first.kind !== 'added') throw new Error('added');
+    const asked = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: lung.id,
+      name: '  maija  meikäläinen ',
+      role: 'secretary',
+    });
+    expect(asked).toEqual({
+      kind: 'sameName',
+      people: [{ id: first.membership.personId, name: 'Maija Meikäläinen', email: 'maija@example.invalid' }],
+    });
+    await addPersonToAssociation(db, workspace.id, {
+      associationId: lung.id,
+      personId: first.membership.personId,
+      role: 'secretary',
+    });
+    const roles = await listAssociationsOfPerson(db, workspace.id, first.membership.personId);
+    expect(roles.items.map((m) => m.associationName).sort()).toEqual([
+      'Hengitysyhdistys ry',
+      'Sydänyhdistys ry',
+    ]);
+    expect((await listPeople(db, workspace.id)).items.map((p) => p.name)).toEqual(['Maija Meikäläinen']);
+
+    // Someone else of the same name, on purpose: a second person.
+    const other = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: lung.id,
+      name: 'Maija Meikäläinen',
+      role: 'chair',
+      createNew: 'yes',
+    });
+    expect(other.kind).toBe('added');
+    expect((await listPeople(db, workspace.id)).items).toHaveLength(2);
+    expect((await listMembersOfAssociation(db, workspace.id, lung.id)).items).toHaveLength(2);
+  });
+
+  it('refuses a missing name or an unknown role with field messages and writes nothing', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    for (const [bad, field] of [
+      [{ name: ' ' }, 'name'],
+      [{ role: 'kuningas' }, 'role'],
+      [{ email: 'ei-osoite' }, 'email'],
+    ] as const) {
+      const error = await addPersonToAssociation(db, workspace.id, {
+        id: newId(),
+        associationId: association.id,
+        name: 'Kalle Kokeilu',
+        role: 'contact',
+        ...bad,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fields.map((f) => f.field)).toContain(field);
+    }
+    expect((await listPeople(db, workspace.id)).items).toEqual([]);
+  });
+});
+
+describe('pattern 36: the people directory', () => {
+  it('lists people in Finnish order and by the start of a name, across pages', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    for (const name of ['Östen Öberg', 'Aino Aalto', 'Ääpeli Äijälä', 'Zacharias Zetterberg', 'Anna Aho']) {
+      await addPersonToAssociation(db, workspace.id, {
+        id: newId(),
+        associationId: association.id,
+        name,
+        role: 'board_member',
+      });
+    }
+    const first = await listPeople(db, workspace.id, { limit: 3 });
+    const rest = await listPeople(db, workspace.id, { limit: 3, cursor: first.cursor });
+    expect([...first.items, ...rest.items].map((p) => p.name)).toEqual([
+      'Aino Aalto',
+      'Anna Aho',
+      'Zacharias Zetterberg',
+      'Ääpeli Äijälä',
+      'Östen Öberg',
+    ]);
+    expect((await listPeople(db, workspace.id, { prefix: 'an' })).items.map((p) => p.name)).toEqual([
+      'Anna Aho',
+    ]);
+    expect((await listPeople(db, workspace.id, { prefix: 'ää' })).items.map((p) => p.name)).toEqual([
+      'Ääpeli Äijälä',
+    ]);
+  });
+
+  it('the migration lists a person written before the directory', async () => {
+    const own = await ownTableDb();
+    const workspace = await freshWorkspace(own);
+    const association = await addAssociation(own, workspace);
+    const added = await addPersonToAssociation(own, workspace.id, {
+      id: newId(),
+      associationId: association.id,
+      name: 'Vanha Henkilö',
+      role: 'contact',
+    });
+    if (added.kind !== 'added') throw new Error('added');
+    await own.doc.send(
+      new UpdateCommand({
+        TableName: own.table,
+        Key: keys.person(workspace.id, added.membership.personId),
+        UpdateExpression: 'SET sv = :one REMOVE gsi1pk, gsi1sk',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    expect((await listPeople(own, workspace.id)).items).toEqual([]);
+    await runMigrations(own);
+    expect((await listPeople(own, workspace.id)).items.map((p) => [p.name, p.sv])).toEqual([
+      ['Vanha Henkilö', 2],
+    ]);
+  });
+});
