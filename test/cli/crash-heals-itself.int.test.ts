@@ -128,7 +128,7 @@ describe('a server killed in the middle of writes heals on its next reads and wr
         .poll(() => onCopy.output(), { timeout: 30_000 })
         .toMatch(/repair: .*orphanRecordsRemoved=\d+/);
       expect(onCopy.output()).toMatch(
-        /repair: 1 workspaces, 26 associations checked; stagesRepaired=1 summariesFixed=1 mergesFinished=0 municipalityEntriesFixed=0 duplicateEntriesFixed=0 orphanRecordsRemoved=0/,
+        /repair: 1 workspaces, 26 associations checked; stagesRepaired=1 summariesFixed=1 mergesFinished=0 municipalityEntriesFixed=0 duplicateEntriesFixed=0 personCopiesFixed=0 orphanRecordsRemoved=0/,
       );
     } finally {
       await onCopy.stop();
@@ -159,6 +159,7 @@ describe('a server killed in the middle of writes heals on its next reads and wr
       mergesFinished: 0,
       municipalityEntriesFixed: 0,
       duplicateEntriesFixed: 0,
+      personCopiesFixed: 0,
       orphanRecordsRemoved: 0,
     });
   }, 180_000);

@@ -280,6 +280,22 @@ test('people: add a secretary to two associations as one person, found in the pe
   await rows.getByRole('link', { name: 'Seija Sihteerinen' }).click();
   await expect(page.locator('main')).toContainText('Lapinlahden Lauluseura ry');
   await expect(page.locator('main')).toContainText('Lapinlahden Kuoro ry');
+
+  // The name was misspelt: corrected once, it is right on both associations and in search.
+  await hydrated(page);
+  await page.getByLabel('Nimi', { exact: true }).fill('Seija Sihteeri-Nieminen');
+  await page.getByRole('button', { name: 'Korjaa nimi' }).click();
+  await expect(page.getByRole('status')).toHaveText('Nimi korjattu.');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Seija Sihteeri-Nieminen');
+  for (const association of ['Lapinlahden Lauluseura ry', 'Lapinlahden Kuoro ry']) {
+    await page.getByRole('link', { name: association }).click();
+    await expect(page.locator('section[aria-labelledby="people-heading"]')).toContainText(
+      'Seija Sihteeri-Nieminen',
+    );
+    await page.goBack();
+  }
+  await page.goto('/associations?q=sihteeri-nieminen');
+  await expect(page.locator('main table tbody tr')).toHaveCount(2);
 });
 
 test.describe('as a viewer', () => {

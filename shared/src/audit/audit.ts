@@ -24,6 +24,7 @@ export const auditActions = [
   'followUp.complete',
   'stage.move',
   'person.update',
+  'person.rename',
   'membership.add',
   'person.access',
   'person.erase',

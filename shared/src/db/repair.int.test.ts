@@ -108,6 +108,7 @@ describe('repair', () => {
       mergesFinished: 0,
       municipalityEntriesFixed: 1,
       duplicateEntriesFixed: 1,
+      personCopiesFixed: 0,
       orphanRecordsRemoved: 1,
     });
     expect(first.cursor).toBeUndefined();
@@ -128,10 +129,11 @@ describe('repair', () => {
       mergesFinished: 0,
       municipalityEntriesFixed: 0,
       duplicateEntriesFixed: 0,
+      personCopiesFixed: 0,
       orphanRecordsRemoved: 0,
     });
     expect(describeRepair([first])).toContain(
-      'stagesRepaired=1 summariesFixed=1 mergesFinished=0 municipalityEntriesFixed=1 duplicateEntriesFixed=1 orphanRecordsRemoved=1',
+      'stagesRepaired=1 summariesFixed=1 mergesFinished=0 municipalityEntriesFixed=1 duplicateEntriesFixed=1 personCopiesFixed=0 orphanRecordsRemoved=1',
     );
   });
 

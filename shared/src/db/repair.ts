@@ -14,6 +14,7 @@ import { listDirectory } from '../association/association.store';
 import { recomputeSummary } from '../association/association-summary';
 import { repairStage } from '../pipeline/stage-history.store';
 import { syncProfileEntries } from '../association/profile-entries';
+import { syncPersonCopiesOfAssociation } from '../person/person-copies';
 import { finishInterruptedMerge } from '../association/merge-associations';
 import type { Association } from '../association/association.schema';
 import { getWorkspace, listWorkspaceIds } from '../workspace/workspace.store';
@@ -32,6 +33,8 @@ export interface RepairFixes {
   municipalityEntriesFixed: number;
   /** Duplicate lookup entries (pattern 34) written or removed. */
   duplicateEntriesFixed: number;
+  /** Copies of people's names (in memberships and search names) that a cut-short rename left behind. */
+  personCopiesFixed: number;
   /** Idempotency records of contacts that were never stored, removed. */
   orphanRecordsRemoved: number;
 }
@@ -50,6 +53,7 @@ export const fixKinds: readonly (keyof RepairFixes)[] = [
   'mergesFinished',
   'municipalityEntriesFixed',
   'duplicateEntriesFixed',
+  'personCopiesFixed',
   'orphanRecordsRemoved',
 ];
 
@@ -117,6 +121,7 @@ async function repairAssociation(
   const entries = await syncProfileEntries(db, workspaceId, association);
   report.municipalityEntriesFixed += entries.municipality;
   report.duplicateEntriesFixed += entries.duplicate;
+  report.personCopiesFixed += await syncPersonCopiesOfAssociation(db, workspaceId, association.id);
   report.orphanRecordsRemoved += await removeOrphanRecords(db, workspaceId, association.id);
 }
 
@@ -137,6 +142,7 @@ export async function repairWorkspace(
     mergesFinished: 0,
     municipalityEntriesFixed: 0,
     duplicateEntriesFixed: 0,
+    personCopiesFixed: 0,
     orphanRecordsRemoved: 0,
   };
   const workspace = await getWorkspace(db, workspaceId);

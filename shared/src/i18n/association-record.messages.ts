@@ -142,6 +142,12 @@ export const associationRecordMessages = {
     en: 'A person of the same name is already in Kohtaamo. Is this the same person?',
   },
   'person.sameNameNew': { fi: 'Ei, tämä on eri henkilö', en: 'No, this is someone else' },
+  'person.rename': { fi: 'Korjaa nimi', en: 'Correct the name' },
+  'person.renameHint': {
+    fi: 'Korjattu nimi näkyy heti kaikissa henkilön yhdistyksissä ja haussa.',
+    en: 'The corrected name shows at once in every association of the person and in search.',
+  },
+  'person.renamed': { fi: 'Nimi korjattu.', en: 'Name corrected.' },
   'task.new': { fi: 'Uusi tehtävä', en: 'New task' },
   'task.team': { fi: 'Tiimi (kuka tahansa henkilökunnasta)', en: 'Team (anyone of the staff)' },
   'task.title': { fi: 'Mitä pitää tehdä', en: 'What needs doing' },

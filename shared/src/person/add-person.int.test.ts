@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { addAssociation, freshWorkspace, ownTableDb, testDb } from '../../../test/support/test-db';
 import { runMigrations } from '../db/migrate';
 import { keys } from '../db/table';
-import { ValidationError } from '../errors';
+import { getAssociation } from '../association/association.store';
+import { repairWorkspace } from '../db/repair';
+import { ConflictError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { addPersonToAssociation } from './add-person';
-import { listAssociationsOfPerson, listMembersOfAssociation, listPeople } from './person.store';
+import { renamePerson } from './person-copies';
+import { getPerson, listAssociationsOfPerson, listMembersOfAssociation, listPeople } from './person.store';
 
 const db = testDb();
 
@@ -134,5 +137,71 @@ describe('pattern 36: the people directory', () => {
     expect((await listPeople(own, workspace.id)).items.map((p) => [p.name, p.sv])).toEqual([
       ['Vanha Henkilö', 2],
     ]);
+  });
+});
+
+describe('correcting a person’s name', () => {
+  it('is version-checked and reaches every copy; a namesake keeps theirs; repair heals a cut-short rename', async () => {
+    const workspace = await freshWorkspace(db);
+    const heart = await addAssociation(db, workspace, { name: 'Sydän ry' });
+    const lung = await addAssociation(db, workspace, { name: 'Keuhko ry' });
+    const add = async (associationId: string, extra: Record<string, unknown>) => {
+      const result = await addPersonToAssociation(db, workspace.id, {
+        id: newId(),
+        associationId,
+        role: 'secretary',
+        createNew: 'yes',
+        ...extra,
+      });
+      if (result.kind !== 'added') throw new Error('added');
+      return result.membership.personId;
+    };
+    const misspelt = await add(heart.id, { name: 'Liisa Lajunen' });
+    await addPersonToAssociation(db, workspace.id, {
+      associationId: lung.id,
+      personId: misspelt,
+      role: 'chair',
+    });
+    await add(heart.id, { name: 'Liisa Lajunen' }); // another person of the same (wrong) name
+    const person = await getPerson(db, workspace.id, misspelt);
+
+    await expect(
+      renamePerson(db, workspace.id, {
+        id: misspelt,
+        expectedVersion: person.version + 1,
+        name: 'Liisa Lajunen',
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await renamePerson(db, workspace.id, {
+      id: misspelt,
+      expectedVersion: person.version,
+      name: 'Liisa Laajunen',
+    });
+
+    const namesIn = async (associationId: string) =>
+      (await listMembersOfAssociation(db, workspace.id, associationId)).items.map((m) => m.personName).sort();
+    expect(await namesIn(heart.id)).toEqual(['Liisa Laajunen', 'Liisa Lajunen']);
+    expect(await namesIn(lung.id)).toEqual(['Liisa Laajunen']);
+    expect([
+      ...((await getAssociation(db, workspace.id, lung.id)) as unknown as { memberNames: Set<string> })
+        .memberNames,
+    ]).toEqual(['Liisa Laajunen']);
+    expect((await listPeople(db, workspace.id, { prefix: 'liisa laa' })).items.map((p) => p.id)).toEqual([
+      misspelt,
+    ]);
+
+    // A crash after the person was written left the old name in a copy: repair puts it right once.
+    const { pk, sk } = keys.membership(workspace.id, lung.id, misspelt);
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: { pk, sk },
+        UpdateExpression: 'SET personName = :old',
+        ExpressionAttributeValues: { ':old': 'Liisa Lajunen' },
+      }),
+    );
+    expect((await repairWorkspace(db, workspace.id)).personCopiesFixed).toBe(1);
+    expect(await namesIn(lung.id)).toEqual(['Liisa Laajunen']);
+    expect((await repairWorkspace(db, workspace.id)).personCopiesFixed).toBe(0);
   });
 });

@@ -138,6 +138,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
     view: 'viewer',
     actions: {
       save: { need: 'staff', audit: { action: 'person.update', entity: 'person', from: 'id' } },
+      rename: { need: 'staff', audit: { action: 'person.rename', entity: 'person', from: 'id' } },
       // erase records its own audit entry (the person id, after the erasure succeeded)
       erase: { need: 'admin' },
     },

@@ -4,6 +4,7 @@ import { redirect } from '@sveltejs/kit';
 import { ValidationError } from '@kohtaamo/shared/errors';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { erasePerson } from '@kohtaamo/shared/privacy/erase-person';
+import { renamePerson } from '@kohtaamo/shared/person/person-copies';
 import {
   getPerson,
   listAssociationsOfPerson,
@@ -26,6 +27,19 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
+  rename: async ({ request, params, locals }) => {
+    const me = member(locals);
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('rename', values, () =>
+      renamePerson(serverContext().db, me.workspaceId, {
+        id: params.id,
+        expectedVersion: values.version,
+        name: values.name,
+      }),
+    );
+    if (!('version' in result)) return result;
+    redirect(303, `/people/${result.id}?done=renamed`);
+  },
   save: async ({ request, params, locals }) => {
     const me = member(locals);
     const values = formValues((await request.formData()).entries());
