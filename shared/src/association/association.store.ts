@@ -18,6 +18,7 @@ import { finnishCollationKey } from '../text/finnish-collation';
 import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { recomputeSummary } from './association-summary';
 import { syncProfileEntries } from './profile-entries';
+import { syncPersonCopiesOfAssociation } from '../person/name-copies';
 import { isAssignableMember } from '../user/user.store';
 import { localised } from '../i18n/messages';
 import { initialStage } from '../pipeline/pipeline';
@@ -291,6 +292,8 @@ export async function updateAssociationProfile(
     );
     const updated = stripKeys<Association>(result.Attributes ?? {});
     await syncProfileEntries(db, workspaceId, updated);
+    // A renamed association's name is copied into its memberships (the people's side lists it).
+    if (input.name !== undefined) await syncPersonCopiesOfAssociation(db, workspaceId, id);
     return updated;
   } catch (error) {
     if (isConditionalFailure(error)) {

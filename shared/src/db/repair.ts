@@ -14,7 +14,7 @@ import { listDirectory } from '../association/association.store';
 import { recomputeSummary } from '../association/association-summary';
 import { repairStage } from '../pipeline/stage-history.store';
 import { syncProfileEntries } from '../association/profile-entries';
-import { syncPersonCopiesOfAssociation } from '../person/person-copies';
+import { syncPersonCopiesOfAssociation } from '../person/name-copies';
 import { finishInterruptedMerge } from '../association/merge-associations';
 import type { Association } from '../association/association.schema';
 import { getWorkspace, listWorkspaceIds } from '../workspace/workspace.store';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addAssociation, freshWorkspace, ownTableDb, testDb } from '../../../test/support/test-db';
 import { runMigrations } from '../db/migrate';
 import { keys } from '../db/table';
-import { getAssociation } from '../association/association.store';
+import { getAssociation, updateAssociationProfile } from '../association/association.store';
 import { repairWorkspace } from '../db/repair';
 import { ConflictError, ValidationError } from '../errors';
 import { newId } from '../ids';
@@ -202,6 +202,29 @@ describe('correcting a person’s name', () => {
     );
     expect((await repairWorkspace(db, workspace.id)).personCopiesFixed).toBe(1);
     expect(await namesIn(lung.id)).toEqual(['Liisa Laajunen']);
+    expect((await repairWorkspace(db, workspace.id)).personCopiesFixed).toBe(0);
+  });
+});
+
+describe('renaming an association', () => {
+  it('corrects its name in its people’s memberships too', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace, { name: 'Kirjoitusvirhe ry' });
+    const added = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: association.id,
+      name: 'Pekka Puheenjohtaja',
+      role: 'chair',
+    });
+    if (added.kind !== 'added') throw new Error('added');
+    await updateAssociationProfile(db, workspace.id, {
+      id: association.id,
+      expectedVersion: (await getAssociation(db, workspace.id, association.id)).version,
+      input: { name: 'Kirjoitusasu ry' },
+      by: 'staff',
+    });
+    const roles = await listAssociationsOfPerson(db, workspace.id, added.membership.personId);
+    expect(roles.items.map((m) => m.associationName)).toEqual(['Kirjoitusasu ry']);
     expect((await repairWorkspace(db, workspace.id)).personCopiesFixed).toBe(0);
   });
 });
