@@ -298,6 +298,36 @@ test('people: add a secretary to two associations as one person, found in the pe
   await expect(page.locator('main table tbody tr')).toHaveCount(2);
 });
 
+test('a board change: the chair’s role ends and stays as history, a new chair is added', async ({ page }) => {
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Rautalammin Eläkkeensaajat ry', municipalities: 'Rautalampi' });
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await hydrated(page);
+  await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
+  await page.getByLabel('Nimi *').fill('Kalle Kalkkunen');
+  await page.getByLabel('Rooli').selectOption({ label: 'Puheenjohtaja' });
+  await page.getByLabel('Alkaen (valinnainen)').fill('2022-04-01');
+  await page.getByRole('button', { name: 'Lisää henkilö' }).click();
+  await expect(page.getByRole('status')).toHaveText('Henkilö lisätty.');
+
+  await hydrated(page);
+  await page.getByText('Muuta roolia').click();
+  await page.getByLabel('Päättyi').fill('2026-03-31');
+  await page.getByRole('button', { name: 'Päätä rooli' }).click();
+  await expect(page.getByRole('status')).toHaveText('Rooli päätetty. Se näkyy entisissä rooleissa.');
+  const people = page.locator('section[aria-labelledby="people-heading"]');
+  await expect(people.locator('ul.former')).toContainText('Kalle Kalkkunen');
+  await expect(people.locator('ul.former')).toContainText('1.4.2022–31.3.2026');
+
+  await hydrated(page);
+  await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
+  await page.getByLabel('Nimi *').fill('Ritva Rautiainen');
+  await page.getByLabel('Rooli').selectOption({ label: 'Puheenjohtaja' });
+  await page.getByRole('button', { name: 'Lisää henkilö' }).click();
+  await expect(people.locator('ul.people').first()).toContainText('Ritva Rautiainen');
+  await expectNoAxeViolations(page);
+});
+
 test.describe('as a viewer', () => {
   test.use({ storageState: storageStateOf('viewer') });
   test('the directory offers no new association', async ({ page }) => {

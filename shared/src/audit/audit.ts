@@ -26,6 +26,8 @@ export const auditActions = [
   'person.update',
   'person.rename',
   'membership.add',
+  'membership.end',
+  'membership.change',
   'person.access',
   'person.erase',
   'settings.update',

@@ -8,6 +8,7 @@ import { repairWorkspace } from '../db/repair';
 import { ConflictError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { addPersonToAssociation } from './add-person';
+import { changeMembershipRole, endMembership } from './membership-edits';
 import { renamePerson } from './person-copies';
 import { getPerson, listAssociationsOfPerson, listMembersOfAssociation, listPeople } from './person.store';
 
@@ -226,5 +227,39 @@ describe('renaming an association', () => {
     const roles = await listAssociationsOfPerson(db, workspace.id, added.membership.personId);
     expect(roles.items.map((m) => m.associationName)).toEqual(['Kirjoitusasu ry']);
     expect((await repairWorkspace(db, workspace.id)).personCopiesFixed).toBe(0);
+  });
+});
+
+describe('board changes', () => {
+  it('a role ends on a date (kept as history) or changes; a stale view is a conflict', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    const added = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: association.id,
+      name: 'Kalle Kalkkunen',
+      role: 'chair',
+      startDate: '2022-04-01',
+    });
+    if (added.kind !== 'added') throw new Error('added');
+    const target = { associationId: association.id, personId: added.membership.personId };
+    const early = await endMembership(db, workspace.id, {
+      ...target,
+      seenRole: 'chair',
+      endDate: '2021-01-01',
+    }).catch((e: unknown) => e);
+    expect((early as ValidationError).fields.map((f) => f.field)).toEqual(['endDate']);
+    await changeMembershipRole(db, workspace.id, { ...target, seenRole: 'chair', role: 'vice_chair' });
+    // Someone who still saw "chair" cannot end it without seeing the change first.
+    await expect(
+      endMembership(db, workspace.id, { ...target, seenRole: 'chair', endDate: '2026-03-31' }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await endMembership(db, workspace.id, { ...target, seenRole: 'vice_chair', endDate: '2026-03-31' });
+    const [membership] = (await listMembersOfAssociation(db, workspace.id, association.id)).items;
+    expect(membership).toMatchObject({ role: 'vice_chair', startDate: '2022-04-01', endDate: '2026-03-31' });
+    // An ended role is not changed again.
+    await expect(
+      changeMembershipRole(db, workspace.id, { ...target, seenRole: 'vice_chair', role: 'chair' }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 });

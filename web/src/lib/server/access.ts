@@ -49,6 +49,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
       moveStage: onAssociation('stage.move'),
       addTask: { need: 'staff', audit: { action: 'followUp.create', entity: 'followUp' } },
       addPerson: { need: 'staff', audit: { action: 'membership.add', entity: 'person' } },
+      endRole: onAssociation('membership.end'),
+      changeRole: onAssociation('membership.change'),
     },
   },
   '/associations/[id=id]/follow-ups/[followUpId=id]': {

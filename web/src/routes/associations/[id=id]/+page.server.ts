@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { addPersonToAssociation } from '@kohtaamo/shared/person/add-person';
+import { changeMembershipRole, endMembership } from '@kohtaamo/shared/person/membership-edits';
 import { archiveAsDissolved, dissolvedStageOf } from '@kohtaamo/shared/association/archive-association';
 import { getAssociation, setAssociationArchived } from '@kohtaamo/shared/association/association.store';
 import { closeFollowUp, createTask } from '@kohtaamo/shared/follow-up/follow-up-actions';
@@ -157,6 +158,26 @@ export const actions: Actions = {
     }
     locals.createdId = result.membership.personId;
     redirect(303, `/associations/${params.id}?done=person#people-heading`);
+  },
+
+  endRole: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('role', values, () =>
+      endMembership(db, member(locals).workspaceId, { ...values, associationId: params.id }),
+    );
+    if (result !== undefined) return result;
+    redirect(303, `/associations/${params.id}?done=roleEnded#people-heading`);
+  },
+
+  changeRole: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('role', values, () =>
+      changeMembershipRole(db, member(locals).workspaceId, { ...values, associationId: params.id }),
+    );
+    if (result !== undefined) return result;
+    redirect(303, `/associations/${params.id}?done=roleChanged#people-heading`);
   },
 
   archive: async ({ request, params, locals }) => {
