@@ -254,7 +254,7 @@ test('people: add a secretary to two associations as one person, found in the pe
     await hydrated(page);
     await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
     await page.getByLabel('Nimi *').fill(name);
-    await page.getByLabel('Rooli').selectOption({ label: role });
+    await page.getByLabel('Rooli', { exact: true }).selectOption({ label: role });
     await page.getByRole('button', { name: 'Lisää henkilö' }).click();
   };
   await addPerson('Lapinlahden Lauluseura ry', 'Seija Sihteerinen', 'Sihteeri');
@@ -305,14 +305,14 @@ test('a board change: the chair’s role ends and stays as history, a new chair 
   await hydrated(page);
   await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
   await page.getByLabel('Nimi *').fill('Kalle Kalkkunen');
-  await page.getByLabel('Rooli').selectOption({ label: 'Puheenjohtaja' });
+  await page.getByLabel('Rooli', { exact: true }).selectOption({ label: 'Puheenjohtaja' });
   await page.getByLabel('Alkaen (valinnainen)').fill('2022-04-01');
   await page.getByRole('button', { name: 'Lisää henkilö' }).click();
   await expect(page.getByRole('status')).toHaveText('Henkilö lisätty.');
 
   await hydrated(page);
   await page.getByText('Muuta roolia').click();
-  await page.getByLabel('Päättyi').fill('2026-03-31');
+  await page.getByLabel('Päättyi: Kalle Kalkkunen').fill('2026-03-31');
   await page.getByRole('button', { name: 'Päätä rooli' }).click();
   await expect(page.getByRole('status')).toHaveText('Rooli päätetty. Se näkyy entisissä rooleissa.');
   const people = page.locator('section[aria-labelledby="people-heading"]');
@@ -322,7 +322,7 @@ test('a board change: the chair’s role ends and stays as history, a new chair 
   await hydrated(page);
   await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
   await page.getByLabel('Nimi *').fill('Ritva Rautiainen');
-  await page.getByLabel('Rooli').selectOption({ label: 'Puheenjohtaja' });
+  await page.getByLabel('Rooli', { exact: true }).selectOption({ label: 'Puheenjohtaja' });
   await page.getByRole('button', { name: 'Lisää henkilö' }).click();
   await expect(people.locator('ul.people').first()).toContainText('Ritva Rautiainen');
   await expectNoAxeViolations(page);
