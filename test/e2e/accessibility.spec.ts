@@ -203,9 +203,9 @@ test('keyboard: the tab order starts with the skip link, then the navigation, th
     'Kohtaamo',
     'Etusivu',
     'Yhdistykset',
+    'Henkilöt',
     'Omat tehtävät',
     'Tarjotinpolku',
     'Kampanjat',
-    'Tapahtumat',
   ]);
 });
