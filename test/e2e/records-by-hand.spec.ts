@@ -13,7 +13,6 @@ async function fillNewAssociation(
   fields: { name: string; municipalities: string },
   javaScript = true,
 ) {
-  // Typing before hydration is lost (Svelte resets the inputs): the known issue of "Daily loop".
   if (javaScript) await hydrated(page);
   await page.getByLabel('Nimi *').fill(fields.name);
   await page.getByLabel('Kunnat *').fill(fields.municipalities);

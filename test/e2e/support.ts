@@ -54,8 +54,8 @@ export function dateMatcher(finnish: string): RegExp {
 }
 
 /**
- * Waits until the page's document is hydrated. After a full page load (a plain form post, goto),
- * typing before hydration can be undone by it.
+ * Waits until the page's document is hydrated: enhanced forms, live search and other client-side
+ * behaviour work from then on (what is typed earlier survives: typed-before-ready.spec.ts).
  */
 export async function hydrated(page: Page): Promise<void> {
   await page.locator('html[data-ready="true"]').waitFor();

@@ -2,6 +2,10 @@ import type { Locale } from '@kohtaamo/shared/i18n/messages';
 import type { Authentication } from '@kohtaamo/shared/user/authenticate';
 
 declare global {
+  interface Window {
+    /** Puts back what was typed into fields before hydration (static/keep-typed.js). */
+    restoreTypedFields?: () => void;
+  }
   namespace App {
     interface Locals {
       locale: Locale;
