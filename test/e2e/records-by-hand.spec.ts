@@ -44,10 +44,16 @@ test('from the directory: add an association, land on it with the contact form o
   await hydrated(page);
   await page.getByLabel('Yhteydenoton tapa').selectOption({ label: 'Kohtaaminen' });
   await page.locator('#contact-notes').fill('Esittelin tarjottimen, kiinnostuivat.');
+  // Typing a follow-up date picks "Valitse päivä" at once.
+  await page.getByLabel('Jatkotoimenpiteen päivä').fill(helsinkiDatePlus(14));
+  await expect(page.getByLabel('Valitse päivä')).toBeChecked();
   await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
   await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
   await expect(page.locator('section[aria-labelledby="timeline-heading"] li').first()).toContainText(
     'Esittelin tarjottimen, kiinnostuivat.',
+  );
+  await expect(page.locator('section[aria-labelledby="followups-heading"]')).toContainText(
+    finnishDate(helsinkiDatePlus(14)),
   );
 
   // It is in the directory at once.
@@ -122,6 +128,42 @@ test('without JavaScript: add an association and log a visit to it', async ({ br
   await page.locator('#contact-notes').fill('Tavattiin kirjastolla.');
   await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
   await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+  await context.close();
+});
+
+test('without JavaScript: a follow-up typed beside "no follow-up" is asked about, then saved, never dropped', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: storageStateOf('staff'),
+  });
+  const page = await context.newPage();
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Sonkajärven Soittajat ry', municipalities: 'Sonkajärvi' }, false);
+  await page.getByLabel('Kirjaa yhteydenotto heti tallennuksen jälkeen').check();
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sonkajärven Soittajat ry');
+  await expect(page.getByLabel('Ei jatkotoimenpidettä')).toBeChecked();
+
+  await page.locator('#contact-notes').fill('Puhelu puheenjohtajalle.');
+  await page.getByLabel('Mitä tehdään (valinnainen)').fill('Lähetä tarjottimen ohjeet');
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tarkista merkityt kentät.');
+  await expect(page.locator('#contact-followup-date-error')).toContainText('Valitse, milloin se tehdään');
+  await expect(page.getByLabel('Mitä tehdään (valinnainen)')).toHaveValue('Lähetä tarjottimen ohjeet');
+  await expect(page.locator('#contact-notes')).toHaveValue('Puhelu puheenjohtajalle.');
+  const timeline = page.locator('section[aria-labelledby="timeline-heading"]');
+  await expect(timeline).not.toContainText('Puhelu puheenjohtajalle.');
+
+  // The date typed with "no follow-up" still selected is the date the user meant.
+  await page.getByLabel('Jatkotoimenpiteen päivä').fill(helsinkiDatePlus(3));
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+  await expect(timeline).toContainText('Puhelu puheenjohtajalle.');
+  const tasks = page.locator('section[aria-labelledby="followups-heading"]');
+  await expect(tasks).toContainText('Lähetä tarjottimen ohjeet');
+  await expect(tasks).toContainText(finnishDate(helsinkiDatePlus(3)));
   await context.close();
 });
 

@@ -213,11 +213,46 @@ test('on the pipeline board a card can also be dragged to another column', async
   const card = page.locator('section[aria-labelledby="column-not_contacted"] li.card').first();
   const href = (await card.locator('a').getAttribute('href')) ?? '';
   // The neighbouring column: a target that needs scrolling would move the page under the drag.
+  const name = (await card.locator('a').textContent()) ?? '';
   await card.locator('p.days').dragTo(page.locator('section[aria-labelledby="column-contacted"] h2'));
-  await expect(page.getByRole('status')).toHaveText('Vaihe vaihdettu.');
-  // The moved card waits the shortest time, so it is last in its column: check its own page.
+  await expect(page.getByRole('status')).toHaveText(`${name} siirretty vaiheeseen Yhteydessä.`);
+  // The moved card is shown first in its new column, and its own page says the same.
+  await expect(
+    page.locator('section[aria-labelledby="column-contacted"] li.card').first().locator('a'),
+  ).toHaveText(name);
   await page.goto(new URL(href, page.url()).toString());
   await expect(page.locator('section[aria-labelledby="stage-heading"] p strong').first()).toHaveText(
     'Yhteydessä',
   );
+});
+
+test('by keyboard on the board, a card moves forward by default and keeps the focus in a long column', async ({
+  page,
+}) => {
+  await page.goto('/pipeline');
+  await hydrated(page);
+  const target = page.locator('section[aria-labelledby="column-onboarding"]');
+  // More than one page of cards: the moved one must not hide behind "more".
+  expect(Number((await target.locator('.count').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(25);
+  const card = page.locator('section[aria-labelledby="column-interested"] li.card').first();
+  const name = (await card.locator('a').textContent()) ?? '';
+  const id = ((await card.getAttribute('id')) ?? '').replace('card-', '');
+  await card.locator('a').focus();
+  await tabTo(page, `to-${id}`, 3);
+  // The select's default is the next stage, never an earlier one.
+  await expect(page.locator(`#to-${id}`)).toHaveValue('onboarding');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toHaveText(`${name} siirretty vaiheeseen Tiedot pyydetty.`);
+  const moved = target.locator('li.card').first();
+  await expect(moved.locator('a')).toHaveText(name);
+  await expect(moved.locator('a')).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // From a final stage nothing is preselected: the button alone asks for a choice.
+  const published = page.locator('section[aria-labelledby="column-published"] li.card').first();
+  await expect(published.locator('select')).toHaveValue('');
+  await expect(published).not.toHaveClass(/stale/);
+  await published.getByRole('button').click();
+  await expect(page.getByRole('alert')).toContainText('Valitse vaihe, johon yhdistys siirretään.');
 });

@@ -188,4 +188,13 @@ export const associationRecordMessages = {
     fi: 'Valitse vastuuhenkilöksi työtilan henkilökuntaan kuuluva.',
     en: 'Choose a staff member of this workspace as the owner.',
   },
+  // A follow-up typed into the contact form that its quick pick would drop.
+  'msg:contact.followUpWhen': {
+    fi: 'Kirjoitit jatkotoimenpiteen, mutta valittuna on ”Ei jatkotoimenpidettä”. Valitse, milloin se tehdään, tai tyhjennä teksti.',
+    en: 'You wrote a follow-up, but “No follow-up” is selected. Choose when to do it, or clear the text.',
+  },
+  'msg:contact.followUpTwoDates': {
+    fi: 'Valitsit ajankohdan ”{pick}” ja kirjoitit myös päivän. Valitse ”Valitse päivä” käyttääksesi kirjoittamaasi päivää, tai tyhjennä päivä.',
+    en: 'You chose “{pick}” and also typed a date. Choose “Pick a date” to use the date you typed, or clear the date.',
+  },
 } as const;

@@ -435,9 +435,11 @@ export const messages = {
   'pipeline.days': { fi: '{days} pv vaiheessa', en: '{days} days in stage' },
   'pipeline.stale': { fi: 'Odottanut pitkään', en: 'Waiting long' },
   'pipeline.moveTo': { fi: 'Siirrä vaiheeseen', en: 'Move to stage' },
+  'pipeline.chooseStage': { fi: 'Valitse vaihe…', en: 'Choose a stage…' },
   'pipeline.move': { fi: 'Siirrä', en: 'Move' },
   'pipeline.note': { fi: 'Huomio (valinnainen)', en: 'Note (optional)' },
   'pipeline.moved': { fi: 'Vaihe vaihdettu.', en: 'Stage changed.' },
+  'pipeline.movedNamed': { fi: '{name} siirretty vaiheeseen {stage}.', en: '{name} moved to {stage}.' },
   'pipeline.more': { fi: 'Näytä lisää', en: 'Show more' },
   'pipeline.empty': { fi: 'Ei yhdistyksiä tässä vaiheessa.', en: 'No associations in this stage.' },
 
@@ -687,6 +689,10 @@ export const messages = {
     en: 'Give the time as hh:mm, e.g. 13:30.',
   },
   'msg:stage.unknown': { fi: 'Tuntematon tarjotinvaihe.', en: 'Unknown tarjotin stage.' },
+  'msg:stage.choose': {
+    fi: 'Valitse vaihe, johon yhdistys siirretään.',
+    en: 'Choose the stage to move it to.',
+  },
   'msg:stage.same': {
     fi: 'Yhdistys on jo tässä vaiheessa.',
     en: 'The association is already in this stage.',

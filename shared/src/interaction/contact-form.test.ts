@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors';
 import { contactFormSchema, contactFormToInput, formValues } from './contact-form';
 
 const now = new Date('2026-11-24T08:00:00.000Z');
@@ -37,6 +38,36 @@ describe('the contact form', () => {
     expect(input({ followUp: 'custom', followUpDate: '2027-03-01' }).nextFollowUp?.due).toBe('2027-03-01');
     // A custom pick without a date stays invalid, so the user is asked for it.
     expect(input({ followUp: 'custom' }).nextFollowUp?.due).toBe('');
+  });
+
+  it('never drops a typed follow-up because of the quick pick beside it', () => {
+    // "No follow-up" left at its default with a typed date: the date is what the user meant.
+    expect(
+      input({ followUp: 'none', followUpDate: '2027-02-01', followUpTitle: 'Soita' }).nextFollowUp,
+    ).toMatchObject({ due: '2027-02-01', title: 'Soita' });
+    expect(input({ followUp: 'none', followUpDate: ' ', followUpTitle: ' ' }).nextFollowUp).toBeUndefined();
+    // Only a text: the form asks when, on the date field, naming the fix.
+    expect(() => input({ followUp: 'none', followUpTitle: 'Lähetä ohjeet' })).toThrow(ValidationError);
+    try {
+      input({ followUp: 'none', followUpTitle: 'Lähetä ohjeet' });
+    } catch (error) {
+      expect((error as ValidationError).fields).toEqual([
+        {
+          field: 'nextFollowUp.due',
+          message: expect.objectContaining({ fi: expect.stringContaining('Valitse, milloin') }),
+        },
+      ]);
+    }
+    // A quick pick and a typed date disagree: asked which, with the pick's own label in the message.
+    try {
+      input({ followUp: 'week', followUpDate: '2027-02-01' });
+      expect.unreachable('a quick pick beside a typed date must be asked about');
+    } catch (error) {
+      const [problem] = (error as ValidationError).fields;
+      expect(problem?.field).toBe('nextFollowUp.due');
+      expect(problem?.message.fi).toContain('”Viikon päästä”');
+      expect(problem?.message.en).toContain('“In a week”');
+    }
   });
 
   it('logs an earlier day at noon Helsinki time and splits topics', () => {

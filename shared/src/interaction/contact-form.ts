@@ -1,8 +1,11 @@
 // The "log a contact" form as people fill it in (plain strings from a form post) turned into the
 // input of logContact: quick picks become due dates, an untouched outcome gets the kind's default,
-// and a contact logged for today gets the current time.
+// and a contact logged for today gets the current time. A follow-up that was typed is never dropped
+// because of the quick pick left beside it: a typed date is the date, anything else unclear is asked.
 import { z } from 'zod';
-import { followUpQuickPicks, quickDueDate } from '../follow-up/follow-up';
+import { ValidationError } from '../errors';
+import { followUpQuickPicks, quickDueDate, type FollowUpQuickPick } from '../follow-up/follow-up';
+import { localised, t } from '../i18n/messages';
 import { helsinkiDate, helsinkiInstant } from '../time/helsinki';
 import { interactionKinds, outcomesByKind, type InteractionKind } from './interaction.schema';
 
@@ -40,7 +43,35 @@ export function formValues(entries: Iterable<[string, unknown]>): Record<string,
   return values;
 }
 
-/** Maps the form to logContact's input; validation of the result is logContact's job. */
+/**
+ * The follow-up the form asks for. "No follow-up" with a typed date means that date; with only a
+ * text it is a question back (when?); a quick pick beside a typed date is asked about too (which?).
+ */
+function chosenFollowUp(form: ContactForm): FollowUpQuickPick {
+  const date = form.followUpDate?.trim() ?? '';
+  const title = form.followUpTitle?.trim() ?? '';
+  const ask = (message: ReturnType<typeof localised>) => {
+    throw new ValidationError([{ field: 'nextFollowUp.due', message }]);
+  };
+  if (form.followUp === 'none') {
+    if (date !== '') return 'custom';
+    if (title !== '') ask(localised('msg:contact.followUpWhen'));
+    return 'none';
+  }
+  if (form.followUp !== 'custom' && date !== '') {
+    const pick = `contact.followUp.${form.followUp}` as const;
+    ask({
+      fi: t('fi', 'msg:contact.followUpTwoDates', { pick: t('fi', pick) }),
+      en: t('en', 'msg:contact.followUpTwoDates', { pick: t('en', pick) }),
+    });
+  }
+  return form.followUp;
+}
+
+/**
+ * Maps the form to logContact's input; validation of the result is logContact's job, except for a
+ * follow-up the form leaves unclear (a ValidationError on `nextFollowUp.due`).
+ */
 export function contactFormToInput(
   form: ContactForm,
   associationId: string,
@@ -54,7 +85,8 @@ export function contactFormToInput(
       : /^\d{4}-\d{2}-\d{2}$/.test(occurredOn)
         ? helsinkiInstant(occurredOn, 12).toISOString()
         : occurredOn;
-  const due = quickDueDate(form.followUp, now, form.followUpDate?.trim() || '');
+  const pick = chosenFollowUp(form);
+  const due = quickDueDate(pick, now, form.followUpDate?.trim() || '');
   return {
     interaction: {
       id: form.id,
@@ -75,11 +107,11 @@ export function contactFormToInput(
             due,
             title: form.followUpTitle,
             // The year-end pick is the revisit: "what happened after the meeting?"
-            ...(form.followUp === 'year_end' ? { purpose: 'revisit' } : {}),
+            ...(pick === 'year_end' ? { purpose: 'revisit' } : {}),
           },
         }
       : {}),
-    ...(form.followUp === 'custom' && due === '' ? { nextFollowUp: { due: '' } } : {}),
+    ...(pick === 'custom' && due === '' ? { nextFollowUp: { due: '' } } : {}),
     completesFollowUpId: form.completesFollowUpId,
   };
 }

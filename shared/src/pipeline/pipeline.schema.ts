@@ -16,7 +16,8 @@ export const pipelineStageSchema = z.object({
 export type PipelineStage = z.output<typeof pipelineStageSchema>;
 
 export const stageMoveInputSchema = z.object({
-  to: stageCodeSchema,
+  // An empty choice (a final stage's select has no default) is asked for, not called unknown.
+  to: z.string({ message: 'msg:stage.choose' }).min(1, { message: 'msg:stage.choose' }).pipe(stageCodeSchema),
   note: optionalText(1000),
 });
 

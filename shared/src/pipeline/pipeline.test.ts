@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
-import { checkStageMove, daysInStage, defaultPipelineStages, initialStage, stageLabel } from './pipeline';
+import {
+  checkStageMove,
+  daysInStage,
+  defaultPipelineStages,
+  initialStage,
+  isFinalStage,
+  isStale,
+  nextStageOf,
+  stageLabel,
+} from './pipeline';
+import { stageMoveInputSchema } from './pipeline.schema';
 
 describe('pipeline rules', () => {
   it('starts an association in the first main stage', () => {
@@ -12,6 +22,42 @@ describe('pipeline rules', () => {
     expect(checkStageMove(defaultPipelineStages, 'contacted', 'published').code).toBe('published');
     expect(() => checkStageMove(defaultPipelineStages, 'contacted', 'nowhere')).toThrow(ValidationError);
     expect(() => checkStageMove(defaultPipelineStages, 'contacted', 'contacted')).toThrow(ValidationError);
+  });
+
+  it('moves forward by default: the next main stage, and no default from a final stage', () => {
+    expect(nextStageOf(defaultPipelineStages, 'not_contacted')).toBe('contacted');
+    expect(nextStageOf(defaultPipelineStages, 'submitted')).toBe('published');
+    // The last main stage and the side exits are final: the form asks instead of guessing.
+    for (const final of ['published', 'declined', 'not_relevant', 'dissolved']) {
+      expect(isFinalStage(defaultPipelineStages, final)).toBe(true);
+      expect(nextStageOf(defaultPipelineStages, final)).toBeUndefined();
+    }
+    expect(isFinalStage(defaultPipelineStages, 'interested')).toBe(false);
+    expect(nextStageOf(defaultPipelineStages, 'legacy_stage')).toBeUndefined();
+    // An exit placed between main stages does not break the order of the main path.
+    const [first, second, ...rest] = defaultPipelineStages;
+    const reordered = [
+      first!,
+      { code: 'paused', label: { fi: 'Tauolla', en: 'Paused' }, kind: 'exit' as const },
+      second!,
+      ...rest,
+    ];
+    expect(nextStageOf(reordered, 'not_contacted')).toBe('contacted');
+  });
+
+  it('never calls a final stage stale, however long the wait', () => {
+    expect(isStale(defaultPipelineStages, 'published', 300, 30)).toBe(false);
+    expect(isStale(defaultPipelineStages, 'declined', 300, 30)).toBe(false);
+    expect(isStale(defaultPipelineStages, 'contacted', 30, 30)).toBe(true);
+    expect(isStale(defaultPipelineStages, 'contacted', 29, 30)).toBe(false);
+  });
+
+  it('asks for a stage when none was chosen, and calls an unknown one unknown', () => {
+    const problem = (to: string) =>
+      stageMoveInputSchema.safeParse({ to }).error?.issues.map((i) => i.message);
+    expect(problem('')).toEqual(['msg:stage.choose']);
+    expect(problem('Nowhere!')).toEqual(['msg:stage.unknown']);
+    expect(problem('contacted')).toBeUndefined();
   });
 
   it('counts whole Helsinki days in a stage', () => {

@@ -30,6 +30,34 @@ export function checkStageMove(stages: readonly PipelineStage[], from: string, t
   return target;
 }
 
+/** A stage with no way further: the last main stage (published) and every side exit. */
+export function isFinalStage(stages: readonly PipelineStage[], code: string): boolean {
+  const stage = stages.find((candidate) => candidate.code === code);
+  if (!stage) return false;
+  return stage.kind === 'exit' || stages.filter((s) => s.kind === 'main').at(-1)?.code === code;
+}
+
+/**
+ * Where a move from `code` goes unless the user picks otherwise: the next main stage in order. A
+ * final stage has no forward default (the form asks for a choice), nor has a stage no longer configured.
+ */
+export function nextStageOf(stages: readonly PipelineStage[], code: string): string | undefined {
+  if (isFinalStage(stages, code)) return undefined;
+  const mains = stages.filter((s) => s.kind === 'main');
+  const at = mains.findIndex((s) => s.code === code);
+  return at === -1 ? undefined : mains[at + 1]?.code;
+}
+
+/** Whether a card has waited too long in its stage; an association in a final stage never has. */
+export function isStale(
+  stages: readonly PipelineStage[],
+  code: string,
+  days: number,
+  staleAfterDays: number,
+): boolean {
+  return !isFinalStage(stages, code) && days >= staleAfterDays;
+}
+
 /** Whole Helsinki days an association has waited in its stage. */
 export function daysInStage(enteredAt: string, now: Date): number {
   return daysBetween(helsinkiDate(new Date(enteredAt)), helsinkiDate(now));

@@ -1,11 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import {
   countAssociationsInStage,
+  findAssociation,
   listAssociationsInStage,
 } from '@kohtaamo/shared/association/association.store';
 import { isId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
-import { daysInStage } from '@kohtaamo/shared/pipeline/pipeline';
+import { daysInStage, isStale, nextStageOf } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
@@ -21,21 +22,37 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const stages = workspace.stages.filter((stage) => !only || stage.code === only);
   const cursor = only ? (url.searchParams.get('cursor') ?? undefined) : undefined;
   const now = db.now();
+  // The card just moved is read from the base table (the stage index may lag) and shown first in
+  // its column, even when the column holds more than a page of cards.
+  const movedId = url.searchParams.get('moved');
+  const moved =
+    movedId && isId(movedId)
+      ? await orHttpError(findAssociation(db, workspace.id, movedId)).then((a) =>
+          a && !a.archivedAt && !a.mergedInto ? a : undefined,
+        )
+      : undefined;
   const columns = await orHttpError(
     Promise.all(
       stages.map(async (stage) => {
-        const [page, count] = await Promise.all([
+        const [listed, count] = await Promise.all([
           listAssociationsInStage(db, workspace.id, stage.code, {
             cursor,
             limit: only ? 100 : CARDS_PER_COLUMN,
           }),
           countAssociationsInStage(db, workspace.id, stage.code),
         ]);
+        const here = moved?.stage === stage.code ? moved : undefined;
+        const page = {
+          cursor: listed.cursor,
+          items: here ? [here, ...listed.items.filter((a) => a.id !== here.id)] : listed.items,
+        };
         return {
           code: stage.code,
           name: stage.label[locals.locale],
           count,
           next: page.cursor,
+          /** The cards' move default: the next main stage ('' from a final stage: a choice is asked). */
+          forward: nextStageOf(workspace.stages, stage.code) ?? '',
           cards: page.items.map((a) => {
             const days = daysInStage(a.stageEnteredAt, now);
             return {
@@ -43,7 +60,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
               name: a.name,
               stageSeq: a.stageSeq,
               days,
-              stale: days >= workspace.staleAfterDays,
+              stale: isStale(workspace.stages, stage.code, days, workspace.staleAfterDays),
             };
           }),
         };
@@ -55,6 +72,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
     single: only !== null,
     done: url.searchParams.get('done'),
+    moved: moved && {
+      id: moved.id,
+      name: moved.name,
+      stage: workspace.stages.find((s) => s.code === moved.stage)?.label[locals.locale] ?? moved.stage,
+    },
   };
 };
 
@@ -77,7 +99,7 @@ export const actions: Actions = {
     const stage = url.searchParams.get('stage');
     redirect(
       303,
-      `/pipeline?${stage ? `stage=${encodeURIComponent(stage)}&` : ''}done=moved${isId(id) ? `#card-${id}` : ''}`,
+      `/pipeline?${stage ? `stage=${encodeURIComponent(stage)}&` : ''}done=moved${isId(id) ? `&moved=${id}#card-${id}` : ''}`,
     );
   },
 };

@@ -12,7 +12,7 @@ import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
 import { logContact } from '@kohtaamo/shared/interaction/log-contact';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { getMember, listAssignableStaff } from '@kohtaamo/shared/user/user.store';
-import { daysInStage, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
+import { daysInStage, nextStageOf, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
 import { listStageHistory } from '@kohtaamo/shared/pipeline/stage-history.store';
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
@@ -65,6 +65,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
       name: stageName(association.stage),
       enteredAt: association.stageEnteredAt,
       days: daysInStage(association.stageEnteredAt, db.now()),
+      /** The move form's default: the next main stage ('' from a final stage: a choice is asked). */
+      forward: nextStageOf(workspace.stages, association.stage) ?? '',
     },
     stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
     history: withNames(history.reverse()),
