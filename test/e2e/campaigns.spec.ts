@@ -3,7 +3,7 @@
 // get the same association, and the "call back" in the caller's tasks.
 import { expect, test, type Page } from '@playwright/test';
 import { storageStateOf } from './auth';
-import { expectNoAxeViolations, hydrated } from './support';
+import { expectNoAxeViolations, findTask, hydrated } from './support';
 
 const NAME = 'Tarjotin-kirje Iisalmi (e2e)';
 const callUrl = /\/campaigns\/[0-9A-Z]{26}\/call\/([0-9A-Z]{26})/;
@@ -101,15 +101,8 @@ test('two callers work one call list: mailing on the timelines, five outcomes, n
   await expect(admin.locator('#progress-text')).toContainText(`3 / ${chosen} yhdistystä käsitelty`);
 
   // The call back is in the staff member's tasks.
-  await staff.goto('/tasks');
   const task = staff.locator('ul.tasks li').filter({ hasText: `Soita takaisin: ${NAME}` });
-  // My tasks come a page at a time, earliest due first.
-  const more = staff.getByRole('link', { name: 'Lisää tehtäviä' });
-  while ((await task.count()) === 0 && (await more.count()) > 0) {
-    const before = staff.url();
-    await more.click();
-    await staff.waitForURL((url) => url.href !== before);
-  }
+  await findTask(staff, task);
   await expect(task).toHaveCount(1);
 
   // A called association's timeline shows the mailing and the call.

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageStateOf } from './auth';
 import { client } from './http';
-import { expectNoAxeViolations, finnishDate, helsinkiDatePlus, hydrated } from './support';
+import { expectNoAxeViolations, findTask, finnishDate, helsinkiDatePlus, hydrated } from './support';
 
 test.use({ storageState: storageStateOf('staff') });
 
@@ -212,14 +212,8 @@ test('a task without a contact: add it on the association, find it in My tasks, 
   await expect(tasks).toContainText('Lähetä tarjottimen ohjeet');
   await expect(tasks).toContainText(finnishDate(helsinkiDatePlus(1)));
 
-  await page.goto('/tasks');
   const mine = page.locator('ul.tasks li').filter({ hasText: 'Keiteleen Kuntokerho ry' });
-  const more = page.getByRole('link', { name: 'Lisää tehtäviä' });
-  while ((await mine.count()) === 0 && (await more.count()) > 0) {
-    const before = page.url();
-    await more.click();
-    await page.waitForURL((url) => url.href !== before);
-  }
+  await findTask(page, mine, { due: helsinkiDatePlus(1) });
   await expect(mine).toContainText('Lähetä tarjottimen ohjeet');
 
   await page.goto(associationUrl);
@@ -251,14 +245,8 @@ test('a team task shows in the team view as the team’s, and one click on "Siir
   await page.getByRole('button', { name: 'Lisää tehtävä' }).click();
   await expect(page.getByRole('status')).toHaveText('Tehtävä lisätty.');
 
-  await page.goto('/tasks?view=team');
   const task = page.locator('ul.tasks li').filter({ hasText: 'Pielaveden Perhekerho ry' });
-  const more = page.getByRole('link', { name: 'Lisää tehtäviä' });
-  while ((await task.count()) === 0 && (await more.count()) > 0) {
-    const before = page.url();
-    await more.click();
-    await page.waitForURL((url) => url.href !== before);
-  }
+  await findTask(page, task, { team: true, due: helsinkiDatePlus(0) });
   await expect(task).toContainText('Tiimi (kuka tahansa henkilökunnasta)');
   await task.getByLabel('Siirrä henkilölle').selectOption({ label: 'Ville Korhonen' });
   await task.getByRole('button', { name: 'Siirrä', exact: true }).click();

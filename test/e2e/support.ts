@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { issueStamp, MIN_FILL_MS } from '../../shared/src/event/feedback-stamp';
+import { taskGroupOf, taskGroups } from '../../shared/src/follow-up/follow-up';
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
@@ -68,4 +69,26 @@ export async function hydrated(page: Page): Promise<void> {
 export function backdatedStamp(token: string): string {
   const secret = readFileSync('.test-output/e2e-data/cursor-secret', 'utf8').trim();
   return issueStamp(secret, token, new Date(Date.now() - MIN_FILL_MS - 3000));
+}
+
+/**
+ * Opens the group of /tasks that holds a task due on `due` (every group when not given) on its own,
+ * paging with "Lisää tehtäviä" until `task` shows: other tests' tasks may come before it.
+ */
+export async function findTask(
+  page: Page,
+  task: Locator,
+  options: { due?: string; team?: boolean } = {},
+): Promise<void> {
+  const groups = options.due ? [taskGroupOf(options.due, new Date())] : taskGroups;
+  for (const group of groups) {
+    await page.goto(`/tasks?${new URLSearchParams({ ...(options.team ? { view: 'team' } : {}), group })}`);
+    const more = page.getByRole('link', { name: 'Lisää tehtäviä' });
+    while ((await task.count()) === 0 && (await more.count()) > 0) {
+      const before = page.url();
+      await more.click();
+      await page.waitForURL((url) => url.href !== before);
+    }
+    if ((await task.count()) > 0) return;
+  }
 }

@@ -168,6 +168,35 @@ export async function countAll(db: Db, input: Omit<QueryInput, 'Select'>): Promi
   return count;
 }
 
+/**
+ * Counts what a query matches, examining at most `cap` items (a declared, bounded cost): `more`
+ * says the count stopped at the cap and the true number is larger.
+ */
+export async function countUpTo(
+  db: Db,
+  input: Omit<QueryInput, 'Select' | 'Limit'>,
+  cap: number,
+): Promise<{ count: number; more: boolean }> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await run(() =>
+      db.doc.send(
+        new QueryCommand({
+          ...input,
+          Select: 'COUNT',
+          Limit: cap - count,
+          TableName: db.table,
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    count += result.Count ?? 0;
+    start = result.LastEvaluatedKey;
+  } while (start && count < cap);
+  return { count, more: start !== undefined };
+}
+
 const BATCH_GET_LIMIT = 100;
 
 /**

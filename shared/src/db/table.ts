@@ -72,13 +72,13 @@ export const accessPatterns = [
   },
   {
     id: '5',
-    name: 'my open follow-ups by due date',
+    name: 'my open follow-ups by due date (a range per task group; counted up to 1000 per group)',
     index: 'gsi1',
     key: 'gsi1pk WS#w#USER#u#OPEN (a team task: WS#w#TEAMTASKS#OPEN), gsi1sk DUE#<date>#<id> (sparse)',
   },
   {
     id: '6',
-    name: "team's open follow-ups by due date",
+    name: "team's open follow-ups by due date (a range per task group; counted up to 1000 per group)",
     index: 'gsi2',
     key: 'gsi2pk WS#w#OPEN, gsi2sk DUE#<date>#<id> (sparse)',
   },
@@ -370,12 +370,17 @@ export const keys = {
   }),
   /** A team task (no assignee) is in nobody's own list: its gsi1 partition is the team's tasks. */
   openFollowUpIndexes: (ws: string, assigneeId: string | undefined, due: string, id: string) => ({
-    gsi1pk: assigneeId === undefined ? `WS#${ws}#TEAMTASKS#OPEN` : `WS#${ws}#USER#${assigneeId}#OPEN`,
+    gsi1pk:
+      assigneeId === undefined
+        ? keys.teamTasksOpenPartition(ws)
+        : keys.myOpenFollowUpsPartition(ws, assigneeId),
     gsi1sk: `DUE#${due}#${id}`,
     gsi2pk: `WS#${ws}#OPEN`,
     gsi2sk: `DUE#${due}#${id}`,
   }),
   myOpenFollowUpsPartition: (ws: string, userId: string) => `WS#${ws}#USER#${userId}#OPEN`,
+  /** The open team tasks (no assignee) of a workspace, on gsi1 beside each user's own. */
+  teamTasksOpenPartition: (ws: string) => `WS#${ws}#TEAMTASKS#OPEN`,
   teamOpenFollowUpsPartition: (ws: string) => `WS#${ws}#OPEN`,
   /** A directory entry per municipality of an association; the name is URI-encoded (no `#`). */
   municipalityEntry: (ws: string, associationId: string, municipality: string, collationKey: string) => ({

@@ -6,6 +6,7 @@ import { parseId, parseInput } from '../validation';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import {
+  countUpTo,
   isConditionalFailure,
   queryAll,
   queryPage,
@@ -18,6 +19,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
 import { putIfAbsent } from '../db/operations';
 import { helsinkiMonth } from '../time/helsinki';
+import type { DueRange } from './follow-up';
 import { FOLLOW_UP_SCHEMA_VERSION, type FollowUp, type FollowUpInput } from './follow-up.schema';
 
 export function followUpItem(workspaceId: string, followUp: FollowUp): Record<string, unknown> {
@@ -182,6 +184,79 @@ export function listTeamOpenFollowUps(
     },
     { scope: `team-open:${workspaceId}`, ...page },
   );
+}
+
+/** Whose open follow-ups a list shows: one staff member's, the team's own (no assignee), or all. */
+export type OpenFollowUpOwner = { userId: string } | 'teamTasks' | 'everyone';
+
+/** Most index entries a group's count examines (patterns 5 and 6): beyond it the page says "1000+". */
+export const OPEN_COUNT_CAP = 1000;
+
+/**
+ * The query of `owner`'s open follow-ups due in `range` (pattern 5 for one staff member or the team's
+ * tasks, 6 for everyone); undefined when the range holds no date (the rest of the week on a Sunday).
+ */
+function openFollowUpsDueQuery(workspaceId: string, owner: OpenFollowUpOwner, range: DueRange) {
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) return undefined;
+  if (typeof owner === 'object') parseInput(z.object({ userId: staffIdSchema }), owner);
+  const [index, pk] =
+    owner === 'everyone'
+      ? (['gsi2', keys.teamOpenFollowUpsPartition(workspaceId)] as const)
+      : owner === 'teamTasks'
+        ? (['gsi1', keys.teamTasksOpenPartition(workspaceId)] as const)
+        : (['gsi1', keys.myOpenFollowUpsPartition(workspaceId, owner.userId)] as const);
+  // Sort keys are `DUE#<date>#<id>`; `$` sorts just after `#`, so `DUE#<date>$` ends the day.
+  const from = range.from === undefined ? undefined : `DUE#${range.from}#`;
+  const to = range.to === undefined ? undefined : `DUE#${range.to}$`;
+  const condition =
+    from !== undefined && to !== undefined
+      ? ' AND #sk BETWEEN :from AND :to'
+      : from !== undefined
+        ? ' AND #sk >= :from'
+        : to !== undefined
+          ? ' AND #sk < :to'
+          : '';
+  return {
+    scope: `open:${workspaceId}:${typeof owner === 'object' ? owner.userId : owner}:${range.from ?? ''}:${range.to ?? ''}`,
+    input: {
+      IndexName: index,
+      KeyConditionExpression: `#pk = :pk${condition}`,
+      ExpressionAttributeNames: { '#pk': `${index}pk`, ...(condition ? { '#sk': `${index}sk` } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': pk,
+        ...(from !== undefined && condition.includes(':from') ? { ':from': from } : {}),
+        ...(to !== undefined && condition.includes(':to') ? { ':to': to } : {}),
+      },
+    },
+  };
+}
+
+/** Patterns 5 and 6 by due date: a page of `owner`'s open follow-ups due in `range`, earliest first. */
+export async function listOpenFollowUpsDue(
+  db: Db,
+  workspaceId: string,
+  owner: OpenFollowUpOwner,
+  range: DueRange,
+  page: PageRequest = {},
+): Promise<Page<FollowUp>> {
+  const query = openFollowUpsDueQuery(workspaceId, owner, range);
+  if (!query) return { items: [] };
+  return queryPage<FollowUp>(db, query.input, { scope: query.scope, ...page });
+}
+
+/**
+ * Patterns 5 and 6, counted: how many of `owner`'s open follow-ups are due in `range`, examining at
+ * most OPEN_COUNT_CAP index entries (`more`: there are more than `count`).
+ */
+export async function countOpenFollowUpsDue(
+  db: Db,
+  workspaceId: string,
+  owner: OpenFollowUpOwner,
+  range: DueRange,
+): Promise<{ count: number; more: boolean }> {
+  const query = openFollowUpsDueQuery(workspaceId, owner, range);
+  if (!query) return { count: 0, more: false };
+  return countUpTo(db, query.input, OPEN_COUNT_CAP);
 }
 
 /** Pattern 6, bounded: the team's open follow-ups due on or before a date (daily reminders). */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { futureDueDateSchema, groupTasks, nextDue, quickDueDate, taskGroupOf } from './follow-up';
+import {
+  futureDueDateSchema,
+  groupTasks,
+  nextDue,
+  quickDueDate,
+  taskGroupOf,
+  taskGroupRanges,
+  taskGroups,
+} from './follow-up';
+import { addDays } from '../time/helsinki';
 
 describe('follow-up rules', () => {
   // 23:30 UTC on 23 Nov is already 24 Nov in Helsinki.
@@ -49,5 +58,29 @@ describe('quick picks and task groups', () => {
     expect(groups.thisWeek.map((t) => t.due)).toEqual(['2026-11-29']);
     expect(groups.later.map((t) => t.due)).toEqual(['2026-11-30']);
     expect(taskGroupOf('2026-11-23', new Date('2026-11-23T22:30:00Z'))).toBe('overdue');
+  });
+
+  it('gives each group a due-date range that holds exactly the dates taskGroupOf puts in it', () => {
+    // Every weekday, and around Helsinki midnight (22:30 UTC is already the next day in winter).
+    for (const instant of [
+      '2026-11-23T10:00:00Z',
+      '2026-11-28T22:30:00Z',
+      '2026-11-29T12:00:00Z',
+      '2027-03-28T21:30:00Z',
+    ]) {
+      const at = new Date(instant);
+      const ranges = taskGroupRanges(at);
+      for (let offset = -10; offset <= 20; offset++) {
+        const due = addDays('2026-11-25', offset);
+        const inRange = taskGroups.filter((group) => {
+          const { from, to } = ranges[group];
+          return (from === undefined || due >= from) && (to === undefined || due <= to);
+        });
+        expect(inRange).toEqual([taskGroupOf(due, at)]);
+      }
+    }
+    // On a Sunday the rest of the week is empty: the range is reversed, so nothing falls in it.
+    const sunday = taskGroupRanges(new Date('2026-11-29T12:00:00Z')).thisWeek;
+    expect(sunday.from! > sunday.to!).toBe(true);
   });
 });

@@ -49,6 +49,24 @@ export function taskGroupOf(due: string, now: Date): TaskGroup {
   return due <= sunday ? 'thisWeek' : 'later';
 }
 
+/** The due dates of a group as an inclusive range (open ends absent); `thisWeek` may be empty (Sunday). */
+export interface DueRange {
+  from?: string;
+  to?: string;
+}
+
+/** The due-date range of each group today, Helsinki time: the same split as taskGroupOf. */
+export function taskGroupRanges(now: Date): Record<TaskGroup, DueRange> {
+  const today = helsinkiDate(now);
+  const sunday = addDays(today, 7 - isoWeekday(today));
+  return {
+    overdue: { to: addDays(today, -1) },
+    today: { from: today, to: today },
+    thisWeek: { from: addDays(today, 1), to: sunday },
+    later: { from: addDays(sunday, 1) },
+  };
+}
+
 export function groupTasks<T extends { due: string }>(
   followUps: readonly T[],
   now: Date,

@@ -429,6 +429,12 @@ export const messages = {
   'tasks.group.later': { fi: 'Myöhemmin', en: 'Later' },
   'tasks.empty': { fi: 'Ei tehtäviä.', en: 'No tasks.' },
   'tasks.more': { fi: 'Lisää tehtäviä', en: 'More tasks' },
+  'tasks.showAll': { fi: 'Näytä kaikki: {group} ({count})', en: 'Show all: {group} ({count})' },
+  'tasks.allGroups': { fi: 'Kaikki ryhmät', en: 'All groups' },
+  'tasks.whose': { fi: 'Kenen tehtävät', en: 'Whose tasks' },
+  'tasks.everyone': { fi: 'Kaikkien', en: 'Everyone’s' },
+  'tasks.teamOwn': { fi: 'Tiimille (ei tekijää)', en: 'The team’s (nobody assigned)' },
+  'tasks.filter': { fi: 'Näytä', en: 'Show' },
 
   'pipeline.title': { fi: 'Tarjotinpolku', en: 'Onboarding pipeline' },
   'pipeline.count': { fi: '{count} yhdistystä', en: '{count} associations' },

@@ -1,11 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { getAssociationNames } from '@kohtaamo/shared/association/association.store';
 import { closeFollowUp, updateOpenFollowUp } from '@kohtaamo/shared/follow-up/follow-up-actions';
-import { groupTasks, taskGroups } from '@kohtaamo/shared/follow-up/follow-up';
+import { taskGroupRanges, taskGroups } from '@kohtaamo/shared/follow-up/follow-up';
 import {
+  countOpenFollowUpsDue,
   getFollowUp,
-  listMyOpenFollowUps,
-  listTeamOpenFollowUps,
+  listOpenFollowUpsDue,
+  type OpenFollowUpOwner,
 } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
@@ -15,47 +16,88 @@ import { currentWorkspace, member, serverContext } from '#lib/server/context.ts'
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Each group's first tasks on the overview; the rest are one "show all" away. */
+const GROUP_PREVIEW = 25;
+/** A page of one group shown on its own. */
 const PAGE_SIZE = 100;
+
+/** Whose tasks the page shows: mine; in the team view everyone's, one member's or the team's own. */
+function ownerOf(url: URL, me: string, staffIds: readonly string[]): OpenFollowUpOwner {
+  if (url.searchParams.get('view') !== 'team') return { userId: me };
+  const member = url.searchParams.get('member') ?? '';
+  if (member === 'team') return 'teamTasks';
+  return staffIds.includes(member) ? { userId: member } : 'everyone';
+}
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace(locals));
+  const members = await orHttpError(listMembers(db, workspace.id));
+  const staff = assignableStaff(members);
   const team = url.searchParams.get('view') === 'team';
-  const cursor = url.searchParams.get('cursor') ?? undefined;
-  const page = await orHttpError(
-    team
-      ? listTeamOpenFollowUps(db, workspace.id, { cursor, limit: PAGE_SIZE })
-      : listMyOpenFollowUps(db, workspace.id, locals.staffId, { cursor, limit: PAGE_SIZE }),
+  const owner = ownerOf(
+    url,
+    locals.staffId,
+    members.map((m) => m.userId),
+  );
+  const only = taskGroups.find((group) => group === url.searchParams.get('group'));
+  const cursor = only ? (url.searchParams.get('cursor') ?? undefined) : undefined;
+  const ranges = taskGroupRanges(db.now());
+  // One read for each group's first tasks and one for its total (bounded: OPEN_COUNT_CAP), so
+  // today's tasks never wait behind another group's paging.
+  const shown = only ? [only] : taskGroups;
+  const groups = await orHttpError(
+    Promise.all(
+      shown.map(async (group) => {
+        const [page, total] = await Promise.all([
+          listOpenFollowUpsDue(db, workspace.id, owner, ranges[group], {
+            cursor,
+            limit: only ? PAGE_SIZE : GROUP_PREVIEW,
+          }),
+          countOpenFollowUpsDue(db, workspace.id, owner, ranges[group]),
+        ]);
+        return { group, page, total };
+      }),
+    ),
   );
   const names = await orHttpError(
     getAssociationNames(
       db,
       workspace.id,
-      page.items.map((f) => f.associationId),
+      groups.flatMap(({ page }) => page.items.map((f) => f.associationId)),
     ),
   );
-  const members = await orHttpError(listMembers(db, workspace.id));
   const staffNames = new Map(members.map((m) => [m.userId, m.name]));
-  const tasks = page.items.map((f) => ({
-    ...f,
-    associationName: names.get(f.associationId) ?? '–',
-    // A team task has no assignee: the page names it the team's.
-    assigneeName: f.assigneeId === undefined ? undefined : (staffNames.get(f.assigneeId) ?? f.assigneeId),
-  }));
-  const groups = groupTasks(tasks, db.now());
   return {
     team,
-    groups: taskGroups.map((group) => ({ group, tasks: groups[group] })),
-    staff: assignableStaff(members),
+    member: team ? (typeof owner === 'object' ? owner.userId : owner === 'teamTasks' ? 'team' : '') : '',
+    only,
+    groups: groups.map(({ group, page, total }) => ({
+      group,
+      total,
+      next: page.cursor,
+      tasks: page.items.map((f) => ({
+        ...f,
+        associationName: names.get(f.associationId) ?? '–',
+        // A team task has no assignee: the page names it the team's.
+        assigneeName: f.assigneeId === undefined ? undefined : (staffNames.get(f.assigneeId) ?? f.assigneeId),
+      })),
+    })),
+    staff,
     me: locals.staffId,
-    next: page.cursor,
     done: url.searchParams.get('done'),
   };
 };
 
+/** Back to the list the action came from (view, member filter and group kept). */
 function back(url: URL, done: string): never {
-  const view = url.searchParams.get('view') === 'team' ? 'view=team&' : '';
-  redirect(303, `/tasks?${view}done=${done}`);
+  const kept = new URLSearchParams();
+  for (const name of ['view', 'member', 'group']) {
+    const value = url.searchParams.get(name);
+    if (value) kept.set(name, value);
+  }
+  kept.set('done', done);
+  redirect(303, `/tasks?${kept}`);
 }
 
 export const actions: Actions = {

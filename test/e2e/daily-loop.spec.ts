@@ -1,0 +1,83 @@
+// The daily loop: My tasks cannot hide work. Each group shows its true total and its own first
+// tasks, so today's are on the first view however many are overdue; the front page's counts lead
+// to the groups; the team view filters by whose tasks they are.
+import { expect, test, type Locator } from '@playwright/test';
+import { expectNoAxeViolations, helsinkiDatePlus, hydrated } from './support';
+
+const total = async (heading: Locator) => Number((await heading.textContent())?.match(/\((\d+)\+?\)/)?.[1]);
+
+test('today’s tasks are on the first view of My tasks behind more than 100 overdue, and the totals hold', async ({
+  page,
+}) => {
+  await page.goto('/associations/new');
+  await hydrated(page);
+  await page.getByLabel('Nimi *').fill('Tervon Tehtäväkerho ry');
+  await page.getByLabel('Kunnat *').fill('Tervo');
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tervon Tehtäväkerho ry');
+  await page.locator('summary', { hasText: 'Uusi tehtävä' }).click();
+  await page.getByLabel('Mitä pitää tehdä').fill('Soita tänään puheenjohtajalle');
+  await page.getByLabel('Määräpäivä').fill(helsinkiDatePlus(0));
+  await page.getByRole('button', { name: 'Lisää tehtävä' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tehtävä lisätty.');
+
+  await page.goto('/tasks');
+  const overdueHeading = page.locator('#group-overdue');
+  const overdue = await total(overdueHeading);
+  expect(overdue).toBeGreaterThan(100);
+  const today = page.locator('section[aria-labelledby="group-today"]');
+  await expect(today.locator('ul.tasks li').filter({ hasText: 'Tervon Tehtäväkerho ry' })).toContainText(
+    'Soita tänään puheenjohtajalle',
+  );
+  expect(await total(page.locator('#group-today'))).toBe(await today.locator('ul.tasks li').count());
+  await expectNoAxeViolations(page);
+
+  // The front page's count is the same total and leads to the group, which pages through exactly it.
+  await page.goto('/');
+  await expect(page.getByTestId('overdue-count')).toHaveText(`Myöhässä: ${overdue}`);
+  await page.getByRole('link', { name: `Myöhässä: ${overdue}` }).click();
+  await expect(page.locator('section.task-group')).toHaveCount(1);
+  let listed = await page.locator('ul.tasks li').count();
+  const more = page.getByRole('link', { name: 'Lisää tehtäviä' });
+  for (let pages = 0; (await more.count()) > 0 && pages < 20; pages++) {
+    const before = page.url();
+    await more.click();
+    await page.waitForURL((url) => url.href !== before);
+    listed += await page.locator('ul.tasks li').count();
+  }
+  expect(listed).toBe(overdue);
+});
+
+test('the team view shows one member’s tasks or the team’s own', async ({ page }) => {
+  await page.goto('/associations/new');
+  await hydrated(page);
+  await page.getByLabel('Nimi *').fill('Tuusniemen Tiimikerho ry');
+  await page.getByLabel('Kunnat *').fill('Tuusniemi');
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tuusniemen Tiimikerho ry');
+  await page.locator('summary', { hasText: 'Uusi tehtävä' }).click();
+  await page.getByLabel('Mitä pitää tehdä').fill('Joku tiimistä käy kokouksessa');
+  await page.getByLabel('Vastuuhenkilö').selectOption({ label: 'Tiimi (kuka tahansa henkilökunnasta)' });
+  await page.getByRole('button', { name: 'Lisää tehtävä' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tehtävä lisätty.');
+
+  await page.goto('/tasks?view=team');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tiimin tehtävät');
+  const everyone = await total(page.locator('#group-overdue'));
+  await page.getByLabel('Kenen tehtävät').selectOption({ label: 'Ville Korhonen' });
+  await page.getByRole('button', { name: 'Näytä', exact: true }).click();
+  await expect(page).toHaveURL(/member=demo-ville/);
+  const villes = page.locator('ul.tasks li');
+  expect(await villes.count()).toBeGreaterThan(0);
+  for (const item of await villes.all()) await expect(item).toContainText('Ville Korhonen');
+  expect(await total(page.locator('#group-overdue'))).toBeLessThan(everyone);
+
+  await page.getByLabel('Kenen tehtävät').selectOption({ label: 'Tiimille (ei tekijää)' });
+  await page.getByRole('button', { name: 'Näytä', exact: true }).click();
+  await expect(page).toHaveURL(/member=team/);
+  await expect(page.locator('ul.tasks li').filter({ hasText: 'Tuusniemen Tiimikerho ry' })).toHaveCount(1);
+  for (const item of await page.locator('ul.tasks li').all()) {
+    await expect(item).toContainText('Tiimi (kuka tahansa henkilökunnasta)');
+  }
+  await expectNoAxeViolations(page);
+});
