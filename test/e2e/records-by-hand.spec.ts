@@ -251,6 +251,13 @@ test('a team task shows in the team view as the team’s, and one click on "Siir
   await task.getByLabel('Siirrä henkilölle').selectOption({ label: 'Ville Korhonen' });
   await task.getByRole('button', { name: 'Siirrä', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Jatkotoimenpide siirretty toiselle.');
+  // Handing it to the one who already has it changes nothing, and says so.
+  await findTask(page, task, { team: true, due: helsinkiDatePlus(0) });
+  await expect(task).toContainText('Ville Korhonen');
+  await task.getByRole('button', { name: 'Siirrä', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Tehtävä oli jo valitulla tekijällä, joten mitään ei muutettu.',
+  );
 });
 
 test('marking an association dissolved asks first, archives it and moves its stage to Lakannut', async ({
@@ -351,9 +358,19 @@ test('a board change: the chair’s role ends and stays as history, a new chair 
   await hydrated(page);
   await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
   await page.getByLabel('Nimi *').fill('Ritva Rautiainen');
+  await page.getByLabel('Puhelin').fill('040 765 4321');
+  await page.getByLabel('Sähköposti').fill('ritva@example.invalid');
   await page.getByLabel('Rooli', { exact: true }).selectOption({ label: 'Puheenjohtaja' });
   await page.getByRole('button', { name: 'Lisää henkilö' }).click();
   await expect(people.locator('ul.people').first()).toContainText('Ritva Rautiainen');
+  // Her number and address are one tap away, in international form for the phone.
+  await expect(people.getByRole('link', { name: 'Soita: Ritva Rautiainen, 040 765 4321' })).toHaveAttribute(
+    'href',
+    'tel:+358407654321',
+  );
+  await expect(
+    people.getByRole('link', { name: 'Sähköposti: Ritva Rautiainen, ritva@example.invalid' }),
+  ).toHaveAttribute('href', 'mailto:ritva@example.invalid');
   await expectNoAxeViolations(page);
 });
 

@@ -197,4 +197,6 @@ export const associationRecordMessages = {
     fi: 'Valitsit ajankohdan ”{pick}” ja kirjoitit myös päivän. Valitse ”Valitse päivä” käyttääksesi kirjoittamaasi päivää, tai tyhjennä päivä.',
     en: 'You chose “{pick}” and also typed a date. Choose “Pick a date” to use the date you typed, or clear the date.',
   },
+  'person.call': { fi: 'Soita: {name}, {phone}', en: 'Call {name}, {phone}' },
+  'person.mail': { fi: 'Sähköposti: {name}, {email}', en: 'E-mail {name}, {email}' },
 } as const;

@@ -415,6 +415,10 @@ export const messages = {
   'followUp.snoozed': { fi: 'Jatkotoimenpide siirretty.', en: 'Follow-up moved.' },
   'followUp.reassign': { fi: 'Siirrä henkilölle', en: 'Reassign to' },
   'followUp.reassignButton': { fi: 'Siirrä', en: 'Reassign' },
+  'followUp.alreadyAssigned': {
+    fi: 'Tehtävä oli jo valitulla tekijällä, joten mitään ei muutettu.',
+    en: 'The task was already with the one you chose, so nothing changed.',
+  },
   'followUp.reassigned': { fi: 'Jatkotoimenpide siirretty toiselle.', en: 'Follow-up reassigned.' },
   'followUp.untitled': { fi: 'Jatkotoimenpide', en: 'Follow-up' },
   'followUp.assignee': { fi: 'Vastuuhenkilö', en: 'Assignee' },

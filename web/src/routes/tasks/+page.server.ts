@@ -133,10 +133,15 @@ export const actions: Actions = {
   reassign: async ({ request, locals, url }) => {
     const { db } = serverContext();
     const values = formValues((await request.formData()).entries());
-    // The store checks that the new assignee is one of the staff ('' hands it to the team).
-    const result = await runAction('task', values, () =>
-      updateOpenFollowUp(db, member(locals).workspaceId, values, locals.staffId),
-    );
+    // The store checks that the new assignee is one of the staff ('' hands it to the team). A task
+    // "moved" to whoever already has it changes nothing, and the page says so.
+    const result = await runAction('task', values, async () => {
+      const workspaceId = member(locals).workspaceId;
+      const current = await getFollowUp(db, workspaceId, String(values.associationId), String(values.id));
+      if ((values.assigneeId || undefined) === current.assigneeId) return { unchanged: true } as const;
+      return updateOpenFollowUp(db, workspaceId, values, locals.staffId);
+    });
+    if ('unchanged' in result) back(url, 'alreadyAssigned');
     if (!('due' in result)) return result;
     back(url, 'reassigned');
   },

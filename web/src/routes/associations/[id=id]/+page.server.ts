@@ -10,7 +10,8 @@ import { contactFormSchema, contactFormToInput, formValues } from '@kohtaamo/sha
 import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
 import { logContact } from '@kohtaamo/shared/interaction/log-contact';
-import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
+import { inCallingOrder, telHref } from '@kohtaamo/shared/person/contact-order';
+import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { getMember, listAssignableStaff } from '@kohtaamo/shared/user/user.store';
 import { daysInStage, nextStageOf, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
@@ -49,6 +50,18 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
       listAssignableStaff(db, workspace.id),
     ]),
   );
+  // The current people's phone numbers and e-mail addresses, for tap-to-call (one batch read).
+  const contacts = new Map(
+    (
+      await orHttpError(
+        getPeople(
+          db,
+          workspace.id,
+          members.items.filter((m) => !m.endDate).map((m) => m.personId),
+        ),
+      )
+    ).map((person) => [person.id, person]),
+  );
   const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
   const withNames = (changes: typeof history) =>
     changes.map((change) => ({ ...change, fromName: stageName(change.from), toName: stageName(change.to) }));
@@ -56,6 +69,8 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
   const followUpParam = url.searchParams.get('followUp');
   return {
     association,
+    /** The association's own number as a tap-to-call address. */
+    phoneHref: association.phone ? telHref(association.phone) : undefined,
     ownerName: owner?.name,
     staff,
     taskForm: { id: newId(), due: addDays(helsinkiDate(db.now()), 7), assigneeId: locals.staffId },
@@ -76,7 +91,16 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
       mergedAt: m.association.mergedAt,
       history: withNames(m.history.reverse()),
     })),
-    members: members.items,
+    members: inCallingOrder(
+      members.items.map((m) => {
+        const contact = contacts.get(m.personId);
+        return {
+          ...m,
+          ...(contact?.phone ? { phone: contact.phone, phoneHref: telHref(contact.phone) } : {}),
+          ...(contact?.email ? { email: contact.email } : {}),
+        };
+      }),
+    ),
     timeline: timeline.items,
     moreTimeline: timeline.cursor !== undefined,
     followUps,

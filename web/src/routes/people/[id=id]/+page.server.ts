@@ -1,5 +1,6 @@
 // A person: contact details, memberships, privacy (lawful basis, objection), subject access and
 // erasure for admins.
+import { telHref } from '@kohtaamo/shared/person/contact-order';
 import { redirect } from '@sveltejs/kit';
 import { ValidationError } from '@kohtaamo/shared/errors';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
@@ -23,7 +24,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
     orHttpError(getPerson(db, me.workspaceId, id)),
     orHttpError(listAssociationsOfPerson(db, me.workspaceId, id, { limit: 200 })),
   ]);
-  return { person, memberships: memberships.items, done: url.searchParams.get('done') };
+  return {
+    person,
+    /** The person's number as a tap-to-call address. */
+    phoneHref: person.phone ? telHref(person.phone) : undefined,
+    memberships: memberships.items,
+    done: url.searchParams.get('done'),
+  };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,32 @@
+// Who to call first: an association's people with the chair and the contact person at the top, then
+// the other roles in their usual order, each role's people in Finnish alphabetical order.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { compareFinnish } from '../text/finnish-collation';
+import { membershipRoles, type MembershipRole } from './person.schema';
+
+const FIRST: readonly MembershipRole[] = ['chair', 'contact'];
+
+function rank(role: MembershipRole): number {
+  const first = FIRST.indexOf(role);
+  return first !== -1 ? first : FIRST.length + membershipRoles.indexOf(role);
+}
+
+/** The people in calling order (a new array; the input is left as it is). */
+export function inCallingOrder<T extends { role: MembershipRole; personName: string }>(
+  people: readonly T[],
+): T[] {
+  return [...people].sort(
+    (a, b) => rank(a.role) - rank(b.role) || compareFinnish(a.personName, b.personName),
+  );
+}
+
+/**
+ * A phone number as a `tel:` address in international form (a Finnish number unless it says
+ * otherwise, through libphonenumber); a number it cannot read keeps its digits and a leading +.
+ */
+export function telHref(phone: string): string {
+  const parsed = parsePhoneNumberFromString(phone, 'FI');
+  if (parsed?.isPossible()) return parsed.getURI();
+  const trimmed = phone.trim();
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
+}
