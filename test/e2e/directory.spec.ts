@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support';
+import { expect, test, type Page, type Request } from '@playwright/test';
+import { expectNoAxeViolations, helsinkiDatePlus, hydrated } from './support';
 
 const finnish = new Intl.Collator('fi');
 
@@ -118,4 +118,52 @@ test('search as you type keeps the letters typed while an earlier result was on 
   // A search opened from an address (a bookmark, no JavaScript yet) shows its text in the box.
   await page.goto('/associations?q=' + encodeURIComponent('öljymäen'));
   await expect(search).toHaveValue('öljymäen');
+});
+
+test('a slow answer to an older search never replaces the newer one', async ({ page }) => {
+  await page.goto('/associations');
+  await hydrated(page);
+  // The answer for "Kuo" is held back until the answer for "Iisalmi" has been shown.
+  let releaseOlder = () => {};
+  const older = new Promise<void>((resolve) => (releaseOlder = resolve));
+  await page.route(
+    (url) => url.pathname.endsWith('/__data.json') && url.searchParams.get('q') === 'Kuo',
+    async (route) => {
+      await older;
+      await route.continue();
+    },
+  );
+  const search = page.getByLabel('Hae nimellä, kunnalla tai henkilöllä');
+  await search.pressSequentially('Kuo', { delay: 30 });
+  await page.waitForRequest((request) => new URL(request.url()).searchParams.get('q') === 'Kuo');
+  await search.fill('');
+  await search.pressSequentially('Iisalmi', { delay: 30 });
+  const rows = page.locator('main table tbody tr');
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Iisalmi');
+  await expect(rows.first()).toContainText('Iisalmi');
+  // The held answer arrives now (or its request was cancelled): either way it changes nothing.
+  const isHeld = (request: Request) => new URL(request.url()).searchParams.get('q') === 'Kuo';
+  const heldAnswer = Promise.race([
+    page.waitForEvent('requestfinished', { predicate: isHeld }),
+    page.waitForEvent('requestfailed', { predicate: isHeld }),
+  ]);
+  releaseOlder();
+  await heldAnswer;
+  await expect(search).toHaveValue('Iisalmi');
+  expect(new URL(page.url()).searchParams.get('q')).toBe('Iisalmi');
+  for (const row of await rows.all()) await expect(row).toContainText('Iisalmi');
+});
+
+test('an overdue next follow-up stands out in the directory, in words as well as colour', async ({
+  page,
+}) => {
+  await page.goto('/associations?openFollowUps=yes');
+  const overdue = page.locator('main table tbody td.overdue');
+  await expect(overdue.first()).toContainText('myöhässä');
+  const [day, month, year] = ((await overdue.first().textContent())?.match(/\d+\.\d+\.\d{4}/)?.[0] ?? '')
+    .split('.')
+    .map(Number);
+  const due = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  expect(due < helsinkiDatePlus(0)).toBe(true);
+  await expectNoAxeViolations(page);
 });

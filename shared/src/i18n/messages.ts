@@ -493,6 +493,7 @@ export const messages = {
   'directory.col.municipalities': { fi: 'Kunnat', en: 'Municipalities' },
   'directory.col.stage': { fi: 'Tarjotinvaihe', en: 'Tarjotin stage' },
   'directory.col.lastContact': { fi: 'Viimeisin yhteydenotto', en: 'Last contact' },
+  'directory.overdue': { fi: 'myöhässä', en: 'overdue' },
   'directory.col.nextFollowUp': { fi: 'Seuraava jatkotoimenpide', en: 'Next follow-up' },
 
   'association.profile': { fi: 'Perustiedot', en: 'Profile' },

@@ -1,5 +1,6 @@
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
+import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { directoryFilterNames, directoryFilterOptions } from '#lib/directory-filter-options.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -28,6 +29,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       stage: stageLabel(workspace.stages, a.stage, locals.locale),
       lastContactAt: a.lastContactAt,
       nextFollowUpDue: a.nextFollowUpDue,
+      /** The next follow-up's date has passed (the directory highlights it). */
+      overdue: a.nextFollowUpDue !== undefined && a.nextFollowUpDue < helsinkiDate(db.now()),
     })),
     total: page.total,
     next: page.cursor,
