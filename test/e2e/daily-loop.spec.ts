@@ -81,3 +81,53 @@ test('the team view shows one member’s tasks or the team’s own', async ({ pa
   }
   await expectNoAxeViolations(page);
 });
+
+test('twenty of a colleague’s overdue tasks moved to one date at once, each answering for itself', async ({
+  page,
+  baseURL,
+}) => {
+  const list = '/tasks?view=team&member=demo-ville&group=overdue';
+  await page.goto(list);
+  await hydrated(page);
+  const overdueBefore = await total(page.locator('#group-overdue'));
+  expect(overdueBefore).toBeGreaterThanOrEqual(20);
+  const boxes = page.locator('ul.tasks li input[name="tasks"]');
+  const chosen: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    await boxes.nth(i).check();
+    chosen.push(await boxes.nth(i).inputValue());
+  }
+  const due = helsinkiDatePlus(30);
+  await page.locator('summary', { hasText: 'Valituille tehtäville' }).click();
+  await page.getByLabel('Uusi määräpäivä').fill(due);
+  await page.getByRole('button', { name: 'Siirrä päivälle' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    'Tehty: 20. Jo valmiiksi niin: 0. Muuttunut sillä välin: 0. Ei onnistunut: 0.',
+  );
+  await expect(page.locator('#group-overdue')).toContainText(`(${overdueBefore - 20})`);
+  await expectNoAxeViolations(page);
+
+  // The same form sent again (a reload that resends it): nothing is moved twice.
+  const form = new URLSearchParams([
+    ...chosen.map((task) => ['tasks', task]),
+    ['due', due],
+    ['action', 'reschedule'],
+  ]);
+  const resent = await page.request.post(`${list.replace('?', '?/bulk&')}`, {
+    headers: {
+      origin: baseURL ?? '',
+      accept: 'text/html',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    data: form.toString(),
+  });
+  expect(resent.status()).toBe(200);
+  expect(await resent.text()).toContain('Tehty: 0. Jo valmiiksi niin: 20.');
+
+  // Without a chosen task the form says what to do first, and nothing changes.
+  await page.goto(list);
+  await page.locator('summary', { hasText: 'Valituille tehtäville' }).click();
+  await page.getByRole('button', { name: 'Merkitse tehdyiksi' }).click();
+  await expect(page.getByRole('alert')).toContainText('Valitse ensin vähintään yksi tehtävä listasta.');
+  await expect(page.locator('#group-overdue')).toContainText(`(${overdueBefore - 20})`);
+});

@@ -3,6 +3,7 @@
 import { accountMessages } from './account.messages';
 import { associationRecordMessages } from './association-record.messages';
 import { campaignMessages } from './campaign.messages';
+import { dailyLoopMessages } from './daily-loop.messages';
 import { eventMessages } from './event.messages';
 import { importCheckMessages } from './import-check.messages';
 import { inputMessages } from './input.messages';
@@ -22,6 +23,7 @@ export const messages = {
   ...accountMessages,
   ...associationRecordMessages,
   ...campaignMessages,
+  ...dailyLoopMessages,
   ...eventMessages,
   ...importCheckMessages,
   ...inputMessages,

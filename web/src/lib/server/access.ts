@@ -82,6 +82,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
       complete: { need: 'staff', audit: { action: 'followUp.complete', entity: 'followUp' } },
       snooze: { need: 'staff', audit: { action: 'followUp.update', entity: 'followUp' } },
       reassign: { need: 'staff', audit: { action: 'followUp.update', entity: 'followUp' } },
+      // Audited per task by applyToTasks (one entry for each task it changed).
+      bulk: { need: 'staff' },
     },
   },
   '/pipeline': { view: 'viewer', actions: { move: { need: 'staff', audit: { action: 'stage.move' } } } },

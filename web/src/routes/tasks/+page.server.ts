@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getAssociationNames } from '@kohtaamo/shared/association/association.store';
+import { applyToTasks } from '@kohtaamo/shared/follow-up/bulk-tasks';
 import { closeFollowUp, updateOpenFollowUp } from '@kohtaamo/shared/follow-up/follow-up-actions';
 import { taskGroupRanges, taskGroups } from '@kohtaamo/shared/follow-up/follow-up';
 import {
@@ -10,6 +11,7 @@ import {
 } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { snoozePicks } from '@kohtaamo/shared/follow-up/bulk-tasks';
 import { assignableStaff, listMembers } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
@@ -85,6 +87,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     })),
     staff,
     me: locals.staffId,
+    today: helsinkiDate(db.now()),
+    snoozePicks,
     done: url.searchParams.get('done'),
   };
 };
@@ -101,6 +105,41 @@ function back(url: URL, done: string): never {
 }
 
 export const actions: Actions = {
+  // One action on the tasks chosen with the list's boxes; each task answers for itself.
+  bulk: async ({ request, locals }) => {
+    const { db } = serverContext();
+    const workspaceId = member(locals).workspaceId;
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('bulk', values, () =>
+      applyToTasks(db, workspaceId, values, locals.staffId),
+    );
+    if (!Array.isArray(result)) return result;
+    const unresolved = result.filter((r) => r.outcome === 'conflict' || r.outcome === 'failed');
+    const names = await orHttpError(
+      getAssociationNames(
+        db,
+        workspaceId,
+        unresolved.map((r) => r.associationId),
+      ),
+    );
+    const count = (outcome: string) => result.filter((r) => r.outcome === outcome).length;
+    return {
+      form: 'bulk' as const,
+      bulk: {
+        done: count('done'),
+        unchanged: count('unchanged'),
+        conflict: count('conflict'),
+        failed: count('failed'),
+        unresolved: unresolved.map((r) => ({
+          id: r.id,
+          outcome: r.outcome,
+          associationName: names.get(r.associationId) ?? '–',
+          reason: r.reason,
+        })),
+      },
+    };
+  },
+
   complete: async ({ request, locals, url }) => {
     const { db } = serverContext();
     const values = formValues((await request.formData()).entries());
