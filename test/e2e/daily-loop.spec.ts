@@ -131,3 +131,22 @@ test('twenty of a colleague’s overdue tasks moved to one date at once, each an
   await expect(page.getByRole('alert')).toContainText('Valitse ensin vähintään yksi tehtävä listasta.');
   await expect(page.locator('#group-overdue')).toContainText(`(${overdueBefore - 20})`);
 });
+
+test('after logging the contact a task asked for, the next task is one click away', async ({ page }) => {
+  await page.goto('/tasks?group=overdue');
+  const first = page.locator('ul.tasks li').first();
+  const firstName = (await first.locator('div a').first().textContent()) ?? '';
+  await first.getByRole('link', { name: 'Kirjaa yhteydenotto ja kuittaa' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstName);
+  await hydrated(page);
+  await page.locator('#contact-notes').fill('Soitin, asia hoidettu.');
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+  const next = page.getByRole('link', { name: /^Seuraava tehtävä: / });
+  await expect(next).toBeVisible();
+  const nextName = ((await next.textContent()) ?? '').replace('Seuraava tehtävä: ', '').split(' · ')[0] ?? '';
+  await next.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(nextName);
+  await expect(page.locator('details#log')).toHaveAttribute('open', '');
+  await expect(page.locator('details#log')).toContainText('Kuittaa');
+});

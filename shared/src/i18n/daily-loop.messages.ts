@@ -1,5 +1,9 @@
 // Messages of the daily loop: actions on many tasks at once from "My tasks".
 export const dailyLoopMessages = {
+  'followUp.nextTask': {
+    fi: 'Seuraava tehtävä: {name} · {title} ({date}) →',
+    en: 'Next task: {name} · {title} ({date}) →',
+  },
   'bulk.legend': { fi: 'Valituille tehtäville', en: 'For the chosen tasks' },
   'bulk.choose': { fi: 'Valitse: {task}', en: 'Choose: {task}' },
   'bulk.chooseAll': { fi: 'Valitse kaikki ryhmästä {group}', en: 'Choose all in {group}' },

@@ -2,9 +2,16 @@ import { fail, redirect } from '@sveltejs/kit';
 import { addPersonToAssociation } from '@kohtaamo/shared/person/add-person';
 import { changeMembershipRole, endMembership } from '@kohtaamo/shared/person/membership-edits';
 import { archiveAsDissolved, dissolvedStageOf } from '@kohtaamo/shared/association/archive-association';
-import { getAssociation, setAssociationArchived } from '@kohtaamo/shared/association/association.store';
+import {
+  getAssociation,
+  getAssociationNames,
+  setAssociationArchived,
+} from '@kohtaamo/shared/association/association.store';
 import { closeFollowUp, createTask } from '@kohtaamo/shared/follow-up/follow-up-actions';
-import { listOpenFollowUpsOfAssociation } from '@kohtaamo/shared/follow-up/follow-up.store';
+import {
+  listOpenFollowUpsDue,
+  listOpenFollowUpsOfAssociation,
+} from '@kohtaamo/shared/follow-up/follow-up.store';
 import { newId } from '@kohtaamo/shared/ids';
 import { contactFormSchema, contactFormToInput, formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
@@ -62,6 +69,25 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
       )
     ).map((person) => [person.id, person]),
   );
+  // After a contact that completed a task: my next open task (earliest due), one click away.
+  const next =
+    url.searchParams.get('next') === 'task'
+      ? (
+          await orHttpError(
+            listOpenFollowUpsDue(db, workspace.id, { userId: locals.staffId }, {}, { limit: 1 }),
+          )
+        ).items[0]
+      : undefined;
+  const nextTask = next && {
+    id: next.id,
+    associationId: next.associationId,
+    title: next.title,
+    due: next.due,
+    associationName:
+      (await orHttpError(getAssociationNames(db, workspace.id, [next.associationId]))).get(
+        next.associationId,
+      ) ?? '–',
+  };
   const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
   const withNames = (changes: typeof history) =>
     changes.map((change) => ({ ...change, fromName: stageName(change.from), toName: stageName(change.to) }));
@@ -115,6 +141,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
       open: url.searchParams.get('log') === '1',
     },
     done: url.searchParams.get('done'),
+    nextTask,
     // "Mark as dissolved" asks first, saying what it does to the stage.
     confirmArchive: url.searchParams.get('archive') === 'confirm' && !association.archivedAt,
     dissolvedStage: dissolvedStageOf(workspace)?.label[locals.locale],
@@ -139,7 +166,9 @@ export const actions: Actions = {
       sameSite: 'lax',
       maxAge: 31_536_000,
     });
-    redirect(303, `/associations/${associationId}?done=contact#timeline-heading`);
+    // A contact that completed a task offers the next task at once.
+    const next = values.completesFollowUpId ? '&next=task' : '';
+    redirect(303, `/associations/${associationId}?done=contact${next}#timeline-heading`);
   },
 
   completeFollowUp: async ({ request, params, locals }) => {
