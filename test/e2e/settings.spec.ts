@@ -17,9 +17,25 @@ test('pipeline settings: rename a stage and set the stale threshold, seen on the
   await expect(page.locator('#column-not_relevant')).toContainText('Ei koske meitä');
   await expect(page.locator('.card.stale').first()).toContainText('Odottanut pitkään');
 
+  // A stage's own threshold wins over the default: a long default, a short one for "Yhteydessä".
+  await page.goto('/settings');
+  await hydrated(page);
+  await page.getByLabel('Korosta kortti, kun se on odottanut vaiheessa päivää').fill('3650');
+  const contacted = page.getByRole('group', { name: /^\d+\. Yhteydessä$/ });
+  await contacted.getByLabel('Korosta päivän jälkeen').fill('1');
+  await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
+  await expect(page.getByRole('status')).toHaveText('Asetukset tallennettu.');
+  await page.goto('/pipeline');
+  await expect(page.locator('section[aria-labelledby="column-contacted"] .card.stale').first()).toBeVisible();
+  await expect(page.locator('section[aria-labelledby="column-interested"] .card.stale')).toHaveCount(0);
+
   // Back to the usual threshold, so other tests see the board as seeded.
   await page.goto('/settings');
   await hydrated(page);
+  await page
+    .getByRole('group', { name: /^\d+\. Yhteydessä$/ })
+    .getByLabel('Korosta päivän jälkeen')
+    .fill('');
   await page.getByLabel('Korosta kortti, kun se on odottanut vaiheessa päivää').fill('30');
   await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
   await expect(page.getByRole('status')).toHaveText('Asetukset tallennettu.');

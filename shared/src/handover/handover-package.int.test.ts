@@ -7,6 +7,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { updatePipelineSettings } from '../workspace/pipeline-settings';
+import { getWorkspace } from '../workspace/workspace.store';
 import { createPerson, addMembership } from '../person/person.store';
 import { logContact } from '../interaction/log-contact';
 import { moveAssociationStage } from '../pipeline/pipeline.store';
@@ -69,6 +71,12 @@ const rows = (files: Record<string, Uint8Array>, path: string) =>
 describe('handover package', () => {
   beforeAll(async () => {
     workspace = await freshWorkspace(db);
+    // Thresholds other than the defaults, so a handover that dropped them would show it.
+    workspace = await updatePipelineSettings(db, workspace.id, {
+      expectedVersion: workspace.version,
+      stages: workspace.stages.map((s) => (s.code === 'contacted' ? { ...s, staleAfterDays: 9 } : s)),
+      staleAfterDays: 45,
+    });
     const aanekoski = await addAssociation(db, workspace, {
       name: 'Äänekosken Ääniyhdistys ry',
       notes: '=HYPERLINK("http://evil.example")',
@@ -398,6 +406,9 @@ describe('handover import (round trip)', () => {
         expect(text(second.files, file), file).toBe(expected);
       }
       expect(comparable(jsonlOf(second.files))).toEqual(comparable(lines));
+      const carried = await getWorkspace(db, target);
+      expect(carried.staleAfterDays).toBe(45);
+      expect(carried.stages.find((s) => s.code === 'contacted')?.staleAfterDays).toBe(9);
       // The imported event has a public feedback link of its own that works.
       const [imported] = await listEvents(db, target);
       expect(await findFeedbackLink(db, imported?.feedbackToken ?? '')).toEqual({

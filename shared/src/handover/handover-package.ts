@@ -221,7 +221,7 @@ export async function writeHandoverPackage(
     await dictionary.write(UTF8_BOM + dataDictionaryLines(options.includePersons).join(''));
     const settings = await open(WORKSPACE_PATH);
     await settings.write(
-      `${JSON.stringify({ id: workspace.id, name: workspace.name, stages: workspace.stages }, null, 2)}\n`,
+      `${JSON.stringify({ id: workspace.id, name: workspace.name, staleAfterDays: workspace.staleAfterDays, stages: workspace.stages }, null, 2)}\n`,
     );
     const rowCounts = new Map([...csv.values()].map(({ entry }) => [entry.path, entry.rows]));
     const readme = await open(README_PATH);

@@ -43,7 +43,12 @@ const headerSchema = z.object({
   format: z.literal(HANDOVER_FORMAT),
   formatVersion: z.number().int().min(1).max(HANDOVER_FORMAT_VERSION),
   exportedAt: z.iso.datetime(),
-  workspace: z.looseObject({ name: lineText(), stages: workspaceInputSchema.shape.stages }),
+  workspace: z.looseObject({
+    name: lineText(),
+    stages: workspaceInputSchema.shape.stages,
+    // The default stale threshold (absent in packages made before it was carried over).
+    staleAfterDays: z.number().int().min(1).max(3650).optional(),
+  }),
 });
 
 const withIds = (fields: Record<string, z.ZodType>) => z.looseObject(fields);
@@ -255,7 +260,7 @@ export async function importHandover(
 async function openTarget(
   db: Db,
   ws: string,
-  source: { id?: unknown; name: string; stages: unknown },
+  source: { id?: unknown; name: string; stages: unknown; staleAfterDays?: number | undefined },
   exportedAt: string,
 ): Promise<void> {
   const marker = {
@@ -267,7 +272,12 @@ async function openTarget(
   };
   const existing = await getWorkspace(db, ws).catch(() => undefined);
   if (!existing) {
-    await createWorkspace(db, { id: ws, name: source.name, stages: source.stages });
+    await createWorkspace(db, {
+      id: ws,
+      name: source.name,
+      stages: source.stages,
+      ...(source.staleAfterDays === undefined ? {} : { staleAfterDays: source.staleAfterDays }),
+    });
     await putIfAbsent(db, marker);
     return;
   }
@@ -286,10 +296,15 @@ async function openTarget(
       new UpdateCommand({
         TableName: db.table,
         Key: keys.workspace(ws),
-        UpdateExpression: 'SET stages = :stages, #version = #version + :one',
+        UpdateExpression: `SET stages = :stages, ${source.staleAfterDays === undefined ? '' : 'staleAfterDays = :stale, '}#version = #version + :one`,
         ConditionExpression: '#version = :version',
         ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':stages': source.stages, ':one': 1, ':version': existing.version },
+        ExpressionAttributeValues: {
+          ':stages': source.stages,
+          ':one': 1,
+          ':version': existing.version,
+          ...(source.staleAfterDays === undefined ? {} : { ':stale': source.staleAfterDays }),
+        },
       }),
     ),
   );

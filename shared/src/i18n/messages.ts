@@ -370,6 +370,11 @@ export const messages = {
     fi: 'Korosta kortti, kun se on odottanut vaiheessa päivää',
     en: 'Highlight a card after this many days in a stage',
   },
+  'settings.stageStale': { fi: 'Korosta päivän jälkeen', en: 'Highlight after days' },
+  'settings.stageStaleHint': {
+    fi: 'Tyhjä: yllä oleva oletus. Viimeisen päävaiheen ja sivupoistumien kortteja ei korosteta.',
+    en: 'Empty: the default above. Cards in the last main stage and the side exits are never highlighted.',
+  },
   'settings.save': { fi: 'Tallenna asetukset', en: 'Save settings' },
   'settings.saved': { fi: 'Asetukset tallennettu.', en: 'Settings saved.' },
   'home.title': { fi: 'Etusivu', en: 'Home' },

@@ -12,6 +12,13 @@ export const pipelineStageSchema = z.object({
   label: z.object({ fi: lineText().min(1).max(60), en: lineText().min(1).max(60) }),
   /** Main stages form the path to "published"; exits are side exits (declined, dissolved…). */
   kind: z.enum(['main', 'exit']),
+  /** Days before a card in this stage is highlighted; absent: the workspace's default (staleAfterDays). */
+  staleAfterDays: z
+    .number({ message: 'msg:staleDays.range' })
+    .int({ message: 'msg:staleDays.range' })
+    .min(1, { message: 'msg:staleDays.range' })
+    .max(3650, { message: 'msg:staleDays.range' })
+    .optional(),
 });
 export type PipelineStage = z.output<typeof pipelineStageSchema>;
 

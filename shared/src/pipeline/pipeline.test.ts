@@ -52,6 +52,18 @@ describe('pipeline rules', () => {
     expect(isStale(defaultPipelineStages, 'contacted', 29, 30)).toBe(false);
   });
 
+  it('uses a stage’s own stale threshold where it has one, the default elsewhere', () => {
+    const stages = defaultPipelineStages.map((s) =>
+      s.code === 'contacted' ? { ...s, staleAfterDays: 7 } : s,
+    );
+    expect(isStale(stages, 'contacted', 7, 30)).toBe(true);
+    expect(isStale(stages, 'contacted', 6, 30)).toBe(false);
+    expect(isStale(stages, 'interested', 7, 30)).toBe(false);
+    // A final stage stays never stale, whatever its own number says.
+    const published = stages.map((s) => (s.code === 'published' ? { ...s, staleAfterDays: 1 } : s));
+    expect(isStale(published, 'published', 100, 30)).toBe(false);
+  });
+
   it('asks for a stage when none was chosen, and calls an unknown one unknown', () => {
     const problem = (to: string) =>
       stageMoveInputSchema.safeParse({ to }).error?.issues.map((i) => i.message);

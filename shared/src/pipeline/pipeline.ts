@@ -48,14 +48,18 @@ export function nextStageOf(stages: readonly PipelineStage[], code: string): str
   return at === -1 ? undefined : mains[at + 1]?.code;
 }
 
-/** Whether a card has waited too long in its stage; an association in a final stage never has. */
+/**
+ * Whether a card has waited too long in its stage: the stage's own threshold, else the workspace's
+ * default. An association in a final stage never has.
+ */
 export function isStale(
   stages: readonly PipelineStage[],
   code: string,
   days: number,
-  staleAfterDays: number,
+  defaultStaleAfterDays: number,
 ): boolean {
-  return !isFinalStage(stages, code) && days >= staleAfterDays;
+  const own = stages.find((stage) => stage.code === code)?.staleAfterDays;
+  return !isFinalStage(stages, code) && days >= (own ?? defaultStaleAfterDays);
 }
 
 /** Whole Helsinki days an association has waited in its stage. */

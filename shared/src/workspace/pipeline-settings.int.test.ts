@@ -59,4 +59,41 @@ describe('pipeline settings', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fields[0]?.message.fi).toContain('Ei yhteydenottoa');
   });
+
+  it('keeps a stage’s own stale threshold, an empty box following the default, and refuses a bad one', async () => {
+    const workspace = await freshWorkspace(db);
+    const rows = {
+      'stages.0.code': 'first',
+      'stages.0.fi': 'Eka',
+      'stages.0.en': 'First',
+      'stages.0.stale': '7',
+      'stages.1.code': 'second',
+      'stages.1.fi': 'Toka',
+      'stages.1.en': 'Second',
+      'stages.1.stale': '',
+    };
+    const stages = stagesFromForm(rows);
+    expect(stages).toEqual([
+      { code: 'first', label: { fi: 'Eka', en: 'First' }, kind: 'main', staleAfterDays: 7 },
+      { code: 'second', label: { fi: 'Toka', en: 'Second' }, kind: 'main' },
+    ]);
+    // A fresh workspace has no associations, so its stages can all be replaced.
+    await updatePipelineSettings(db, workspace.id, {
+      expectedVersion: workspace.version,
+      stages,
+      staleAfterDays: 60,
+    });
+    const stored = await getWorkspace(db, workspace.id);
+    expect(stored.stages.map((s) => s.staleAfterDays)).toEqual([7, undefined]);
+    for (const bad of ['0', 'abc', '2.5', '9999']) {
+      const error = await updatePipelineSettings(db, workspace.id, {
+        expectedVersion: stored.version,
+        stages: stagesFromForm({ ...rows, 'stages.0.stale': bad }),
+        staleAfterDays: 60,
+      }).catch((e: unknown) => e);
+      expect(error, bad).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).fields[0]?.field).toBe('stages.0.staleAfterDays');
+    }
+    expect((await getWorkspace(db, workspace.id)).version).toBe(stored.version);
+  });
 });

@@ -1,4 +1,5 @@
-// Editing a workspace's tarjotin stages and its "stale after N days" threshold. A stage that
+// Editing a workspace's tarjotin stages and their "stale after N days" thresholds (a default, and
+// a stage's own where it differs). A stage that
 // still holds associations cannot be removed (move them first); edits check the version.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -26,7 +27,7 @@ const settingsSchema = z.object({
 export function stagesFromForm(values: Record<string, string | string[]>): unknown[] {
   const rows = new Map<number, Record<string, string>>();
   for (const [name, value] of Object.entries(values)) {
-    const match = /^stages\.(\d+)\.(code|fi|en|kind|position|remove)$/.exec(name);
+    const match = /^stages\.(\d+)\.(code|fi|en|kind|position|remove|stale)$/.exec(name);
     if (!match || typeof value !== 'string') continue;
     const row = rows.get(Number(match[1])) ?? {};
     row[match[2] as string] = value.trim();
@@ -35,7 +36,13 @@ export function stagesFromForm(values: Record<string, string | string[]>): unkno
   return [...rows.entries()]
     .filter(([, row]) => row.remove !== 'yes' && (row.code || row.fi || row.en))
     .sort(([a, rowA], [b, rowB]) => Number(rowA.position ?? a) - Number(rowB.position ?? b) || a - b)
-    .map(([, row]) => ({ code: row.code, label: { fi: row.fi, en: row.en }, kind: row.kind || 'main' }));
+    .map(([, row]) => ({
+      code: row.code,
+      label: { fi: row.fi, en: row.en },
+      kind: row.kind || 'main',
+      // An empty box: the stage follows the workspace's default.
+      ...(row.stale ? { staleAfterDays: Number(row.stale) } : {}),
+    }));
 }
 
 export async function updatePipelineSettings(
