@@ -3,7 +3,7 @@ import type { Authentication } from '@kohtaamo/shared/user/authenticate';
 
 declare global {
   interface Window {
-    /** Puts back what was typed into fields before hydration (static/keep-typed.js). */
+    /** Puts back what was typed into fields before hydration (static/before-hydration.js). */
     restoreTypedFields?: () => void;
   }
   namespace App {

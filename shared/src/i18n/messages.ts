@@ -30,6 +30,7 @@ export const messages = {
   ...reportMessages,
   ...throttleMessages,
   'app.name': { fi: 'Kohtaamo', en: 'Kohtaamo' },
+  'app.menu': { fi: 'Valikko', en: 'Menu' },
   'app.skipToContent': { fi: 'Siirry sisältöön', en: 'Skip to content' },
   'app.mainNav': { fi: 'Päävalikko', en: 'Main navigation' },
   'app.language': { fi: 'Kieli', en: 'Language' },

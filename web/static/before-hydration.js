@@ -1,9 +1,16 @@
-// What is typed into a form before the page has become interactive must survive hydration: Svelte
+// Runs before the page's own code, for two things that cannot wait for it:
+//
+// 1. The `js` class on <html>: styles that only make sense with JavaScript (the phone menu folded
+//    behind its button) apply from the first paint, without a jump when the page becomes interactive.
+//
+// 2. What is typed into a form before the page has become interactive must survive hydration: Svelte
 // writes each field's `value={…}` (and `checked`, `selected`) once more when it takes over the server's
 // HTML, which would wipe the first letters a user on a slow phone typed (sveltejs/svelte#1755). This
-// file loads before the page's own code, remembers every field the user changes, and hands the root
+// remembers every field the user changes, and hands the root
 // layout `restoreTypedFields`, which puts those changes back after hydration and tells the page about
 // them with `input` and `change` events. Plain ES5 on purpose: it runs before any bundle.
+document.documentElement.classList.add('js');
+
 (function () {
   var changed = [];
   function remember(event) {
