@@ -371,6 +371,25 @@ test('a board change: the chair’s role ends and stays as history, a new chair 
   await expect(
     people.getByRole('link', { name: 'Sähköposti: Ritva Rautiainen, ritva@example.invalid' }),
   ).toHaveAttribute('href', 'mailto:ritva@example.invalid');
+
+  // A visit with her: the timeline says who logged it and whom they met, under the month.
+  await hydrated(page);
+  await page.locator('summary', { hasText: 'Kirjaa yhteydenotto' }).click();
+  await page.getByLabel('Yhteydenoton tapa').selectOption({ label: 'Kohtaaminen' });
+  await page.locator('#contact-people').getByLabel('Ritva Rautiainen').check();
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+  const timeline = page.locator('section[aria-labelledby="timeline-heading"]');
+  const month = new Intl.DateTimeFormat('fi-FI', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Helsinki',
+  }).format(new Date());
+  await expect(timeline.locator('h3').first()).toHaveText(new RegExp(month, 'i'));
+  await expect(timeline.locator('li').first()).toContainText('kirjasi Ville Korhonen');
+  await expect(
+    timeline.locator('li').first().getByRole('link', { name: 'Ritva Rautiainen' }),
+  ).toHaveAttribute('href', /\/people\/[0-9A-Z]{26}$/);
   await expectNoAxeViolations(page);
 });
 

@@ -1,5 +1,7 @@
 // Messages of the daily loop: actions on many tasks at once from "My tasks".
 export const dailyLoopMessages = {
+  'timeline.loggedBy': { fi: 'kirjasi {name}', en: 'logged by {name}' },
+  'timeline.met': { fi: 'Tavatut', en: 'Met' },
   'followUp.nextTask': {
     fi: 'Seuraava tehtävä: {name} · {title} ({date}) →',
     en: 'Next task: {name} · {title} ({date}) →',

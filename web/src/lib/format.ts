@@ -15,6 +15,15 @@ export function showTime(value: string, locale: Locale): string {
   }).format(new Date(value));
 }
 
+/** A Helsinki month `YYYY-MM` as words: "marraskuu 2026", "November 2026". */
+export function showMonth(month: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', {
+    timeZone: 'UTC',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${month}-15T12:00:00Z`));
+}
+
 /** A catalogue label such as `frame.yhdistys`, or the raw code when the catalogue lacks it. */
 export function label(locale: Locale, prefix: string, code: string): string {
   const key = `${prefix}.${code}`;

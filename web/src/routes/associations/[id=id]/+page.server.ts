@@ -19,11 +19,11 @@ import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
 import { logContact } from '@kohtaamo/shared/interaction/log-contact';
 import { inCallingOrder, telHref } from '@kohtaamo/shared/person/contact-order';
 import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
-import { getMember, listAssignableStaff } from '@kohtaamo/shared/user/user.store';
+import { assignableStaff, getMember, listMembers } from '@kohtaamo/shared/user/user.store';
 import { daysInStage, nextStageOf, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
 import { moveAssociationStage } from '@kohtaamo/shared/pipeline/pipeline.store';
 import { listStageHistory } from '@kohtaamo/shared/pipeline/stage-history.store';
-import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { addDays, helsinkiDate, helsinkiMonth } from '@kohtaamo/shared/time/helsinki';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { runAction } from '#lib/server/actions.ts';
 import { echoValues } from '#lib/server/echo-values.ts';
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
   // A merged duplicate lives on in the association it was merged into.
   if (association.mergedInto) redirect(303, `/associations/${association.mergedInto}`);
   const mergedIds = association.mergedFromIds ?? [];
-  const [members, timeline, followUps, history, merged, owner, staff] = await orHttpError(
+  const [members, timeline, followUps, history, merged, owner, workspaceMembers] = await orHttpError(
     Promise.all([
       listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
       listTimeline(db, workspace.id, association.id, { limit: 50 }),
@@ -54,9 +54,13 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
         })),
       ),
       association.ownerId ? getMember(db, workspace.id, association.ownerId) : undefined,
-      listAssignableStaff(db, workspace.id),
+      listMembers(db, workspace.id),
     ]),
   );
+  const staff = assignableStaff(workspaceMembers);
+  // The timeline names who logged each contact and the people met (from the roles read above).
+  const staffNames = new Map(workspaceMembers.map((m) => [m.userId, m.name]));
+  const personNames = new Map(members.items.map((m) => [m.personId, m.personName]));
   // The current people's phone numbers and e-mail addresses, for tap-to-call (one batch read).
   const contacts = new Map(
     (
@@ -127,7 +131,15 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
         };
       }),
     ),
-    timeline: timeline.items,
+    timeline: timeline.items.map((interaction) => ({
+      ...interaction,
+      month: helsinkiMonth(new Date(interaction.occurredAt)),
+      loggedBy: staffNames.get(interaction.staffId),
+      people: interaction.personIds.flatMap((id) => {
+        const name = personNames.get(id);
+        return name ? [{ id, name }] : [];
+      }),
+    })),
     moreTimeline: timeline.cursor !== undefined,
     followUps,
     contactForm: {
