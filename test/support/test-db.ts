@@ -9,6 +9,7 @@ import { ensureWorkspace } from '../../shared/src/workspace/workspace.store';
 import type { Workspace } from '../../shared/src/workspace/workspace.schema';
 import { createAssociation } from '../../shared/src/association/association.store';
 import type { Association } from '../../shared/src/association/association.schema';
+import { addMember } from '../../shared/src/user/user.store';
 import { testTableName } from './global-setup';
 
 export const testCursorSecret = 'test-cursor-secret-that-is-long-enough-0123456789';
@@ -105,4 +106,20 @@ export function throttlingError(): Error {
 
 export function crash(): Error {
   return Object.assign(new Error('Simulated crash between writes'), { name: 'SimulatedCrash' });
+}
+
+/**
+ * A fresh workspace with Anna and Ville as staff (and Veera as a viewer): the people of the task
+ * tests, who can be given tasks.
+ */
+export async function staffedWorkspace(db: Db): Promise<Workspace> {
+  const workspace = await freshWorkspace(db);
+  for (const [userId, name] of [
+    ['anna', 'Anna Heiskanen'],
+    ['ville', 'Ville Korhonen'],
+  ] as const) {
+    await addMember(db, { workspaceId: workspace.id, userId, role: 'staff', name });
+  }
+  await addMember(db, { workspaceId: workspace.id, userId: 'veera', role: 'viewer', name: 'Veera' });
+  return workspace;
 }

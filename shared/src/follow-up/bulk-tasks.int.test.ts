@@ -1,11 +1,10 @@
 // Many tasks at once: each answers for itself, a resubmitted form changes nothing twice, a task
 // someone else changed meanwhile is left alone, and every change has its own audit entry.
 import { describe, expect, it } from 'vitest';
-import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { addAssociation, staffedWorkspace, testDb } from '../../../test/support/test-db';
 import { listAudit } from '../audit/audit.store';
 import { ValidationError } from '../errors';
 import { newId } from '../ids';
-import { addMember } from '../user/user.store';
 import { applyToTasks, snoozedDue } from './bulk-tasks';
 import { updateOpenFollowUp } from './follow-up-actions';
 import { getFollowUp, putFollowUp } from './follow-up.store';
@@ -16,13 +15,7 @@ const now = new Date('2026-11-24T08:00:00.000Z');
 const db = testDb({ now: () => now });
 
 async function tasks(count: number) {
-  const workspace = await freshWorkspace(db);
-  for (const [userId, name] of [
-    ['anna', 'Anna Heiskanen'],
-    ['ville', 'Ville Korhonen'],
-  ] as const) {
-    await addMember(db, { workspaceId: workspace.id, userId, role: 'staff', name });
-  }
+  const workspace = await staffedWorkspace(db);
   const association = await addAssociation(db, workspace, { name: 'Monta tehtävää ry' });
   const made: FollowUp[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,30 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { addAssociation, freshWorkspace, staffedWorkspace, testDb } from '../../../test/support/test-db';
 import { getAssociation, getAssociationNames } from '../association/association.store';
 import { ConflictError, ValidationError } from '../errors';
 import { newId } from '../ids';
 import { logContact } from '../interaction/log-contact';
-import { addMember } from '../user/user.store';
 import { cancelFollowUp, closeFollowUp, createTask, updateOpenFollowUp } from './follow-up-actions';
 import { getFollowUp, listMyOpenFollowUps, listTeamOpenFollowUps } from './follow-up.store';
 
 const now = new Date('2026-11-24T08:00:00.000Z');
 const db = testDb({ now: () => now });
 
-async function staffedWorkspace() {
-  const workspace = await freshWorkspace(db);
-  for (const [userId, name] of [
-    ['anna', 'Anna Heiskanen'],
-    ['ville', 'Ville Korhonen'],
-  ] as const) {
-    await addMember(db, { workspaceId: workspace.id, userId, role: 'staff', name });
-  }
-  await addMember(db, { workspaceId: workspace.id, userId: 'veera', role: 'viewer', name: 'Veera' });
-  return workspace;
-}
-
 async function withFollowUp(due: string) {
-  const workspace = await staffedWorkspace();
+  const workspace = await staffedWorkspace(db);
   const association = await addAssociation(db, workspace, { name: 'Tehtävä ry' });
   const { followUp } = await logContact(db, workspace.id, {
     staffId: 'anna',
@@ -148,7 +135,7 @@ describe('follow-up actions', () => {
 
 describe('tasks by hand', () => {
   it('a task without a contact: in My tasks, the team view and the summary; a resubmit makes one', async () => {
-    const workspace = await staffedWorkspace();
+    const workspace = await staffedWorkspace(db);
     const association = await addAssociation(db, workspace, { name: 'Ohjeet ry' });
     const input = {
       id: newId(),
@@ -172,7 +159,7 @@ describe('tasks by hand', () => {
     ['a viewer as the assignee', { assigneeId: 'veera' }, 'assigneeId'],
     ['someone outside the workspace', { assigneeId: 'stranger' }, 'assigneeId'],
   ])('refuses %s with a field message and writes nothing', async (_label, bad, field) => {
-    const workspace = await staffedWorkspace();
+    const workspace = await staffedWorkspace(db);
     const association = await addAssociation(db, workspace);
     const error = await createTask(
       db,
@@ -226,7 +213,7 @@ describe('tasks by hand', () => {
 
 describe('team tasks', () => {
   it('a task for the team is in nobody’s own list but in the team view, and can be handed on and back', async () => {
-    const workspace = await staffedWorkspace();
+    const workspace = await staffedWorkspace(db);
     const association = await addAssociation(db, workspace, { name: 'Tiimin tehtävä ry' });
     const task = await createTask(
       db,
