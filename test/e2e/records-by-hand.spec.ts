@@ -28,6 +28,7 @@ test('from the directory: add an association, land on it with the contact form o
   await fillNewAssociation(page, { name: 'Rautavaaran Kävelykerho ry', municipalities: 'Rautavaara' });
   await page.getByLabel('Muoto').selectOption({ label: 'Kerho' });
   await page.getByLabel('Toiminnan kuvaus').fill('Viikoittaiset kävelylenkit ikäihmisille.');
+  await page.getByLabel('Puhelin').fill('017 555 1234');
   await page.getByLabel('Muistiinpanot').fill('Tavattu Rautavaaran markkinoilla.');
   await page.getByLabel('Vastuuhenkilö').selectOption({ label: 'Ville Korhonen' });
   await page.getByLabel('Kirjaa yhteydenotto heti tallennuksen jälkeen').check();
@@ -56,9 +57,12 @@ test('from the directory: add an association, land on it with the contact form o
     finnishDate(helsinkiDatePlus(14)),
   );
 
-  // It is in the directory at once.
+  // It is in the directory at once, also by its phone number typed another way.
   await page.goto('/associations?q=kävelykerho');
   await expect(page.locator('main table tbody tr')).toHaveCount(1);
+  await page.goto(`/associations?q=${encodeURIComponent('+358 17 5551234')}`);
+  await expect(page.locator('main table tbody tr')).toHaveCount(1);
+  await expect(page.locator('main table tbody tr')).toContainText('Rautavaaran Kävelykerho ry');
 });
 
 test('a likely duplicate is warned about before saving: open the existing one, or save anyway', async ({

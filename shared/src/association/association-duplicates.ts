@@ -2,17 +2,21 @@
 // Y-tunnus, the same register number, or a similar name in any of the same municipalities. Each
 // association keeps one small lookup entry per duplicate key (pattern 34), derived from its
 // profile and rewritten after every change, so the check reads a few entries, never the directory.
+// The same entries hold the association's phone number and e-mail address for the directory search
+// (contactKeys), which the duplicate check never reads.
 import type { Db } from '../db/client';
 import { batchGetAll, queryPage, syncEntryItems } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { tidyName } from '../text/finnish-collation';
+import { normalisedPhone } from '../text/phone';
 import type { Association } from './association.schema';
 
 /** Why two associations look like the same one, strongest first. */
 export const duplicateReasons = ['ytunnus', 'registerNumber', 'name'] as const;
 export type DuplicateReason = (typeof duplicateReasons)[number];
 
-export type DuplicateFacts = Pick<Association, 'name' | 'municipalities' | 'ytunnus' | 'registerNumber'>;
+export type DuplicateFacts = Pick<Association, 'name' | 'municipalities' | 'ytunnus' | 'registerNumber'> &
+  Partial<Pick<Association, 'phone' | 'email'>>;
 
 /**
  * The one rule of "a similar name": case, spacing and punctuation do not count, nor does the
@@ -40,13 +44,42 @@ export function duplicateKeys(a: DuplicateFacts): { reason: DuplicateReason; key
   ];
 }
 
+/**
+ * Keys that find an association by how it is reached (its phone number in E.164 form, its e-mail
+ * address): lookup entries beside the duplicate keys, read by the directory search, never a reason
+ * to call two associations duplicates (an umbrella body may share its number with its sections).
+ */
+export function contactKeys(a: Partial<Pick<Association, 'phone' | 'email'>>): string[] {
+  const phone = a.phone ? normalisedPhone(a.phone) : undefined;
+  const email = a.email?.trim().toLocaleLowerCase('fi');
+  return [...(phone ? [`p:${phone}`] : []), ...(email ? [`e:${email}`] : [])];
+}
+
+/**
+ * The lookup keys a directory search text can stand for: an e-mail address, a Y-tunnus, a register
+ * number or a phone number typed in any common way. Ordinary words stand for none.
+ */
+export function lookupKeysOfSearch(text: string): string[] {
+  const q = text.trim();
+  if (q.includes('@')) return [`e:${q.toLocaleLowerCase('fi')}`];
+  if (/^\d{7}-\d$/.test(q)) return [`y:${q}`];
+  const found: string[] = [];
+  if (/^\d+(\.\d+)+$/.test(q) || /^\d{3,}$/.test(q)) found.push(`r:${q}`);
+  const digits = q.replace(/\D/g, '');
+  if (/^[\d\s()+\-./]+$/.test(q) && digits.length >= 5) {
+    const phone = normalisedPhone(q);
+    if (phone) found.push(`p:${phone}`);
+  }
+  return found;
+}
+
 export function duplicateEntryItems(
   workspaceId: string,
   association: DuplicateFacts & Pick<Association, 'id' | 'mergedInto'>,
 ): Record<string, unknown>[] {
   // A merged duplicate is nobody's duplicate any more: its survivor is.
   if (association.mergedInto) return [];
-  return duplicateKeys(association).map(({ key }) => ({
+  return [...duplicateKeys(association).map(({ key }) => key), ...contactKeys(association)].map((key) => ({
     ...keys.duplicateEntry(workspaceId, association.id, key),
     type: 'duplicateEntry',
     sv: 1,

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors';
 import { newId } from '../ids';
 import { logContact } from '../interaction/log-contact';
 import { addMembership, createPerson } from '../person/person.store';
+import { updateAssociationProfile } from './association.store';
 import { searchDirectory } from './directory-search';
 
 const now = new Date('2026-11-24T08:00:00.000Z');
@@ -136,5 +137,48 @@ describe('municipality index', () => {
     expect(await kuopio()).toHaveLength(2);
     await repairWorkspace(db, workspace.id);
     expect(await kuopio()).toHaveLength(3);
+  });
+
+  it('finds an association by its phone number typed another way, its e-mail address or its Y-tunnus', async () => {
+    const workspace = await freshWorkspace(db);
+    const soittajat = await addAssociation(db, workspace, {
+      name: 'Sonkajärven Soittajat ry',
+      municipalities: ['Sonkajärvi'],
+      phone: '017 123 456',
+      email: 'Soittajat@Example.invalid',
+      ytunnus: '1234567-1',
+    });
+    await addAssociation(db, workspace, {
+      name: 'Toinen Kerho',
+      municipalities: ['Kuopio'],
+      phone: '040 999 8888',
+    });
+    const found = async (q: string) =>
+      (await searchDirectory(db, workspace.id, { q }, { limit: 10 })).entries.map((e) => e.name);
+    for (const q of [
+      '+358 17 123456',
+      '017-123456',
+      '(017) 123 456',
+      '35817123456',
+      'soittajat@example.invalid',
+      '1234567-1',
+    ]) {
+      expect(await found(q), q).toEqual(['Sonkajärven Soittajat ry']);
+    }
+    expect(await found('040 123 456')).toEqual([]);
+    // The other filters still apply to what the number found.
+    expect(
+      (await searchDirectory(db, workspace.id, { q: '017123456', municipality: 'Kuopio' }, { limit: 10 }))
+        .entries,
+    ).toEqual([]);
+    // A changed number is found by the new one only (the entries follow the profile).
+    await updateAssociationProfile(db, workspace.id, {
+      id: soittajat.id,
+      expectedVersion: soittajat.version,
+      input: { phone: '044 555 6666' },
+      by: 'anna',
+    });
+    expect(await found('0445556666')).toEqual(['Sonkajärven Soittajat ry']);
+    expect(await found('017 123 456')).toEqual([]);
   });
 });

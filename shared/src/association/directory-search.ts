@@ -3,9 +3,10 @@
 // workspace's association summaries (a projection of the directory index) and filter in code.
 import type { Db } from '../db/client';
 import { decodeCursor, encodeCursor } from '../db/cursor';
-import { queryAllItems } from '../db/operations';
+import { queryAllItems, queryPage } from '../db/operations';
 import { keys } from '../db/table';
 import { parseInput } from '../validation';
+import { lookupKeysOfSearch } from './association-duplicates';
 import { listAssociationsInStage, listDirectory } from './association.store';
 import { listAssociationsInMunicipality } from './municipality-index';
 import {
@@ -85,8 +86,19 @@ export async function searchDirectory(
   }
   const scope = `search:${workspaceId}:${JSON.stringify(filter)}`;
   const offset = Number(decodeCursor(db.cursorSecret, scope, page.cursor)?.offset ?? 0);
+  // A phone number, e-mail address, Y-tunnus or register number finds its association through the
+  // lookup entries (pattern 34), however the number was typed; the other filters still apply.
+  const [entries, reachedBy] = await Promise.all([
+    readDirectoryEntries(db, workspaceId),
+    filter.q ? associationsByLookup(db, workspaceId, filter.q) : Promise.resolve(new Set<string>()),
+  ]);
+  const withoutText = { ...filter, q: undefined };
   const matches = sortEntries(
-    (await readDirectoryEntries(db, workspaceId)).filter((entry) => matchesFilter(entry, filter, db.now())),
+    entries.filter(
+      (entry) =>
+        matchesFilter(entry, filter, db.now()) ||
+        (reachedBy.has(entry.id) && matchesFilter(entry, withoutText, db.now())),
+    ),
     filter.sort,
   );
   const next = offset + page.limit;
@@ -97,4 +109,25 @@ export async function searchDirectory(
     ...(cursor ? { cursor } : {}),
     servedBy: 'summaries',
   };
+}
+
+/** How many associations one lookup key may name in a search (a number is rarely shared). */
+const PER_LOOKUP_KEY = 25;
+
+/** Pattern 34 read by the search: the associations whose lookup entries the text stands for. */
+async function associationsByLookup(db: Db, workspaceId: string, text: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const key of lookupKeysOfSearch(text)) {
+    const page = await queryPage<{ associationId: string }>(
+      db,
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.duplicatePartition(workspaceId, key) },
+      },
+      { scope: `lookup:${workspaceId}`, limit: PER_LOOKUP_KEY },
+    );
+    for (const entry of page.items) found.add(entry.associationId);
+  }
+  return found;
 }

@@ -1,7 +1,7 @@
 // Who to call first: an association's people with the chair and the contact person at the top, then
 // the other roles in their usual order, each role's people in Finnish alphabetical order.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { compareFinnish } from '../text/finnish-collation';
+import { normalisedPhone } from '../text/phone';
 import { membershipRoles, type MembershipRole } from './person.schema';
 
 const FIRST: readonly MembershipRole[] = ['chair', 'contact'];
@@ -25,8 +25,8 @@ export function inCallingOrder<T extends { role: MembershipRole; personName: str
  * otherwise, through libphonenumber); a number it cannot read keeps its digits and a leading +.
  */
 export function telHref(phone: string): string {
-  const parsed = parsePhoneNumberFromString(phone, 'FI');
-  if (parsed?.isPossible()) return parsed.getURI();
+  const normalised = normalisedPhone(phone);
+  if (normalised) return `tel:${normalised}`;
   const trimmed = phone.trim();
   return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
 }
