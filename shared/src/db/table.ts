@@ -233,9 +233,13 @@ export const accessPatterns = [
   },
   {
     id: '34',
-    name: 'likely duplicates of an association: same Y-tunnus, register number, or similar name in a municipality',
+    name:
+      'likely duplicates of an association (same Y-tunnus, register number, or similar name in a municipality); ' +
+      'the directory search by phone number, e-mail address, Y-tunnus or register number',
     index: 'gsi1',
-    key: 'gsi1pk WS#w#DUP#<key>, gsi1sk <id> (entry items; one query per key, at most 22, then a batch read)',
+    key:
+      'gsi1pk WS#w#DUP#<key>, gsi1sk <id> (entry items, keys y:, r:, n:, and p:<E.164>, e:<address> for search; ' +
+      'one query per key, at most 22 for duplicates and 2 for a search, then a batch read)',
   },
 ] as const satisfies readonly AccessPattern[];
 
