@@ -28,6 +28,23 @@ test('the menu button opens the navigation, a link in it navigates and folds it 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
+test('the menu button works before the page’s own code has loaded', async ({ page }) => {
+  let releaseCode = () => {};
+  const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
+  await page.route('**/_app/immutable/**/*.js', async (route) => {
+    await codeHeld;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  const menu = page.getByRole('button', { name: 'Valikko' });
+  await menu.click();
+  await expect(page.getByRole('navigation', { name: 'Päävalikko' })).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('html[data-ready="true"]')).toHaveCount(0);
+  releaseCode();
+  await hydrated(page);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the navigation is open and there is no menu button', async ({ page }) => {

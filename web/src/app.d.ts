@@ -17,6 +17,8 @@ declare global {
       requestId: string;
       /** The id of what a form action created, for its audit entry (the route has no id yet). */
       createdId?: string;
+      /** The action changed nothing (e.g. a task given to whoever had it): no audit entry. */
+      unchanged?: boolean;
     }
     interface Error {
       message: string;

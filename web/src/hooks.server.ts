@@ -163,7 +163,13 @@ const respond: Handle = async ({ event, resolve }) => {
   });
 
   // A state change that went through (a redirect or a page, not a 4xx) goes to the audit log.
-  if (!SAFE_METHODS.has(method) && rule.audit && auth.status === 'member' && response.status < 400) {
+  if (
+    !SAFE_METHODS.has(method) &&
+    rule.audit &&
+    auth.status === 'member' &&
+    response.status < 400 &&
+    !event.locals.unchanged
+  ) {
     // The entity is named by the route, or by the action when it made the entity (a new association).
     const entityId = (rule.audit.from ? event.params[rule.audit.from] : undefined) ?? event.locals.createdId;
     const associationId =

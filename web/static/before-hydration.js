@@ -1,4 +1,4 @@
-// Runs before the page's own code, for two things that cannot wait for it:
+// Runs before the page's own code, for three things that cannot wait for it:
 //
 // 1. The `js` class on <html>: styles that only make sense with JavaScript (the phone menu folded
 //    behind its button) apply from the first paint, without a jump when the page becomes interactive.
@@ -8,7 +8,12 @@
 // HTML, which would wipe the first letters a user on a slow phone typed (sveltejs/svelte#1755). This
 // remembers every field the user changes, and hands the root
 // layout `restoreTypedFields`, which puts those changes back after hydration and tells the page about
-// them with `input` and `change` events. Plain ES5 on purpose: it runs before any bundle.
+// them with `input` and `change` events.
+//
+// 3. The phone menu's button opens and closes the menu from the first paint, even when the page's
+//    own code is slow or never arrives; the root layout only closes it after a navigation.
+//
+// Plain ES5 on purpose: it runs before any bundle.
 document.documentElement.classList.add('js');
 
 (function () {
@@ -49,3 +54,12 @@ document.documentElement.classList.add('js');
     changed = [];
   };
 })();
+
+document.addEventListener('click', function (event) {
+  var button = event.target && event.target.closest ? event.target.closest('.menu-button') : null;
+  if (!button) return;
+  var menu = document.getElementById(button.getAttribute('aria-controls'));
+  if (!menu) return;
+  var open = menu.classList.toggle('open');
+  button.setAttribute('aria-expanded', open ? 'true' : 'false');
+});

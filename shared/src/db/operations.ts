@@ -169,8 +169,8 @@ export async function countAll(db: Db, input: Omit<QueryInput, 'Select'>): Promi
 }
 
 /**
- * Counts what a query matches, examining at most `cap` items (a declared, bounded cost): `more`
- * says the count stopped at the cap and the true number is larger.
+ * Counts what a query matches, examining at most `cap` + 1 items (a declared, bounded cost): `more`
+ * says there are more than `cap` (the count then stops at `cap`).
  */
 export async function countUpTo(
   db: Db,
@@ -185,7 +185,7 @@ export async function countUpTo(
         new QueryCommand({
           ...input,
           Select: 'COUNT',
-          Limit: cap - count,
+          Limit: cap + 1 - count,
           TableName: db.table,
           ExclusiveStartKey: start,
         }),
@@ -193,8 +193,8 @@ export async function countUpTo(
     );
     count += result.Count ?? 0;
     start = result.LastEvaluatedKey;
-  } while (start && count < cap);
-  return { count, more: start !== undefined };
+  } while (start && count <= cap);
+  return { count: Math.min(count, cap), more: count > cap };
 }
 
 const BATCH_GET_LIMIT = 100;

@@ -70,6 +70,9 @@ describe('actions on many tasks', () => {
     expect(snoozedDue('nextMonday', '2026-11-01', now)).toBe('2026-11-30');
     expect(snoozedDue('nextMonday', '2026-11-01', new Date('2026-11-30T08:00:00Z'))).toBe('2026-12-07');
     expect(snoozedDue('week', '2026-12-10', now)).toBe('2026-12-17');
+    // A snooze never brings a later task forward: it stays as it is ("already so").
+    expect(snoozedDue('tomorrow', '2026-12-20', now)).toBe('2026-12-20');
+    expect(snoozedDue('nextMonday', '2026-12-20', now)).toBe('2026-12-20');
   });
 
   it('leaves a task someone else changed meanwhile, and does the rest', async () => {

@@ -71,16 +71,20 @@ export interface BulkTaskResult {
   reason?: Localised;
 }
 
-/** The date a snooze pick means: tomorrow, next Monday, or a week from the later of today and the due date. */
+/**
+ * The date a snooze pick means: tomorrow or next Monday (never earlier than the task's own date: a
+ * snooze only postpones), or a week from the later of today and the due date.
+ */
 export function snoozedDue(pick: SnoozePick, currentDue: string, now: Date): string {
   const today = helsinkiDate(now);
+  const later = (date: string) => (currentDue > date ? currentDue : date);
   switch (pick) {
     case 'tomorrow':
-      return addDays(today, 1);
+      return later(addDays(today, 1));
     case 'nextMonday':
-      return addDays(today, 8 - isoWeekday(today));
+      return later(addDays(today, 8 - isoWeekday(today)));
     case 'week':
-      return addDays(currentDue > today ? currentDue : today, 7);
+      return addDays(later(today), 7);
   }
 }
 

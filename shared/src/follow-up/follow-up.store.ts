@@ -66,6 +66,7 @@ export async function getFollowUp(
   associationId: string,
   id: string,
 ): Promise<FollowUp> {
+  parseId(associationId, 'associationId');
   parseId(id);
   const result = await run(() =>
     db.doc.send(

@@ -116,6 +116,9 @@ describe('open follow-ups by task group', () => {
       ExpressionAttributeValues: { ':pk': keys.myOpenFollowUpsPartition(workspace.id, 'anna') },
     };
     expect(await countUpTo(db, input, 50)).toEqual({ count: 50, more: true });
+    // Exactly the cap is not "more" (DynamoDB hands back a start key whenever its limit is reached).
+    expect(await countUpTo(db, input, 124)).toEqual({ count: 124, more: false });
+    expect(await countUpTo(db, input, 123)).toEqual({ count: 123, more: true });
     expect(await countUpTo(db, input, 1000)).toEqual({ count: 124, more: false });
   });
 

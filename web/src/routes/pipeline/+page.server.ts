@@ -44,7 +44,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
         const here = moved?.stage === stage.code ? moved : undefined;
         const page = {
           cursor: listed.cursor,
-          items: here ? [here, ...listed.items.filter((a) => a.id !== here.id)] : listed.items,
+          // The index may still list it in its old column too: it is shown only where it is now.
+          items: [...(here ? [here] : []), ...listed.items.filter((a) => a.id !== moved?.id)],
         };
         return {
           code: stage.code,

@@ -180,7 +180,10 @@ export const actions: Actions = {
       if ((values.assigneeId || undefined) === current.assigneeId) return { unchanged: true } as const;
       return updateOpenFollowUp(db, workspaceId, values, locals.staffId);
     });
-    if ('unchanged' in result) back(url, 'alreadyAssigned');
+    if ('unchanged' in result) {
+      locals.unchanged = true;
+      back(url, 'alreadyAssigned');
+    }
     if (!('due' in result)) return result;
     back(url, 'reassigned');
   },

@@ -18,6 +18,7 @@ import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interac
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
 import { logContact } from '@kohtaamo/shared/interaction/log-contact';
 import { inCallingOrder, telHref } from '@kohtaamo/shared/person/contact-order';
+import { isId } from '@kohtaamo/shared/ids';
 import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { assignableStaff, getMember, listMembers } from '@kohtaamo/shared/user/user.store';
 import { daysInStage, nextStageOf, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
@@ -74,13 +75,15 @@ export const load: PageServerLoad = async ({ params, locals, url, cookies }) => 
     ).map((person) => [person.id, person]),
   );
   // After a contact that completed a task: my next open task (earliest due), one click away.
+  // The index may still list the task just completed: it is skipped.
+  const completedId = url.searchParams.get('after');
   const next =
     url.searchParams.get('next') === 'task'
       ? (
           await orHttpError(
-            listOpenFollowUpsDue(db, workspace.id, { userId: locals.staffId }, {}, { limit: 1 }),
+            listOpenFollowUpsDue(db, workspace.id, { userId: locals.staffId }, {}, { limit: 2 }),
           )
-        ).items[0]
+        ).items.find((task) => task.id !== completedId)
       : undefined;
   const nextTask = next && {
     id: next.id,
@@ -179,7 +182,8 @@ export const actions: Actions = {
       maxAge: 31_536_000,
     });
     // A contact that completed a task offers the next task at once.
-    const next = values.completesFollowUpId ? '&next=task' : '';
+    const completed = typeof values.completesFollowUpId === 'string' ? values.completesFollowUpId : '';
+    const next = isId(completed) ? `&next=task&after=${completed}` : '';
     redirect(303, `/associations/${associationId}?done=contact${next}#timeline-heading`);
   },
 
