@@ -1,7 +1,7 @@
 // On a phone (390×844) the header folds its navigation behind a menu button, so the first task of
 // My tasks is in the first screen; without JavaScript the navigation simply stays open.
 import { expect, test } from '@playwright/test';
-import { hydrated } from './support';
+import { holdPageCode, hydrated } from './support';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -29,12 +29,7 @@ test('the menu button opens the navigation, a link in it navigates and folds it 
 });
 
 test('the menu button works before the page’s own code has loaded', async ({ page }) => {
-  let releaseCode = () => {};
-  const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
-  await page.route('**/_app/immutable/**/*.js', async (route) => {
-    await codeHeld;
-    await route.continue();
-  });
+  const releaseCode = await holdPageCode(page);
   await page.goto('/', { waitUntil: 'commit' });
   const menu = page.getByRole('button', { name: 'Valikko' });
   await menu.click();

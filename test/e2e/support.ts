@@ -92,3 +92,17 @@ export async function findTask(
     if ((await task.count()) > 0) return;
   }
 }
+
+/**
+ * Holds back the page's own code (its JavaScript chunks, not its styles) until the returned function
+ * is called: what happens before hydration can then be tested in a certain order.
+ */
+export async function holdPageCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_app/immutable/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}

@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { hydrated } from './support';
+import { holdPageCode, hydrated } from './support';
 
 // A user on a slow phone starts typing as soon as the form shows, before the page's code has loaded;
 // hydration then writes every field's value once more. static/before-hydration.js puts the typed values
 // back. The page's code is held back here until the typing is done, so the order is certain.
 test('what is typed before the page is interactive survives hydration and is saved', async ({ page }) => {
-  let releaseCode = () => {};
-  const codeHeld = new Promise<void>((resolve) => (releaseCode = resolve));
-  await page.route('**/_app/immutable/**/*.js', async (route) => {
-    await codeHeld;
-    await route.continue();
-  });
+  const releaseCode = await holdPageCode(page);
   await page.goto('/associations/new', { waitUntil: 'commit' });
   const name = page.getByLabel('Nimi *');
   await name.waitFor();

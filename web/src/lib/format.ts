@@ -15,6 +15,11 @@ export function showTime(value: string, locale: Locale): string {
   }).format(new Date(value));
 }
 
+/** A bounded count (countOpenFollowUpsDue): "1000+" when there are more than it counted. */
+export function showCount(total: { count: number; more: boolean }): string {
+  return `${total.count}${total.more ? '+' : ''}`;
+}
+
 /** A Helsinki month `YYYY-MM` as words: "marraskuu 2026", "November 2026". */
 export function showMonth(month: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', {

@@ -10,8 +10,8 @@ import {
   type OpenFollowUpOwner,
 } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
-import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
-import { snoozePicks } from '@kohtaamo/shared/follow-up/bulk-tasks';
+import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { snoozedDue, snoozePicks } from '@kohtaamo/shared/follow-up/bulk-tasks';
 import { assignableStaff, listMembers } from '@kohtaamo/shared/user/user.store';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
@@ -160,9 +160,8 @@ export const actions: Actions = {
         String(values.associationId),
         String(values.id),
       );
-      // A week from the later of today and the current due date.
-      const today = helsinkiDate(db.now());
-      const due = addDays(current.due > today ? current.due : today, 7);
+      // A week from the later of today and the current due date (the bulk snooze's own rule).
+      const due = snoozedDue('week', current.due, db.now());
       return updateOpenFollowUp(db, member(locals).workspaceId, { ...values, due }, locals.staffId);
     });
     if (!('due' in result)) return result;
