@@ -12,6 +12,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/.svelte-kit/**',
       'web/build/**',
+      'shared/src/i18n/paraglide/**',
       'dist/**',
       '**/cdk.out/**',
       '.data/**',

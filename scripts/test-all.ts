@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   await mkdir(output, { recursive: true });
   const npx = 'npx';
 
+  // The catalogue compiles first: the type check, the build and the tests read its output.
+  await check('messages', 'npm', ['run', 'messages']);
   await check('eslint', npx, ['eslint', '.']);
   await check('prettier', npx, ['prettier', '--check', '.']);
   await check('typecheck', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);

@@ -2,15 +2,14 @@
 // field messages exist in Finnish and English. Custom rules name a catalogue key as `msg:<key>`.
 import { z } from 'zod';
 import { ValidationError, type FieldError } from './errors';
-import { isMessageKey, type Localised } from './i18n/messages';
-import { messages } from './i18n/messages';
+import { localised, localisedIfKey, type Localised } from './i18n/messages';
 import { idSchema } from './ids';
 
 const finnish = z.locales.fi().localeError;
 const english = z.locales.en().localeError;
 
 function messageOf(text: string): Localised | undefined {
-  return isMessageKey(text) && text.startsWith('msg:') ? messages[text] : undefined;
+  return text.startsWith('msg:') ? localisedIfKey(text) : undefined;
 }
 
 function fieldErrors(fi: z.core.$ZodIssue[], en: z.core.$ZodIssue[]): FieldError[] {
@@ -43,7 +42,7 @@ export const expectedVersionSchema = z.coerce.number().int().positive();
 export function parseExpectedVersion(value: unknown): number {
   const result = expectedVersionSchema.safeParse(value);
   if (result.success) return result.data;
-  throw new ValidationError([], messages['msg:version.invalid']);
+  throw new ValidationError([], localised('msg:version.invalid'));
 }
 
 /** Validates an id that came from outside (URL, form, import) before it can reach a key. */

@@ -181,7 +181,7 @@ test('the public feedback link refuses a form without its time stamp, ignores bo
   await page.locator('section[aria-labelledby="event.past-heading"] a').first().click();
   await page.waitForURL(/\/events\/[0-9A-Z]{26}$/);
   const countOf = async () =>
-    Number(/(\d+) palautetta/.exec((await page.locator('main').textContent()) ?? '')?.[1]);
+    Number(/(\d+) palaute(?:tta)?\b/.exec((await page.locator('main').textContent()) ?? '')?.[1]);
   const before = await countOf();
   const link = new URL(await page.locator('#feedback-url').inputValue());
   const visitor = await playwright.request.newContext({

@@ -90,7 +90,7 @@ test('an admin imports a spreadsheet: columns, problems, duplicates merged or sk
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('3. Tuonti');
   await expect(page.getByRole('status')).toContainText('Valmis', { timeout: 30_000 });
   await expect(
-    page.getByText('Tuotiin 3 uutta yhdistystä, yhdistettiin 1 riviä olemassa oleviin, ohitettiin 3 riviä.'),
+    page.getByText('Tuotiin 3 uutta yhdistystä, yhdistettiin 1 rivi olemassa oleviin, ohitettiin 3 riviä.'),
   ).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -141,7 +141,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 2 })).toHaveText('1. Sarakkeet');
     await page.getByRole('button', { name: 'Tarkista rivit' }).click();
     await expect(page.getByRole('status')).toHaveText(
-      '1 riviä: 1 uutta, 0 jo tuotu, 0 mahdollista kaksoiskappaletta, 0 ongelmallista.',
+      '1 rivi: 1 uutta, 0 jo tuotu, 0 mahdollista kaksoiskappaletta, 0 ongelmallista.',
     );
   });
 });

@@ -1,5 +1,6 @@
 // The package's own description, for people who open it years later without Kohtaamo: what is
 // inside, how to open it, the counts, when and by whom, and what was left out and why. Pure.
+import { formatDateTime } from '../i18n/format';
 import { csvLine } from './csv';
 import { handoverFiles, typeName } from './handover-files';
 import { HSDS_PATH, HSDS_VERSION } from './hsds';
@@ -14,12 +15,6 @@ export interface ReadmeInput {
   rows: ReadonlyMap<string, number>;
   leftOut: LeftOut;
 }
-
-const helsinkiTime = new Intl.DateTimeFormat('fi-FI', {
-  timeZone: 'Europe/Helsinki',
-  dateStyle: 'short',
-  timeStyle: 'short',
-});
 
 export const README_PATH = 'README.txt';
 export const DICTIONARY_PATH = 'data-dictionary.csv';
@@ -56,7 +51,7 @@ export function handoverReadme(input: ReadmeInput): string {
     `KOHTAAMO – LUOVUTUSPAKETTI / HANDOVER PACKAGE`,
     '',
     `Työtila / Workspace: ${input.workspaceName} (${input.workspaceId})`,
-    `Viety / Exported: ${helsinkiTime.format(new Date(input.exportedAt))} (Helsinki, ${input.exportedAt})`,
+    `Viety / Exported: ${formatDateTime(input.exportedAt, 'fi')} (Helsinki, ${input.exportedAt})`,
     `Vienyt / Exported by: ${input.exportedBy}`,
     '',
     'SUOMEKSI',

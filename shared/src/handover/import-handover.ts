@@ -27,7 +27,7 @@ import { stageChangeItem } from '../pipeline/stage-history.store';
 import { helsinkiMonth } from '../time/helsinki';
 import { plausibleDateSchema, plausibleInstantSchema } from '../time/plausible-dates';
 import { cleanStoredText } from '../db/clean-stored-text';
-import { isMessageKey, messages } from '../i18n/messages';
+import { localisedIfKey } from '../i18n/messages';
 import { lineText } from '../schema-helpers';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
@@ -105,7 +105,7 @@ function lineError(line: number, error: z.ZodError): ValidationError {
   const issue = error.issues[0];
   const where = issue?.path.join('.') || 'record';
   const text = issue?.message;
-  const why = text && isMessageKey(text) ? messages[text] : { fi: text, en: text };
+  const why = (text && localisedIfKey(text)) || { fi: text, en: text };
   return new ValidationError([
     {
       field: 'file',

@@ -1,6 +1,7 @@
 // How much of an uploaded spreadsheet the app is willing to read, and the messages that name each
 // limit when a file goes past one. Pure: the web app's check job and `npm run import` share them.
 import { ValidationError } from '../errors';
+import { formatNumber } from '../i18n/format';
 import type { Localised } from '../i18n/messages';
 
 /** The uploaded file itself (compressed, for XLSX). */
@@ -19,8 +20,7 @@ export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
 export const MAX_READ_MS = 20_000;
 
 const mb = (bytes: number) => Math.floor(bytes / 1024 / 1024);
-const thousands = (n: number, locale: 'fi' | 'en') =>
-  n.toLocaleString(locale === 'fi' ? 'fi-FI' : 'en-GB').replace(/\u00a0/g, ' ');
+const thousands = formatNumber;
 
 /** A refusal whose summary is its message, so a job that fails with it shows exactly that. */
 export function refuseFile(message: Localised): ValidationError {

@@ -1,7 +1,7 @@
 // The daily reminder e-mail (muistutus): each staff member's overdue and today's follow-ups,
 // built from plain data and rendered as a Finnish and English plain-text message. Pure: no I/O.
 import type { FollowUp } from '../follow-up/follow-up.schema';
-import { formatDate } from '../time/helsinki';
+import { formatDate } from '../i18n/format';
 import { compareFinnish } from '../text/finnish-collation';
 
 export interface DigestRecipient {

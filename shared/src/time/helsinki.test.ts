@@ -5,8 +5,6 @@ import {
   helsinkiInstant,
   calendarDateSchema,
   daysBetween,
-  formatDate,
-  formatFinnishDate,
   helsinkiDate,
   helsinkiMonth,
   isOverdue,
@@ -55,12 +53,6 @@ describe('Helsinki dates', () => {
     expect(calendarDateSchema.safeParse('2026-02-28').success).toBe(true);
     expect(calendarDateSchema.safeParse('2026-02-30').success).toBe(false);
     expect(calendarDateSchema.safeParse('23.11.2026').success).toBe(false);
-  });
-
-  it('formats dates the way Finnish users write them', () => {
-    expect(formatFinnishDate('2026-11-03')).toBe('3.11.2026');
-    expect(formatDate('2026-11-23', 'fi')).toBe('23.11.2026');
-    expect(formatDate('2026-11-23', 'en')).toBe('23 Nov 2026');
   });
 });
 

@@ -54,23 +54,6 @@ export function isOverdue(due: string, now: Date): boolean {
   return due < helsinkiDate(now);
 }
 
-/** Finnish users write dates as 23.11.2026. */
-export function formatFinnishDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day}.${month}.${year}`;
-}
-
-/** A date in the user's language: 23.11.2026 in Finnish, 23 Nov 2026 in English. */
-export function formatDate(date: string, locale: 'fi' | 'en'): string {
-  if (locale === 'fi') return formatFinnishDate(date);
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
 const hourFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
   hour: '2-digit',

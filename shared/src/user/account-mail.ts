@@ -1,7 +1,8 @@
 // The e-mails of the account flows (an invitation or a reset link for an existing account, and
 // the notice that a password was changed), Finnish first, then English. Pure: no sending here.
 import type { MailMessage } from '../reminders/reminder-digest';
-import { formatDate, helsinkiDate } from '../time/helsinki';
+import { formatDate } from '../i18n/format';
+import { helsinkiDate } from '../time/helsinki';
 import type { Role } from './user.schema';
 
 const roleNames: Record<Role, { fi: string; en: string }> = {

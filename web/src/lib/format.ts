@@ -1,5 +1,6 @@
 // Display helpers shared by pages: dates as Finnish users write them, labels from the catalogue.
-import { formatDate, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
+import { formatDate, formatMonth, formatTime } from '@kohtaamo/shared/i18n/format';
+import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { isMessageKey, t, type Locale, type MessageKey } from '@kohtaamo/shared/i18n/messages';
 
 export function showDate(value: string | undefined, locale: Locale): string {
@@ -8,11 +9,7 @@ export function showDate(value: string | undefined, locale: Locale): string {
 }
 
 export function showTime(value: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', {
-    timeZone: 'Europe/Helsinki',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(value));
+  return formatTime(value, locale);
 }
 
 /** A bounded count (countOpenFollowUpsDue): "1000+" when there are more than it counted. */
@@ -22,11 +19,7 @@ export function showCount(total: { count: number; more: boolean }): string {
 
 /** A Helsinki month `YYYY-MM` as words: "marraskuu 2026", "November 2026". */
 export function showMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'fi' ? 'fi-FI' : 'en-GB', {
-    timeZone: 'UTC',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(`${month}-15T12:00:00Z`));
+  return formatMonth(month, locale);
 }
 
 /** A catalogue label such as `frame.yhdistys`, or the raw code when the catalogue lacks it. */
