@@ -1,6 +1,6 @@
 // Typed errors with messages that are safe to show to a user (no personal data, no internals).
 // Each edge (SvelteKit route, Lambda handler, CLI) maps them to a status in exactly one place.
-import type { Localised } from './i18n/messages';
+import { inEachLanguage, localised, t, type Localised } from './i18n/messages';
 
 export interface FieldError {
   /** Dotted path of the field, e.g. `ytunnus` or `municipalities.0`. */
@@ -23,10 +23,12 @@ export class ValidationError extends AppError {
   readonly fields: FieldError[];
   constructor(fields: FieldError[], summary?: Localised) {
     super(
-      summary ?? {
-        fi: `Tarkista tiedot: ${fields.map((f) => `${f.field}: ${f.message.fi}`).join('; ')}`,
-        en: `Please check: ${fields.map((f) => `${f.field}: ${f.message.en}`).join('; ')}`,
-      },
+      summary ??
+        inEachLanguage((locale) =>
+          t(locale, 'errors.checkFields', {
+            fields: fields.map((f) => `${f.field}: ${f.message[locale]}`).join('; '),
+          }),
+        ),
     );
     this.fields = fields;
   }
@@ -34,28 +36,21 @@ export class ValidationError extends AppError {
 
 export class NotFoundError extends AppError {
   readonly status = 404;
-  constructor(what: Localised = { fi: 'Tietoa ei löytynyt.', en: 'Not found.' }) {
+  constructor(what: Localised = localised('errors.notFound')) {
     super(what);
   }
 }
 
 export class ConflictError extends AppError {
   readonly status = 409;
-  constructor(
-    what: Localised = {
-      fi: 'Joku muu muutti tätä tietoa sillä välin. Lataa sivu uudelleen ja tee muutos uudestaan.',
-      en: 'Someone else changed this in the meantime. Reload the page and make your change again.',
-    },
-  ) {
+  constructor(what: Localised = localised('errors.someoneElseChangedThisIn')) {
     super(what);
   }
 }
 
 export class ForbiddenError extends AppError {
   readonly status = 403;
-  constructor(
-    what: Localised = { fi: 'Sinulla ei ole oikeutta tähän.', en: 'You are not allowed to do this.' },
-  ) {
+  constructor(what: Localised = localised('errors.youAreNotAllowedTo')) {
     super(what);
   }
 }
@@ -64,13 +59,7 @@ export class ForbiddenError extends AppError {
 export class UnavailableError extends AppError {
   readonly status = 503;
   constructor(options?: { cause?: unknown }) {
-    super(
-      {
-        fi: 'Tietokanta on juuri nyt ruuhkautunut. Yritä hetken päästä uudelleen; mitään ei tallennettu puolittain.',
-        en: 'The database is busy right now. Please try again in a moment; nothing was half-saved.',
-      },
-      options,
-    );
+    super(localised('errors.theDatabaseIsBusyRight'), options);
   }
 }
 
@@ -83,26 +72,21 @@ export class TooManyRequestsError extends AppError {
   readonly retryAfterSeconds: number;
   constructor(retryAfterSeconds: number, what?: Localised) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super(
-      what ?? {
-        fi: `Liian monta yritystä. Yritä uudelleen ${minutes} minuutin kuluttua.`,
-        en: `Too many attempts. Please try again in ${minutes} minutes.`,
-      },
-    );
+    super(what ?? localised('errors.tooManyAttemptsPleaseTry', { minutes }));
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }
 
-/** The server's password hashing is at its bound: a retry in a few seconds will do. */
-export const serverBusy: Localised = {
-  fi: 'Palvelin on juuri nyt kiireinen. Yritä muutaman sekunnin kuluttua uudelleen.',
-  en: 'The server is busy right now. Please try again in a few seconds.',
-};
+/**
+ * The server's password hashing is at its bound: a retry in a few seconds will do. A function, not a
+ * constant: the browser imports this module before its messages are loaded.
+ */
+export const serverBusy = (): Localised => localised('errors.theServerIsBusyRight');
 
 /** Not signed in, or the session ended: the edge sends the user to the login page. */
 export class UnauthenticatedError extends AppError {
   readonly status = 401;
-  constructor(what: Localised = { fi: 'Kirjaudu sisään jatkaaksesi.', en: 'Please log in to continue.' }) {
+  constructor(what: Localised = localised('errors.pleaseLogInToContinue')) {
     super(what);
   }
 }

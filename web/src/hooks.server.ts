@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
-import { defaultLocale, parseLocale, type Locale } from '@kohtaamo/shared/i18n/messages';
+import {
+  localised,
+  defaultLocale,
+  parseLocale,
+  t,
+  type Locale,
+  type PlainMessageKey,
+} from '@kohtaamo/shared/i18n/messages';
 import { log } from '@kohtaamo/shared/log/logger';
 import { PLAIN_PAGE_CSP, plainPageHeaders, securityHeaders } from '@kohtaamo/shared/security-headers';
 import { authenticate } from '@kohtaamo/shared/user/authenticate';
@@ -42,8 +49,8 @@ function crossSite(request: Request, url: URL, configuredOrigin: string | undefi
   return request.headers.get('sec-fetch-site') !== 'same-origin';
 }
 
-function plainPage(status: number, locale: Locale, fi: string, en: string): Response {
-  const text = locale === 'fi' ? fi : en;
+function plainPage(status: number, locale: Locale, key: PlainMessageKey): Response {
+  const text = t(locale, key);
   const body =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · Kohtaamo</title></head>` +
@@ -101,10 +108,7 @@ const respond: Handle = async ({ event, resolve }) => {
 
   const { config, db } = serverContext();
   if (crossSite(event.request, event.url, config.KOHTAAMO_ORIGIN)) {
-    return withHeaders(
-      plainPage(403, locale, 'Pyyntö toiselta sivustolta estettiin.', 'Cross-site request blocked.'),
-      false,
-    );
+    return withHeaders(plainPage(403, locale, 'hooks.crossSite'), false);
   }
 
   const auth = await authenticate(db, readSessionToken(event.cookies, event.url), sessionPolicy(config));
@@ -129,10 +133,7 @@ const respond: Handle = async ({ event, resolve }) => {
         () => undefined,
       );
     }
-    return withHeaders(
-      plainPage(403, locale, 'Sinulla ei ole oikeutta tähän.', 'You are not allowed to do this.'),
-      signedIn,
-    );
+    return withHeaders(plainPage(403, locale, 'hooks.notAllowed'), signedIn);
   };
 
   if (!rule) return denied();
@@ -145,10 +146,7 @@ const respond: Handle = async ({ event, resolve }) => {
           false,
         );
       }
-      return withHeaders(
-        plainPage(401, locale, 'Kirjaudu sisään jatkaaksesi.', 'Please log in to continue.'),
-        false,
-      );
+      return withHeaders(plainPage(401, locale, 'hooks.logIn'), false);
     }
     if (rule.need !== 'signed-in') {
       if (auth.status === 'choose-workspace') {
@@ -200,7 +198,6 @@ export const handleError: HandleServerError = (caught) => {
   });
   return {
     message: 'Something went wrong.',
-    fi: 'Jokin meni vikaan. Yritä uudelleen hetken päästä.',
-    en: 'Something went wrong. Please try again in a moment.',
+    ...localised('hooksServer.somethingWentWrongPleaseTry'),
   };
 };

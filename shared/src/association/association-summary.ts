@@ -1,6 +1,7 @@
 // The association's summary (last contact, next follow-up, open count) is derived from the
 // facts: recomputed after every change, on the next read when a write marked it stale, and by
 // `repairWorkspace`. Only single-item conditional writes, so it behaves the same on dynalite.
+import { localised } from '../i18n/messages';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
@@ -34,7 +35,7 @@ export function summaryBackoffMs(policy: SummaryRetryPolicy, attempt: number): n
   return Math.floor(policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt));
 }
 
-const notFound = () => new NotFoundError({ fi: 'Yhdistystä ei löytynyt.', en: 'Association not found.' });
+const notFound = () => new NotFoundError(localised('associationSummary.associationNotFound'));
 
 async function latestContactAt(
   db: Db,

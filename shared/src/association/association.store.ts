@@ -33,7 +33,7 @@ import {
   type AssociationInput,
 } from './association.schema';
 
-const notFound = () => new NotFoundError({ fi: 'Yhdistystä ei löytynyt.', en: 'Association not found.' });
+const notFound = () => new NotFoundError(localised('associationSummary.associationNotFound'));
 
 /** The stored item of an association profile, with its index keys. */
 export function associationItem(workspaceId: string, association: Association): Record<string, unknown> {
@@ -181,10 +181,7 @@ export async function getActiveAssociation(
     throw new ValidationError([
       {
         field: 'associationId',
-        message: {
-          fi: 'Yhdistys on yhdistetty toiseen yhdistykseen: tee muutos siellä.',
-          en: 'The association has been merged into another: make the change there.',
-        },
+        message: localised('associationStore.theAssociationHasBeenMerged'),
       },
     ]);
   }

@@ -12,6 +12,7 @@ import type { Db } from '../db/client';
 import { isConditionalFailure, queryAllItems, run } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, ValidationError } from '../errors';
+import { localised, type Localised } from '../i18n/messages';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { followUpItem } from '../follow-up/follow-up.store';
 import type { Interaction } from '../interaction/interaction.schema';
@@ -32,8 +33,7 @@ export interface MergeReport {
   memberships: number;
 }
 
-const refuse = (fi: string, en: string) =>
-  new ValidationError([{ field: 'survivorId', message: { fi, en } }]);
+const refuse = (message: Localised) => new ValidationError([{ field: 'survivorId', message }]);
 
 /** Marks the duplicate as being merged; the version the user saw must still be current. */
 async function markMerging(
@@ -179,29 +179,20 @@ export async function mergeAssociations(
   const duplicateId = parseId(request.duplicateId, 'duplicateId');
   const survivorId = parseId(request.survivorId, 'survivorId');
   if (duplicateId === survivorId) {
-    throw refuse('Valitse toinen yhdistys.', 'Choose another association.');
+    throw refuse(localised('mergeAssociations.chooseAnotherAssociation'));
   }
   const [duplicate, survivor] = await Promise.all([
     getAssociation(db, workspace.id, duplicateId),
     getAssociation(db, workspace.id, survivorId),
   ]);
   if (duplicate.mergedInto) {
-    throw refuse(
-      'Yhdistys on jo yhdistetty toiseen.',
-      'The association has already been merged into another.',
-    );
+    throw refuse(localised('mergeAssociations.theAssociationHasAlreadyBeen'));
   }
   if (survivor.mergedInto || survivor.mergingInto) {
-    throw refuse(
-      'Kohdeyhdistys on itse yhdistetty toiseen: valitse se, johon se yhdistettiin.',
-      'The target has itself been merged into another: choose that one.',
-    );
+    throw refuse(localised('mergeAssociations.theTargetHasItselfBeen'));
   }
   if (duplicate.mergingInto && duplicate.mergingInto !== survivorId) {
-    throw refuse(
-      'Yhdistystä yhdistetään jo toiseen.',
-      'The association is already being merged into another.',
-    );
+    throw refuse(localised('mergeAssociations.theAssociationIsAlreadyBeing'));
   }
   await markMerging(db, workspace.id, duplicate, survivorId, request.expectedVersion);
   const report = await moveFacts(db, workspace.id, duplicate, survivor);

@@ -1,6 +1,7 @@
 // The call round of a campaign: logging one call from the call list (the outcome in one click; a
 // "call back" becomes a follow-up in the caller's tasks), the mailing recorded on every timeline
 // as a background job, and the round's progress.
+import { localised } from '../i18n/messages';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { ConflictError, ValidationError } from '../errors';
@@ -53,10 +54,7 @@ export async function logCampaignCall(
     throw new ValidationError([
       {
         field: 'outcome',
-        message: {
-          fi: 'Tähän yhdistykseen on jo soitettu.',
-          en: 'This association has already been called.',
-        },
+        message: localised('campaignCalls.thisAssociationHasAlreadyBeen'),
       },
     ]);
   }
@@ -65,14 +63,8 @@ export async function logCampaignCall(
     const takenByOther = row.claimedBy !== undefined && (row.claimedUntil ?? '') >= db.now().toISOString();
     throw new ConflictError(
       takenByOther
-        ? {
-            fi: 'Toinen työntekijä soittaa tähän yhdistykseen juuri nyt. Ota seuraava.',
-            en: 'Another staff member is calling this association right now. Take the next one.',
-          }
-        : {
-            fi: 'Ota yhdistys ensin soitettavaksi soittolistalta.',
-            en: 'Take the association from the call list first.',
-          },
+        ? localised('campaignCalls.anotherStaffMemberIsCalling')
+        : localised('campaignCalls.takeTheAssociationFromThe'),
     );
   }
   await logContact(db, workspace.id, {

@@ -2,6 +2,7 @@
 // creating one for a filtered set of associations, and the call list's claims: a row is claimed
 // by one staff member at a time (a conditional write), so two people never call the same
 // association, and a claim that runs out frees the row again.
+import { localised } from '../i18n/messages';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { readDirectoryEntries } from '../association/directory-search';
 import type { DirectoryEntry } from '../association/directory-filter';
@@ -31,7 +32,7 @@ import {
 } from './campaign.schema';
 import { CLAIM_MINUTES, chooseAssociations, claimable } from './campaign';
 
-const notFound = () => new NotFoundError({ fi: 'Kampanjaa ei löytynyt.', en: 'Campaign not found.' });
+const notFound = () => new NotFoundError(localised('campaignStore.campaignNotFound'));
 
 export function campaignItem(workspaceId: string, campaign: Campaign): Record<string, unknown> {
   return {
@@ -274,11 +275,7 @@ export async function getCampaignRow(
       }),
     ),
   );
-  if (!result.Item)
-    throw new NotFoundError({
-      fi: 'Yhdistys ei ole tämän kampanjan listalla.',
-      en: 'The association is not on this call list.',
-    });
+  if (!result.Item) throw new NotFoundError(localised('campaignStore.theAssociationIsNotOn'));
   return stripKeys<CampaignRow>(result.Item);
 }
 
@@ -329,9 +326,6 @@ export async function recordCallOnRow(
     if (!isConditionalFailure(error)) throw error;
     const row = await getCampaignRow(db, workspaceId, request.campaignId, request.associationId);
     if (row.interactionIds.includes(request.interactionId)) return; // a retried request
-    throw new ConflictError({
-      fi: 'Toinen työntekijä soittaa tähän yhdistykseen juuri nyt. Ota seuraava.',
-      en: 'Another staff member is calling this association right now. Take the next one.',
-    });
+    throw new ConflictError(localised('campaignCalls.anotherStaffMemberIsCalling'));
   }
 }

@@ -1,5 +1,6 @@
 // Data access for events: the event with its registrations and feedback in one partition (28),
 // events by date (27), a person's registrations (29), and the public feedback link (30).
+import { localised } from '../i18n/messages';
 import { createHash, randomBytes } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getActiveAssociation } from '../association/association.store';
@@ -22,7 +23,7 @@ import {
   type Registration,
 } from './event.schema';
 
-const eventNotFound = () => new NotFoundError({ fi: 'Tapahtumaa ei löytynyt.', en: 'Event not found.' });
+const eventNotFound = () => new NotFoundError(localised('eventStore.eventNotFound'));
 
 export const feedbackTokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -232,10 +233,7 @@ export async function addRegistration(
     throw new ValidationError([
       {
         field: 'name',
-        message: {
-          fi: 'Anna ilmoittautujan nimi tai valitse henkilö.',
-          en: 'Give the name of the person registering, or choose a person.',
-        },
+        message: localised('eventStore.giveTheNameOfThe'),
       },
     ]);
   }
@@ -282,10 +280,7 @@ export async function removeRegistration(
     );
   } catch (error) {
     if (!isConditionalFailure(error)) throw error;
-    throw new ConflictError({
-      fi: 'Ilmoittautumista ei voitu perua: joku muutti sitä, tai osallistuminen on jo merkitty.',
-      en: 'The registration could not be cancelled: someone changed it, or attendance was already marked.',
-    });
+    throw new ConflictError(localised('eventStore.theRegistrationCouldNotBe'));
   }
 }
 

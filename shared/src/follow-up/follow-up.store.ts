@@ -77,8 +77,7 @@ export async function getFollowUp(
       }),
     ),
   );
-  if (!result.Item)
-    throw new NotFoundError({ fi: 'Jatkotoimenpidettä ei löytynyt.', en: 'Follow-up not found.' });
+  if (!result.Item) throw new NotFoundError(localised('followUpStore.followUpNotFound'));
   return stripKeys<FollowUp>(result.Item);
 }
 

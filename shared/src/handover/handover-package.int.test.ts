@@ -285,8 +285,8 @@ describe('handover package', () => {
     expect(everything).not.toContain('Eero Poistettu');
     expect(summary.leftOut).toEqual({ objectedPersons: 1, erasedPersons: 1, personsExcluded: false });
     const readme = text(files, 'README.txt');
-    expect(readme).toContain('1 henkilöä, jotka ovat vastustaneet');
-    expect(readme).toContain('1 persons erased earlier');
+    expect(readme).toContain('1 henkilö, joka on vastustanut');
+    expect(readme).toContain('1 person erased earlier');
     expect(readme).toContain('Exported by: Anna Admin');
   });
 

@@ -8,6 +8,7 @@
 // get one hashed from what they belong to, so every export gives the same ids.
 import { createHash } from 'node:crypto';
 import type { Association } from '../association/association.schema';
+import { t } from '../i18n/messages';
 import type { Membership, Person } from '../person/person.schema';
 
 export const HSDS_PATH = 'hsds/organizations.json';
@@ -35,18 +36,8 @@ function uuidFromSeed(seed: string): string {
   return hexAsUuid(createHash('sha256').update(seed).digest('hex'));
 }
 
-/** How the role of a contact person is written in HSDS `contact.title`. */
-const roleTitles: Record<Membership['role'], string> = {
-  chair: 'puheenjohtaja',
-  vice_chair: 'varapuheenjohtaja',
-  secretary: 'sihteeri',
-  treasurer: 'rahastonhoitaja',
-  board_member: 'hallituksen jäsen',
-  employee: 'työntekijä',
-  volunteer: 'vapaaehtoinen',
-  contact: 'yhteyshenkilö',
-  other: 'muu',
-};
+/** How the role of a contact person is written in HSDS `contact.title`: its Finnish name, in lower case. */
+const roleTitle = (role: Membership['role']) => t('fi', `role.${role}`).toLocaleLowerCase('fi');
 
 export interface HsdsContactInput {
   membership: Membership;
@@ -94,7 +85,7 @@ export function hsdsOrganization(association: Association, contacts: readonly Hs
     email: association.email,
     website: association.website,
     year_incorporated: association.foundedYear,
-    legal_status: association.registerNumber ? 'rekisteröity yhdistys' : association.frame,
+    legal_status: association.registerNumber ? t('fi', 'hsds.registeredAssociation') : association.frame,
     parent_organization_id: association.parentId ? ulidToUuid(association.parentId) : undefined,
     phones: association.phone
       ? [
@@ -119,7 +110,7 @@ export function hsdsOrganization(association: Association, contacts: readonly Hs
         id: uuidFromSeed(`${membership.associationId}:${membership.personId}:contact`),
         organization_id: organizationId,
         name: person.name,
-        title: roleTitles[membership.role],
+        title: roleTitle(membership.role),
         email: person.email,
         phones: person.phone
           ? [

@@ -27,7 +27,7 @@ import { stageChangeItem } from '../pipeline/stage-history.store';
 import { helsinkiMonth } from '../time/helsinki';
 import { plausibleDateSchema, plausibleInstantSchema } from '../time/plausible-dates';
 import { cleanStoredText } from '../db/clean-stored-text';
-import { localisedIfKey } from '../i18n/messages';
+import { inEachLanguage, localised, localisedIfKey, t } from '../i18n/messages';
 import { lineText } from '../schema-helpers';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
@@ -105,14 +105,15 @@ function lineError(line: number, error: z.ZodError): ValidationError {
   const issue = error.issues[0];
   const where = issue?.path.join('.') || 'record';
   const text = issue?.message;
-  const why = (text && localisedIfKey(text)) || { fi: text, en: text };
+  const why = text
+    ? (localisedIfKey(text) ?? { fi: text, en: text })
+    : localised('importHandover.unknownError');
   return new ValidationError([
     {
       field: 'file',
-      message: {
-        fi: `Rivi ${line}: ${where} ei kelpaa (${why.fi ?? 'tuntematon virhe'}).`,
-        en: `Line ${line}: ${where} is not valid (${why.en ?? 'unknown error'}).`,
-      },
+      message: inEachLanguage((locale) =>
+        t(locale, 'importHandover.lineInvalid', { line, where, why: why[locale] }),
+      ),
     },
   ]);
 }
@@ -140,7 +141,7 @@ export async function importHandover(
       throw new ValidationError([
         {
           field: 'file',
-          message: { fi: `Rivi ${lineNumber} ei ole JSONia.`, en: `Line ${lineNumber} is not JSON.` },
+          message: localised('importHandover.lineIsNotJson', { lineNumber }),
         },
       ]);
     }
@@ -244,9 +245,7 @@ export async function importHandover(
     }
   }
   if (!started) {
-    throw new ValidationError([
-      { field: 'file', message: { fi: 'Tiedosto on tyhjä.', en: 'The file is empty.' } },
-    ]);
+    throw new ValidationError([{ field: 'file', message: localised('importHandover.theFileIsEmpty') }]);
   }
   await recordAudit(db, ws, { actorId: options.by, action: 'import', entityType: 'workspace', entityId: ws });
   return report;
@@ -315,10 +314,7 @@ function targetInUse(): ValidationError {
   return new ValidationError([
     {
       field: 'workspace',
-      message: {
-        fi: 'Kohdetyötilassa on jo muita tietoja. Tuo paketti uuteen, tyhjään työtilaan.',
-        en: 'The target workspace already holds other data. Import the package into a new, empty workspace.',
-      },
+      message: localised('importHandover.theTargetWorkspaceAlreadyHolds'),
     },
   ]);
 }

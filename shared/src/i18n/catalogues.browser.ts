@@ -1,6 +1,6 @@
 // In the browser only the language the page shows is loaded (its own chunk), before the page renders:
 // the root layout's load awaits `loadCatalogue(locale)`. A switch of language loads the other one.
-import type { Catalogue } from './catalogues';
+import { keyed, type Catalogue } from './keyed-catalogue';
 
 const loaded: Partial<Record<'fi' | 'en', Catalogue>> = {};
 
@@ -11,11 +11,12 @@ export function catalogueFor(locale: 'fi' | 'en'): Catalogue {
 }
 
 export function hasMessage(key: string): boolean {
-  return Object.values(loaded).some((catalogue) => Object.hasOwn(catalogue, key));
+  return Object.values(loaded).some((catalogue) => catalogue.has(key));
 }
 
 export async function loadCatalogue(locale: 'fi' | 'en'): Promise<void> {
-  loaded[locale] ??= (
-    locale === 'en' ? await import('./paraglide/by-key/en') : await import('./paraglide/by-key/fi')
-  ).catalogue;
+  loaded[locale] ??= keyed(
+    (locale === 'en' ? await import('./paraglide/by-key/en') : await import('./paraglide/by-key/fi'))
+      .messages,
+  );
 }

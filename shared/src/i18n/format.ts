@@ -1,6 +1,7 @@
 // The one formatter for dates, times, months and numbers in the reader's language, on Helsinki time.
 // Pages, e-mails, reports and the handover all write them through here, so "2.12.2026 klo 17.30" reads
 // the same everywhere (and never "2.12.2026klo 17:30").
+import { helsinkiDate } from '../time/helsinki';
 import { t, type Locale } from './messages';
 
 const TIME_ZONE = 'Europe/Helsinki';
@@ -47,6 +48,11 @@ export function formatClock(time: string, locale: Locale): string {
 export function formatDateAt(date: string, time: string | undefined, locale: Locale): string {
   if (!time) return formatDate(date, locale);
   return t(locale, 'time.dateAt', { date: formatDate(date, locale), time: formatClock(time, locale) });
+}
+
+/** An instant as a Helsinki date and time in words: "2.12.2026 klo 09.00", "2 Dec 2026 at 09:00". */
+export function formatInstant(instant: Date | string, locale: Locale): string {
+  return formatDateAt(helsinkiDate(new Date(instant)), formatTime(instant, 'en'), locale);
 }
 
 /** An instant as a Helsinki date and time, for records such as "exported at". */

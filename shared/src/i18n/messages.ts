@@ -24,17 +24,27 @@ export type MessageKey = keyof typeof catalogue;
 /** The inputs one message takes: `{}` for a plain text, `{ count: … }` for a plural. */
 export type MessageInputs<K extends MessageKey> = NonNullable<Parameters<(typeof catalogue)[K]>[0]>;
 
-/** A message without inputs may be called without them; one with inputs must be given all of them. */
-export type MessageArgs<K extends MessageKey> =
-  Record<string, never> extends MessageInputs<K> ? [inputs?: MessageInputs<K>] : [inputs: MessageInputs<K>];
+/** The keys of the messages that take no inputs: the only ones a key chosen at run time may name. */
+export type PlainMessageKey = {
+  [K in MessageKey]: Record<string, never> extends MessageInputs<K> ? K : never;
+}[MessageKey];
 
-type AnyMessage = (inputs: Record<string, unknown>) => string;
+/**
+ * A message without inputs may be called without them; one with inputs must be given all of them. A key
+ * that may be any of several (`kind.${kind}`) may go without inputs only when none of them takes any.
+ */
+export type MessageArgs<K extends MessageKey> = [K] extends [PlainMessageKey]
+  ? [inputs?: MessageInputs<K>]
+  : [inputs: MessageInputs<K>];
 
 function render(locale: Locale, key: MessageKey, inputs: Record<string, unknown>): string {
-  return (catalogueFor(locale)[key] as AnyMessage)(inputs);
+  const message = catalogueFor(locale).get(key);
+  if (!message) throw new Error(`No message ${key} in ${locale}`);
+  return message(inputs);
 }
 
-export function isMessageKey(key: string): key is MessageKey {
+/** Whether a text built at run time is a key; such a key names a message without inputs. */
+export function isMessageKey(key: string): key is PlainMessageKey {
   return hasMessage(key);
 }
 
@@ -46,6 +56,11 @@ export function t<K extends MessageKey>(locale: Locale, key: K, ...[inputs]: Mes
 /** The same text in both languages, for what is stored or returned before the reader's language is known. */
 export function localised<K extends MessageKey>(key: K, ...[inputs]: MessageArgs<K>): Localised {
   return { fi: render('fi', key, inputs ?? {}), en: render('en', key, inputs ?? {}) };
+}
+
+/** A text written once per language, for inputs that are themselves per language (a formatted number). */
+export function inEachLanguage(write: (locale: Locale) => string): Localised {
+  return { fi: write('fi'), en: write('en') };
 }
 
 /**

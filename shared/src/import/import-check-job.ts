@@ -2,6 +2,7 @@
 // Lambda in AWS), within every limit of import-limits.ts: the rows are kept in the blob store
 // beside the upload, the headers and examples on the import, so the import's pages only read. A
 // file past a limit fails the job with a message that names the limit, which the page shows.
+import { localised } from '../i18n/messages';
 import { fileHash } from './import-spreadsheet';
 import { NotFoundError, ValidationError } from '../errors';
 import type { JobHandler } from '../jobs/run-job';
@@ -9,11 +10,7 @@ import { fileRefusals, MAX_IMPORT_BYTES, refuseFile } from './import-limits';
 import { formatOf, getImportSession, recordImportCheck } from './import-session';
 import { readTable } from './read-table';
 
-const gone = () =>
-  new NotFoundError({
-    fi: 'Tuotavaa tiedostoa ei enää ole (tiedostot poistetaan 7 päivän kuluttua). Lataa se uudelleen.',
-    en: 'The file to import is gone (files are removed after 7 days). Upload it again.',
-  });
+const gone = () => new NotFoundError(localised('importJob.theFileToImportIs'));
 
 export const runImportCheckJob: JobHandler<'import-check'> = async ({
   db,

@@ -2,6 +2,7 @@
 // again (so a resumed run sees what an earlier run already wrote), then imported row by
 // row with the user's choice for each duplicate. Ids come from the file and the row, so a run
 // that died half-way and is started again adds what is missing and nothing twice.
+import { localised } from '../i18n/messages';
 import { recordAudit } from '../audit/audit.store';
 import { NotFoundError } from '../errors';
 import type { JobHandler } from '../jobs/run-job';
@@ -18,10 +19,7 @@ export const runImportJob: JobHandler<'import'> = async ({ db, blobs, workspace,
   };
   const table = session ? ((await readParsedTable(blobs, session)) ?? (await legacy())) : undefined;
   if (!session || !table) {
-    throw new NotFoundError({
-      fi: 'Tuotavaa tiedostoa ei enää ole (tiedostot poistetaan 7 päivän kuluttua). Lataa se uudelleen.',
-      en: 'The file to import is gone (files are removed after 7 days). Upload it again.',
-    });
+    throw new NotFoundError(localised('importJob.theFileToImportIs'));
   }
   const plan = await planSpreadsheetImport(db, workspace.id, table, mappingOf(session), session.fileHash);
   const total = plan.rows.length;

@@ -2,7 +2,7 @@
 // limit when a file goes past one. Pure: the web app's check job and `npm run import` share them.
 import { ValidationError } from '../errors';
 import { formatNumber } from '../i18n/format';
-import type { Localised } from '../i18n/messages';
+import { inEachLanguage, localised, t, type Localised } from '../i18n/messages';
 
 /** The uploaded file itself (compressed, for XLSX). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -20,7 +20,6 @@ export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
 export const MAX_READ_MS = 20_000;
 
 const mb = (bytes: number) => Math.floor(bytes / 1024 / 1024);
-const thousands = formatNumber;
 
 /** A refusal whose summary is its message, so a job that fails with it shows exactly that. */
 export function refuseFile(message: Localised): ValidationError {
@@ -28,39 +27,23 @@ export function refuseFile(message: Localised): ValidationError {
 }
 
 export const fileRefusals = {
-  unreadable: (): Localised => ({
-    fi: 'Tiedostoa ei voitu lukea: tallenna se CSV- tai XLSX-muodossa.',
-    en: 'The file could not be read: save it as CSV or XLSX.',
-  }),
-  tooLarge: (): Localised => ({
-    fi: `Tiedosto on liian suuri (enintään ${mb(MAX_IMPORT_BYTES)} Mt). Jaa se osiin.`,
-    en: `The file is too large (at most ${mb(MAX_IMPORT_BYTES)} MB). Split it into parts.`,
-  }),
-  inflatesTooLarge: (): Localised => ({
-    fi: `Tiedosto on purettuna liian suuri (enintään ${mb(MAX_INFLATED_BYTES)} Mt). Jaa se osiin tai tallenna CSV-muodossa.`,
-    en: `The file is too large when unpacked (at most ${mb(MAX_INFLATED_BYTES)} MB). Split it into parts or save it as CSV.`,
-  }),
-  cellTooLong: (where: { row: number; column: string } | undefined): Localised => ({
-    fi: `${where ? `Solussa ${where.column}${where.row}` : 'Tiedoston solussa'} on yli ${thousands(MAX_CELL_CHARS, 'fi')} merkkiä (enintään ${thousands(MAX_CELL_CHARS, 'fi')} merkkiä solussa). Lyhennä se.`,
-    en: `${where ? `Cell ${where.column}${where.row}` : 'A cell of the file'} has more than ${thousands(MAX_CELL_CHARS, 'en')} characters (at most ${thousands(MAX_CELL_CHARS, 'en')} characters a cell). Shorten it.`,
-  }),
-  tooManyRows: (): Localised => ({
-    fi: `Tiedostossa on yli ${MAX_IMPORT_ROWS} riviä. Jaa se osiin.`,
-    en: `The file has more than ${MAX_IMPORT_ROWS} rows. Split it into parts.`,
-  }),
-  tooManyColumns: (): Localised => ({
-    fi: `Tiedostossa on yli ${MAX_IMPORT_COLUMNS} saraketta. Poista ylimääräiset sarakkeet.`,
-    en: `The file has more than ${MAX_IMPORT_COLUMNS} columns. Remove the extra columns.`,
-  }),
-  tooSlow: (): Localised => ({
-    fi: `Tiedoston lukeminen kesti liian kauan (yli ${MAX_READ_MS / 1000} s). Jaa se osiin tai tallenna CSV-muodossa.`,
-    en: `Reading the file took too long (over ${MAX_READ_MS / 1000} s). Split it into parts or save it as CSV.`,
-  }),
-  headerTooLong: (column: string): Localised => ({
-    fi: `Sarakkeen ${column} otsikossa on yli ${MAX_HEADER_CHARS} merkkiä. Lyhennä otsikko.`,
-    en: `The header of column ${column} has more than ${MAX_HEADER_CHARS} characters. Shorten it.`,
-  }),
-  noHeaders: (): Localised => ({ fi: 'Tiedostossa ei ole otsikkoriviä.', en: 'The file has no header row.' }),
+  unreadable: (): Localised => localised('importLimits.unreadable'),
+  tooLarge: (): Localised => localised('importLimits.tooLarge', { megabytes: mb(MAX_IMPORT_BYTES) }),
+  inflatesTooLarge: (): Localised =>
+    localised('importLimits.inflatesTooLarge', { megabytes: mb(MAX_INFLATED_BYTES) }),
+  cellTooLong: (where: { row: number; column: string } | undefined): Localised =>
+    inEachLanguage((locale) => {
+      const chars = formatNumber(MAX_CELL_CHARS, locale);
+      return where
+        ? t(locale, 'importLimits.cellTooLong', { cell: `${where.column}${where.row}`, chars })
+        : t(locale, 'importLimits.someCellTooLong', { chars });
+    }),
+  tooManyRows: (): Localised => localised('importLimits.tooManyRows', { rows: MAX_IMPORT_ROWS }),
+  tooManyColumns: (): Localised => localised('importLimits.tooManyColumns', { columns: MAX_IMPORT_COLUMNS }),
+  tooSlow: (): Localised => localised('importLimits.tooSlow', { seconds: MAX_READ_MS / 1000 }),
+  headerTooLong: (column: string): Localised =>
+    localised('importLimits.headerTooLong', { column, chars: MAX_HEADER_CHARS }),
+  noHeaders: (): Localised => localised('importLimits.noHeaders'),
 };
 
 /**

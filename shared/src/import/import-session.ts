@@ -3,6 +3,7 @@
 // here), the column mapping the user confirmed, their choice for each duplicate row, and the job
 // that imports it. Edits are version-checked, so two admins working on one import never overwrite
 // each other.
+import { localised } from '../i18n/messages';
 import { Readable } from 'node:stream';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -178,7 +179,7 @@ export async function recordImportCheck(
   );
   for (let attempt = 0; attempt < 3; attempt++) {
     const session = await getImportSession(db, workspaceId, request.id);
-    if (!session) throw new NotFoundError({ fi: 'Tuontia ei löytynyt.', en: 'Import not found.' });
+    if (!session) throw new NotFoundError(localised('importSession.importNotFound'));
     if (session.checkedAt) return;
     try {
       await updateSession(
@@ -236,7 +237,7 @@ async function updateSession(
   } catch (error) {
     if (!isConditionalFailure(error)) throw error;
     if (!(await getImportSession(db, workspaceId, id)))
-      throw new NotFoundError({ fi: 'Tuontia ei löytynyt.', en: 'Import not found.' });
+      throw new NotFoundError(localised('importSession.importNotFound'));
     throw new ConflictError();
   }
 }
@@ -255,10 +256,7 @@ export function saveMapping(
     throw new ValidationError([
       {
         field: 'mapping',
-        message: {
-          fi: 'Sama kenttä on valittu kahdelle sarakkeelle. Valitse kullekin kentälle yksi sarake.',
-          en: 'The same field is chosen for two columns. Choose one column for each field.',
-        },
+        message: localised('importSession.theSameFieldIsChosen'),
       },
     ]);
   return updateSession(

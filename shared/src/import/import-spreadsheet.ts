@@ -102,6 +102,9 @@ const split = (text: string | undefined) =>
     .map((part) => part.trim())
     .filter(Boolean);
 
+/** Why a row looks like an association that exists: the rule that matched. */
+export type DuplicateMatch = NonNullable<PlannedRow['duplicateOf']>['by'];
+
 const matchedBy = {
   ytunnus: 'ytunnus',
   registerNumber: 'registerNumber',
@@ -186,7 +189,7 @@ export async function planSpreadsheetImport(
         planned.problems.push({
           row,
           column: headerOf('personRole'),
-          message: { fi: 'Tuntematon rooli.', en: 'Unknown role.' },
+          message: localised('importSpreadsheet.unknownRole'),
         });
       }
       const start = value('personStartDate')?.trim();
@@ -203,10 +206,7 @@ export async function planSpreadsheetImport(
         planned.problems.push({
           row,
           column: headerOf('personStartDate'),
-          message: {
-            fi: 'Päivämäärä muodossa p.k.vvvv, esim. 1.3.2024.',
-            en: 'A date as d.m.yyyy, e.g. 1.3.2024.',
-          },
+          message: localised('importSpreadsheet.aDateAsDM'),
         });
       }
       try {

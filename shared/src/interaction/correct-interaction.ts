@@ -1,6 +1,7 @@
 // Correcting or deleting a logged contact later. Deletion is soft (deletedAt/deletedBy stay on the
 // item, the timeline leaves it out); both check the version the user saw and then recompute the
 // association's summary, since the last contact may change.
+import { localised } from '../i18n/messages';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { recomputeAssociationSummary } from '../association/association-summary';
@@ -20,7 +21,7 @@ const targetSchema = z.object({
   expectedVersion: expectedVersionSchema,
 });
 
-const notFound = () => new NotFoundError({ fi: 'Yhteydenottoa ei löytynyt.', en: 'Contact not found.' });
+const notFound = () => new NotFoundError(localised('correctInteraction.contactNotFound'));
 
 async function interactionKey(db: Db, workspaceId: string, associationId: string, id: string) {
   const ref = await getInteractionRef(db, workspaceId, associationId, id);

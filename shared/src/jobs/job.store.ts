@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { queryPage, run, updateIf } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
 import { NotFoundError } from '../errors';
-import type { Localised } from '../i18n/messages';
+import { localised, type Localised } from '../i18n/messages';
 import { putIfAbsent } from '../db/operations';
 import { parseId } from '../validation';
 import { JOB_SCHEMA_VERSION, type Job, type JobKind, type JobParams, type JobProgress } from './job.schema';
@@ -47,7 +47,7 @@ export async function getJob(db: Db, workspaceId: string, id: string): Promise<J
       new GetCommand({ TableName: db.table, Key: keys.job(workspaceId, id), ConsistentRead: true }),
     ),
   );
-  if (!result.Item) throw new NotFoundError({ fi: 'Työtä ei löytynyt.', en: 'Job not found.' });
+  if (!result.Item) throw new NotFoundError(localised('jobStore.jobNotFound'));
   return stripKeys<Job>(result.Item);
 }
 

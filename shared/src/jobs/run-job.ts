@@ -3,7 +3,7 @@
 // process and in the jobs Lambda. A job another run owns is left alone.
 import type { Db } from '../db/client';
 import { AppError } from '../errors';
-import type { Localised } from '../i18n/messages';
+import { localised, type Localised } from '../i18n/messages';
 import { newId } from '../ids';
 import type { BlobStore } from '../storage/blob-store';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -41,10 +41,7 @@ export class JobTakenOverError extends Error {
 
 const PROGRESS_INTERVAL_MS = 1000;
 
-const genericFailure: Localised = {
-  fi: 'Työ keskeytyi odottamattomaan virheeseen. Yritä uudelleen; jos virhe toistuu, ota yhteys ylläpitoon.',
-  en: 'The job stopped on an unexpected error. Try again; if it happens again, contact support.',
-};
+const genericFailure: Localised = localised('runJob.theJobStoppedOnAn');
 
 export async function runJob(
   deps: JobDeps,

@@ -95,7 +95,7 @@ export async function getPerson(db: Db, workspaceId: string, id: string): Promis
       new GetCommand({ TableName: db.table, Key: keys.person(workspaceId, id), ConsistentRead: true }),
     ),
   );
-  if (!result.Item) throw new NotFoundError({ fi: 'Henkilöä ei löytynyt.', en: 'Person not found.' });
+  if (!result.Item) throw new NotFoundError(localised('personStore.personNotFound'));
   return stripKeys<Person>(result.Item);
 }
 

@@ -2,6 +2,7 @@
 // removed (event registrations stay as anonymous counts). Order for a crash and retry: a tombstone (ids only) first, then the person's traces in
 // each association (search names, interactions' people lists, membership), the profile last,
 // because a retry needs the profile's name to find the search entries.
+import { localised } from '../i18n/messages';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { recordAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
@@ -168,7 +169,7 @@ export async function erasePerson(
   if (!profile.Item) {
     if (await getErasure(db, workspaceId, personId))
       return { memberships: 0, interactions: 0, registrations: 0 };
-    throw new NotFoundError({ fi: 'Henkilöä ei löytynyt.', en: 'Person not found.' });
+    throw new NotFoundError(localised('personStore.personNotFound'));
   }
   const person = profile.Item as Person;
   const erasedAt = db.now().toISOString();

@@ -2,6 +2,7 @@
 // built from plain data and rendered as a Finnish and English plain-text message. Pure: no I/O.
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { formatDate } from '../i18n/format';
+import { t, type Locale } from '../i18n/messages';
 import { compareFinnish } from '../text/finnish-collation';
 
 export interface DigestRecipient {
@@ -68,7 +69,7 @@ export function buildDigests(input: {
   return digests;
 }
 
-function lines(items: readonly DigestLine[], locale: 'fi' | 'en'): string[] {
+function lines(items: readonly DigestLine[], locale: Locale): string[] {
   return items.map(
     (line) =>
       `- ${formatDate(line.due, locale)} ${line.associationName}${line.title ? `: ${line.title}` : ''}`,
@@ -78,28 +79,27 @@ function lines(items: readonly DigestLine[], locale: 'fi' | 'en'): string[] {
 /** The e-mail of a digest: Finnish first, then English; a link to My tasks. */
 export function renderDigest(digest: ReminderDigest, siteUrl: string): MailMessage {
   const { overdue, today } = digest;
-  const tasks = new URL('/tasks', siteUrl).href;
-  const fi = [
-    `Hei ${digest.recipient.name},`,
+  const link = new URL('/tasks', siteUrl).href;
+  const inLanguage = (locale: Locale) => [
+    t(locale, 'mail.digest.greeting', { name: digest.recipient.name }),
     '',
-    `jatkotoimenpiteesi ${formatDate(digest.date, 'fi')} (${digest.workspaceName}):`,
-    ...(overdue.length ? ['', `Myöhässä (${overdue.length})`, ...lines(overdue, 'fi')] : []),
-    ...(today.length ? ['', `Tänään (${today.length})`, ...lines(today, 'fi')] : []),
+    t(locale, 'mail.digest.intro', {
+      date: formatDate(digest.date, locale),
+      workspace: digest.workspaceName,
+    }),
+    ...(overdue.length
+      ? ['', t(locale, 'mail.digest.overdue', { count: overdue.length }), ...lines(overdue, locale)]
+      : []),
+    ...(today.length
+      ? ['', t(locale, 'mail.digest.today', { count: today.length }), ...lines(today, locale)]
+      : []),
     '',
-    `Omat tehtävät: ${tasks}`,
+    t(locale, 'mail.digest.tasks', { link }),
   ];
-  const en = [
-    `Hi ${digest.recipient.name},`,
-    '',
-    `your follow-ups for ${formatDate(digest.date, 'en')} (${digest.workspaceName}):`,
-    ...(overdue.length ? ['', `Overdue (${overdue.length})`, ...lines(overdue, 'en')] : []),
-    ...(today.length ? ['', `Today (${today.length})`, ...lines(today, 'en')] : []),
-    '',
-    `My tasks: ${tasks}`,
-  ];
+  const counts = { overdue: overdue.length, today: today.length };
   return {
     to: digest.recipient.email,
-    subject: `Kohtaamo: ${overdue.length} myöhässä, ${today.length} tänään / ${overdue.length} overdue, ${today.length} today`,
-    text: [...fi, '', '—', '', ...en, ''].join('\n'),
+    subject: `${t('fi', 'mail.digest.subject', counts)} / ${t('en', 'mail.digest.subject', counts)}`,
+    text: [...inLanguage('fi'), '', '—', '', ...inLanguage('en'), ''].join('\n'),
   };
 }

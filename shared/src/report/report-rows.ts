@@ -1,10 +1,11 @@
 // The rows behind each figure of the report, so every number on the page can be opened and
 // checked; and the report as one table for CSV and Excel. Pure.
 import { z } from 'zod';
-import { interactionKinds } from '../interaction/interaction.schema';
+import { likertValues } from '../event/event.schema';
+import { interactionKinds, type InteractionKind } from '../interaction/interaction.schema';
 import type { PipelineStage } from '../pipeline/pipeline.schema';
 import { helsinkiMonth } from '../time/helsinki';
-import { t, type Locale, type MessageKey } from '../i18n/messages';
+import { t, type Locale } from '../i18n/messages';
 import { inPeriod, publishedStageOf, type Report, type ReportData, type ReportPeriod } from './report';
 
 export const reportFigures = [
@@ -180,46 +181,54 @@ export function reportRows(
 
 /** The whole report as rows of (section, item, value), in the reader's language: for CSV and Excel. */
 export function reportTable(report: Report, locale: Locale): string[][] {
-  const label = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
-  const kind = (k: string) => t(locale, `kind.${k}` as MessageKey);
+  const kind = (k: InteractionKind) => t(locale, `kind.${k}`);
   const rows: string[][] = [
-    [label('report.col.section'), label('report.col.item'), label('report.col.value')],
-    [label('report.period'), `${report.period.from} – ${report.period.to}`, ''],
-    [label('report.associations'), label('report.contacted'), String(report.contactedAssociations)],
-    [label('report.associations'), label('report.mailed'), String(report.mailedAssociations)],
-    [label('report.activity'), label('report.visitsHeld'), String(report.visitsHeld)],
-    [label('report.activity'), label('report.workshopsHeld'), String(report.workshopsHeld)],
-    [label('report.activity'), label('report.revisitsDone'), String(report.revisitsDone)],
-    [label('report.interactions'), label('report.total'), String(report.interactions.total)],
+    [t(locale, 'report.col.section'), t(locale, 'report.col.item'), t(locale, 'report.col.value')],
+    [t(locale, 'report.period'), `${report.period.from} – ${report.period.to}`, ''],
+    [t(locale, 'report.associations'), t(locale, 'report.contacted'), String(report.contactedAssociations)],
+    [t(locale, 'report.associations'), t(locale, 'report.mailed'), String(report.mailedAssociations)],
+    [t(locale, 'report.activity'), t(locale, 'report.visitsHeld'), String(report.visitsHeld)],
+    [t(locale, 'report.activity'), t(locale, 'report.workshopsHeld'), String(report.workshopsHeld)],
+    [t(locale, 'report.activity'), t(locale, 'report.revisitsDone'), String(report.revisitsDone)],
+    [t(locale, 'report.interactions'), t(locale, 'report.total'), String(report.interactions.total)],
     ...interactionKinds.map((k) => [
-      label('report.interactions'),
+      t(locale, 'report.interactions'),
       kind(k),
       String(report.interactions.byKind[k]),
     ]),
     ...report.interactions.byMonth.flatMap((m) =>
       interactionKinds.map((k) => [
-        label('report.byMonth', { month: m.month }),
+        t(locale, 'report.byMonth', { month: m.month }),
         kind(k),
         String(m.byKind[k]),
       ]),
     ),
-    [label('report.events'), label('report.eventCount'), String(report.events.count)],
-    [label('report.events'), label('report.registrations'), String(report.events.registrations)],
-    [label('report.events'), label('report.participants'), String(report.events.participants)],
-    [label('report.events'), label('report.eventAssociations'), String(report.events.associations)],
-    ...report.events.list.map((e) => [label('report.events'), `${e.date} ${e.name}`, String(e.participants)]),
-    [label('report.feedback'), label('report.responses'), String(report.feedback.responses)],
+    [t(locale, 'report.events'), t(locale, 'report.eventCount'), String(report.events.count)],
+    [t(locale, 'report.events'), t(locale, 'report.registrations'), String(report.events.registrations)],
+    [t(locale, 'report.events'), t(locale, 'report.participants'), String(report.events.participants)],
+    [t(locale, 'report.events'), t(locale, 'report.eventAssociations'), String(report.events.associations)],
+    ...report.events.list.map((e) => [
+      t(locale, 'report.events'),
+      `${e.date} ${e.name}`,
+      String(e.participants),
+    ]),
+    [t(locale, 'report.feedback'), t(locale, 'report.responses'), String(report.feedback.responses)],
     ...report.feedback.questions.flatMap((q) =>
       q.counts.map((count, i) => [
-        label('report.feedback'),
-        `${q[locale]} – ${label(`likert.${i + 1}` as MessageKey)}`,
+        t(locale, 'report.feedback'),
+        `${q[locale]} – ${t(locale, `likert.${likertValues[i]!}`)}`,
         String(count),
       ]),
     ),
-    [label('report.pipeline'), label('report.reachedPublished'), String(report.pipeline.reachedPublished)],
-    [label('report.pipeline'), label('report.moves'), String(report.pipeline.moves)],
+    [
+      t(locale, 'report.pipeline'),
+      // The stage by its code, as in the moves below (the export names no stage labels).
+      t(locale, 'report.reachedPublished', { stage: report.pipeline.publishedStage ?? '–' }),
+      String(report.pipeline.reachedPublished),
+    ],
+    [t(locale, 'report.pipeline'), t(locale, 'report.moves'), String(report.pipeline.moves)],
     ...Object.entries(report.pipeline.byStage).map(([stage, count]) => [
-      label('report.pipeline'),
+      t(locale, 'report.pipeline'),
       `→ ${stage}`,
       String(count),
     ]),

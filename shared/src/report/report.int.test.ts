@@ -7,7 +7,7 @@ import { generateDemoData } from '../seed/demo-data';
 import { demoItems, writeItems } from '../seed/seed-workspace';
 import { freshWorkspace, testDb } from '../../../test/support/test-db';
 import { computeReport } from './report';
-import { reportRows, type RowsQuery } from './report-rows';
+import { reportRows, reportTable, type RowsQuery } from './report-rows';
 import { loadReportData } from './report.store';
 
 const now = new Date('2026-11-24T10:00:00.000Z');
@@ -125,6 +125,17 @@ describe('report', () => {
     expect(rows({ figure: 'published' })).toBe(report.pipeline.reachedPublished);
     expect(rows({ figure: 'moves' })).toBe(report.pipeline.moves);
     expect(rows({ figure: 'revisits' })).toBe(report.revisitsDone);
+
+    // The download (CSV and Excel) names every figure in full, in both languages: no placeholder left.
+    for (const locale of ['fi', 'en'] as const) {
+      const cells = reportTable(report, locale).flat();
+      expect(cells.filter((cell) => /\{\w+\}|undefined/.test(cell))).toEqual([]);
+      expect(cells).toContain(
+        locale === 'fi'
+          ? `Tarjottimelle päässeet yhdistykset (vaihe ${published})`
+          : `Associations that reached tarjotin (stage ${published})`,
+      );
+    }
   });
 
   it('refuses a period that ends before it starts, or is longer than three years', async () => {

@@ -2,6 +2,7 @@
 // users upload. Locally a folder (local-blob-store.ts); in AWS the export bucket
 // (s3-blob-store.ts), where the browser uploads and downloads directly through short-lived signed
 // links, because a Lambda request or response carries at most 6 MB.
+import { localised } from '../i18n/messages';
 import type { Readable } from 'node:stream';
 import { ValidationError } from '../errors';
 
@@ -38,10 +39,7 @@ export const tooLarge = (maxBytes: number) =>
   new ValidationError([
     {
       field: 'file',
-      message: {
-        fi: `Tiedosto on liian suuri (enintään ${Math.floor(maxBytes / 1024 / 1024)} Mt). Jaa se osiin.`,
-        en: `The file is too large (at most ${Math.floor(maxBytes / 1024 / 1024)} MB). Split it into parts.`,
-      },
+      message: localised('blobStore.tooLarge', { megabytes: Math.floor(maxBytes / 1024 / 1024) }),
     },
   ]);
 

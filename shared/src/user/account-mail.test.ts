@@ -23,7 +23,8 @@ describe('account e-mail', () => {
     expect(reset.text).toContain('All your sessions have ended.');
     expect(reset.text).toContain('https://x/reset/t');
     const notice = renderPasswordChangedMail({ to: 'a@example.fi', at: new Date('2026-12-02T07:00:00Z') });
-    expect(notice.text).toContain('2026-12-02 07:00 UTC');
+    expect(notice.text).toContain('vaihdettiin 2.12.2026 klo 09.00 (Suomen aikaa)');
+    expect(notice.text).toContain('was changed on 2 Dec 2026 at 09:00 (Finnish time)');
     expect(notice.text).toContain('contact an admin');
   });
 });

@@ -1,18 +1,14 @@
 // The e-mails of the account flows (an invitation or a reset link for an existing account, and
 // the notice that a password was changed), Finnish first, then English. Pure: no sending here.
+import { formatDate, formatInstant } from '../i18n/format';
+import { t, type Locale } from '../i18n/messages';
 import type { MailMessage } from '../reminders/reminder-digest';
-import { formatDate } from '../i18n/format';
 import { helsinkiDate } from '../time/helsinki';
 import type { Role } from './user.schema';
 
-const roleNames: Record<Role, { fi: string; en: string }> = {
-  admin: { fi: 'ylläpitäjä', en: 'admin' },
-  staff: { fi: 'työntekijä', en: 'staff' },
-  viewer: { fi: 'lukija', en: 'viewer' },
-};
-
-function both(fi: string[], en: string[]): string {
-  return [...fi, '', '---', '', ...en, ''].join('\n');
+/** One message in both languages, Finnish first: the recipient's language is not known. */
+function both(write: (locale: Locale) => string): string {
+  return [write('fi'), '', '---', '', write('en'), ''].join('\n');
 }
 
 /** An invitation for an address that already has an account: accepted while signed in as it. */
@@ -23,30 +19,18 @@ export function renderInviteMail(input: {
   link: string;
   expiresAt: Date;
 }): MailMessage {
-  const fi = formatDate(helsinkiDate(input.expiresAt), 'fi');
-  const en = formatDate(helsinkiDate(input.expiresAt), 'en');
+  const workspace = input.workspaceName;
   return {
     to: input.to,
-    subject: `Kutsu työtilaan ${input.workspaceName} / Invitation to ${input.workspaceName}`,
-    text: both(
-      [
-        'Hei,',
-        '',
-        `sinut on kutsuttu Kohtaamon työtilaan ${input.workspaceName} roolissa ${roleNames[input.role].fi}.`,
-        `Kirjaudu sisään tunnuksellasi ${input.to} ja avaa sitten linkki (voimassa ${fi} asti, toimii kerran):`,
-        input.link,
-        '',
-        'Jos et odottanut kutsua, voit jättää viestin huomiotta.',
-      ],
-      [
-        'Hello,',
-        '',
-        `you have been invited to the Kohtaamo workspace ${input.workspaceName} as ${roleNames[input.role].en}.`,
-        `Sign in with your account ${input.to}, then open the link (valid until ${en}, works once):`,
-        input.link,
-        '',
-        'If you did not expect this invitation, you can ignore this message.',
-      ],
+    subject: `${t('fi', 'mail.invite.subject', { workspace })} / ${t('en', 'mail.invite.subject', { workspace })}`,
+    text: both((locale) =>
+      t(locale, 'mail.invite.body', {
+        workspace,
+        role: t(locale, `mail.role.${input.role}`),
+        account: input.to,
+        until: formatDate(helsinkiDate(input.expiresAt), locale),
+        link: input.link,
+      }),
     ),
   };
 }
@@ -55,49 +39,20 @@ export function renderInviteMail(input: {
 export function renderResetMail(input: { to: string; workspaceName: string; link: string }): MailMessage {
   return {
     to: input.to,
-    subject: 'Kohtaamo: aseta uusi salasana / set a new password',
-    text: both(
-      [
-        'Hei,',
-        '',
-        `työtilan ${input.workspaceName} ylläpitäjä nollasi pääsysi Kohtaamoon. Kaikki istuntosi päättyivät.`,
-        'Aseta uusi salasana tällä linkillä (voimassa vuorokauden, toimii kerran):',
-        input.link,
-        '',
-        'Jos et odottanut tätä, ota yhteyttä työtilasi ylläpitäjään.',
-      ],
-      [
-        'Hello,',
-        '',
-        `an admin of the workspace ${input.workspaceName} reset your access to Kohtaamo. All your sessions have ended.`,
-        'Set a new password with this link (valid for a day, works once):',
-        input.link,
-        '',
-        'If you did not expect this, please contact an admin of your workspace.',
-      ],
+    subject: `${t('fi', 'mail.reset.subject')} / ${t('en', 'mail.reset.subject')}`,
+    text: both((locale) =>
+      t(locale, 'mail.reset.body', { workspace: input.workspaceName, link: input.link }),
     ),
   };
 }
 
 /** Sent after a password was set through a reset link. */
 export function renderPasswordChangedMail(input: { to: string; at: Date }): MailMessage {
-  const at = input.at.toISOString().replace('T', ' ').slice(0, 16);
   return {
     to: input.to,
-    subject: 'Kohtaamo: salasanasi vaihdettiin / your password was changed',
-    text: both(
-      [
-        'Hei,',
-        '',
-        `Kohtaamo-tunnuksesi ${input.to} salasana vaihdettiin ${at} UTC. Kaikki aiemmat istunnot päättyivät.`,
-        'Jos et itse vaihtanut salasanaa, ota heti yhteyttä työtilasi ylläpitäjään.',
-      ],
-      [
-        'Hello,',
-        '',
-        `the password of your Kohtaamo account ${input.to} was changed at ${at} UTC. All earlier sessions have ended.`,
-        'If you did not change it yourself, contact an admin of your workspace at once.',
-      ],
+    subject: `${t('fi', 'mail.passwordChanged.subject')} / ${t('en', 'mail.passwordChanged.subject')}`,
+    text: both((locale) =>
+      t(locale, 'mail.passwordChanged.body', { account: input.to, at: formatInstant(input.at, locale) }),
     ),
   };
 }

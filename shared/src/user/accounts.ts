@@ -4,6 +4,7 @@
 // for an address that has no account yet; invitations and resets of existing accounts go to the
 // account's own address (the Mailer port), and joining with an existing account needs a session
 // of that account, never its password (so no page but login ever checks a password).
+import { localised } from '../i18n/messages';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
@@ -63,15 +64,9 @@ import { getWorkspace, renameWorkspace, workspaceNameSchema } from '../workspace
 
 const loginSchema = z.object({ email: emailSchema, password: passwordFieldSchema });
 
-export const invalidCredentials = new ValidationError([], {
-  fi: 'Sähköpostiosoite tai salasana on väärin.',
-  en: 'The e-mail address or the password is wrong.',
-});
+export const invalidCredentials = new ValidationError([], localised('accounts.theEMailAddressOr'));
 
-const noWorkspace = new ForbiddenError({
-  fi: 'Tunnuksellasi ei ole enää pääsyä yhteenkään työtilaan. Ota yhteyttä ylläpitäjään.',
-  en: 'Your account no longer has access to any workspace. Please contact an admin.',
-});
+const noWorkspace = new ForbiddenError(localised('accounts.yourAccountNoLongerHas'));
 
 export interface LoginResult {
   token: string;
@@ -160,18 +155,9 @@ export function checkNewPassword(password: string, related: readonly string[], f
 
 function messageFor(problem: 'tooShort' | 'tooLong' | 'weak') {
   return {
-    tooShort: {
-      fi: 'Salasanassa pitää olla vähintään 12 merkkiä.',
-      en: 'The password needs at least 12 characters.',
-    },
-    tooLong: {
-      fi: 'Salasana on liian pitkä (enintään 256 merkkiä).',
-      en: 'The password is too long (at most 256 characters).',
-    },
-    weak: {
-      fi: 'Salasana on liian helppo arvata. Käytä esimerkiksi neljää satunnaista sanaa.',
-      en: 'The password is too easy to guess. Try, for example, four random words.',
-    },
+    tooShort: localised('accounts.thePasswordNeedsAtLeast'),
+    tooLong: localised('accounts.thePasswordIsTooLong'),
+    weak: localised('accounts.thePasswordIsTooEasy'),
   }[problem];
 }
 
@@ -188,15 +174,9 @@ export interface AccountMail {
   siteUrl: string;
 }
 
-export const mailerMissing = new ValidationError([], {
-  fi: 'Tällä sähköpostiosoitteella on jo Kohtaamo-tunnus, joten linkki lähetetään vain sen omaan sähköpostiin, eikä sähköpostin lähetystä ole määritetty. Pyydä ylläpitoa määrittämään lähettäjä (KOHTAAMO_MAILER).',
-  en: 'This address already has a Kohtaamo account, so the link can only be sent to its own e-mail, and sending e-mail is not configured. Ask the operator to configure a sender (KOHTAAMO_MAILER).',
-});
+export const mailerMissing = new ValidationError([], localised('accounts.thisAddressAlreadyHasA'));
 
-const mailNotSent = new ValidationError([], {
-  fi: 'Sähköpostia ei saatu lähetettyä. Yritä hetken päästä uudelleen.',
-  en: 'The e-mail could not be sent. Please try again in a moment.',
-});
+const mailNotSent = new ValidationError([], localised('accounts.theEMailCouldNot'));
 
 /** Sends one message of a flow; a mailer that refused becomes a message on the form. */
 async function sendAccountMail(mailer: Mailer, message: MailMessage): Promise<void> {
@@ -280,10 +260,7 @@ export async function createSetupLink(db: Db, workspaceId: string): Promise<stri
   return token;
 }
 
-export const setupNotNeeded = new NotFoundError({
-  fi: 'Tällä työtilalla on jo ylläpitäjä, joten käyttöönottolinkki ei enää toimi. Pyydä ylläpitäjältä kutsu.',
-  en: 'This workspace already has an admin, so the setup link no longer works. Ask the admin for an invitation.',
-});
+export const setupNotNeeded = new NotFoundError(localised('accounts.thisWorkspaceAlreadyHasAn'));
 
 /** Whether the workspace has an active admin (then no setup link works any more). */
 export async function hasActiveAdmin(db: Db, workspaceId: string): Promise<boolean> {
@@ -302,10 +279,7 @@ export async function peekSetupLink(db: Db, token: unknown): Promise<OneTimeToke
 }
 
 const signInFirst = (email: string) =>
-  new ValidationError([], {
-    fi: `Osoitteella ${email} on jo Kohtaamo-tunnus. Kirjaudu ensin sisään sillä ja avaa sitten tämä linkki uudelleen.`,
-    en: `The address ${email} already has a Kohtaamo account. Sign in with it first, then open this link again.`,
-  });
+  new ValidationError([], localised('accounts.theAddressAlreadyHasA', { email }));
 
 /**
  * Makes the first admin with a setup link: the signed-in user (`signedInAs`), or a new account
@@ -374,10 +348,7 @@ export async function inviteMember(
   const parsed = parseInput(inviteSchema, { email: input.email, role: input.role });
   const existing = await findUserByEmail(db, parsed.email);
   if (existing && (await getMember(db, input.workspaceId, existing.id))?.active) {
-    throw new ConflictError({
-      fi: 'Henkilö on jo tämän työtilan käyttäjä.',
-      en: 'This person is already a member of the workspace.',
-    });
+    throw new ConflictError(localised('accounts.thisPersonIsAlreadyA'));
   }
   const mailer = existing ? requireMailer(mail) : undefined;
   // One live invitation per address: an earlier one's link stops working.
@@ -491,10 +462,7 @@ export async function revokePendingInvitation(
   await recordAudit(db, input.workspaceId, { actorId: input.by, action: 'member.inviteRevoke' });
 }
 
-export const deactivatedNoReset = new ValidationError([], {
-  fi: 'Käytöstä poistetun käyttäjän pääsyä ei voi nollata. Ota käyttäjä ensin uudelleen käyttöön.',
-  en: 'A deactivated member’s access cannot be reset. Reactivate the member first.',
-});
+export const deactivatedNoReset = new ValidationError([], localised('accounts.aDeactivatedMemberSAccess'));
 
 /** Audits one entry about the user in every workspace the user is an active member of (and `also`). */
 async function auditEverywhere(

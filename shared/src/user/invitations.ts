@@ -1,6 +1,7 @@
 // The workspace's pending invitations, for its admins: one small item per invitation in the
 // workspace (only the token's hash, never the token), written with the invitation and removed when
 // it is accepted, revoked or resent. Expired ones are left out when listed and swept with the tokens.
+import { localised } from '../i18n/messages';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Db } from '../db/client';
@@ -78,10 +79,7 @@ export async function getPendingInvitation(
   const { invitation } = parseInput(invitationRefSchema, { invitation: ref });
   const found = (await listPendingInvitations(db, workspaceId)).find((i) => i.tokenHash === invitation);
   if (!found) {
-    throw new NotFoundError({
-      fi: 'Kutsua ei löytynyt: se on jo hyväksytty, peruttu tai vanhentunut.',
-      en: 'Invitation not found: it was accepted, revoked or has expired.',
-    });
+    throw new NotFoundError(localised('invitations.invitationNotFoundItWas'));
   }
   return found;
 }

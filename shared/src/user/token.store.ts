@@ -1,5 +1,6 @@
 // One-time tokens (pattern 16): invitations, password resets and the first admin's setup link.
 // Only the token's hash is stored; using a token is a conditional write, so it works once.
+import { localised } from '../i18n/messages';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import { isConditionalFailure, run } from '../db/operations';
@@ -40,10 +41,7 @@ export interface OneTimeToken {
   usedAt?: string;
 }
 
-export const tokenNotValid = new NotFoundError({
-  fi: 'Linkki on vanhentunut tai jo käytetty. Pyydä ylläpitäjältä uusi linkki.',
-  en: 'The link has expired or has already been used. Ask an admin for a new link.',
-});
+export const tokenNotValid = new NotFoundError(localised('tokenStore.theLinkHasExpiredOr'));
 
 /** Creates a one-time token; only its hash is stored. Fails only on a database error. */
 

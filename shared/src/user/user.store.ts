@@ -1,4 +1,5 @@
 // Data access for users and workspace members (patterns 14, 17, 18).
+import { localised } from '../i18n/messages';
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
@@ -40,10 +41,7 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
   return typeof userId === 'string' ? getUser(db, userId) : undefined;
 }
 
-const emailTaken = new ConflictError({
-  fi: 'Tällä sähköpostiosoitteella on jo tunnus.',
-  en: 'This e-mail address already has an account.',
-});
+const emailTaken = new ConflictError(localised('userStore.thisEMailAddressAlready'));
 
 /**
  * Creates a user: the user item first (idempotent by id), then the e-mail claim, which is the
@@ -244,10 +242,7 @@ export async function listUserWorkspaces(db: Db, userId: string): Promise<Worksp
   return members.filter((member) => member.active);
 }
 
-const lastAdmin = new ValidationError([], {
-  fi: 'Työtilassa pitää olla ainakin yksi aktiivinen ylläpitäjä.',
-  en: 'The workspace needs at least one active admin.',
-});
+const lastAdmin = new ValidationError([], localised('userStore.theWorkspaceNeedsAtLeast'));
 
 /** Changes a member's role or deactivates/reactivates them, checking the version the admin saw. */
 export async function updateMember(

@@ -41,7 +41,7 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
 
   const assertRoom = () => {
     if (running >= options.concurrency && waiting.length >= options.maxWaiting) {
-      throw new TooManyRequestsError(options.retryAfterSeconds, serverBusy);
+      throw new TooManyRequestsError(options.retryAfterSeconds, serverBusy());
     }
   };
 

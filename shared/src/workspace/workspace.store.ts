@@ -1,4 +1,5 @@
 // Data access for workspaces (patterns 11 and 20).
+import { localised } from '../i18n/messages';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/operations';
 import type { Db } from '../db/client';
@@ -20,7 +21,7 @@ export async function getWorkspace(db: Db, workspaceId: string): Promise<Workspa
       new GetCommand({ TableName: db.table, Key: keys.workspace(workspaceId), ConsistentRead: true }),
     ),
   );
-  if (!result.Item) throw new NotFoundError({ fi: 'Työtilaa ei löytynyt.', en: 'Workspace not found.' });
+  if (!result.Item) throw new NotFoundError(localised('workspaceStore.workspaceNotFound'));
   return stripKeys<Workspace>(result.Item);
 }
 
@@ -49,7 +50,7 @@ export async function createWorkspace(db: Db, input: unknown): Promise<Workspace
     );
   } catch (error) {
     if (isConditionalFailure(error)) {
-      throw new ConflictError({ fi: 'Työtila on jo olemassa.', en: 'The workspace already exists.' });
+      throw new ConflictError(localised('workspaceStore.theWorkspaceAlreadyExists'));
     }
     throw error;
   }

@@ -1,9 +1,9 @@
 // How an association's profile fields are named and shown as text (the conflict view of the edit).
 import type { Association } from '@kohtaamo/shared/association/association.schema';
-import { t, type Locale, type MessageKey } from '@kohtaamo/shared/i18n/messages';
+import { t, type Locale, type PlainMessageKey } from '@kohtaamo/shared/i18n/messages';
 import { label } from './format';
 
-const labelKeys: Record<string, MessageKey> = {
+const labelKeys: Record<string, PlainMessageKey> = {
   name: 'association.field.name',
   frame: 'association.field.frame',
   municipalities: 'association.field.municipalities',

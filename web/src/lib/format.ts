@@ -1,7 +1,7 @@
 // Display helpers shared by pages: dates as Finnish users write them, labels from the catalogue.
 import { formatDate, formatMonth, formatTime } from '@kohtaamo/shared/i18n/format';
 import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
-import { isMessageKey, t, type Locale, type MessageKey } from '@kohtaamo/shared/i18n/messages';
+import { isMessageKey, t, type Locale, type PlainMessageKey } from '@kohtaamo/shared/i18n/messages';
 
 export function showDate(value: string | undefined, locale: Locale): string {
   if (!value) return '–';
@@ -35,7 +35,8 @@ export function label(locale: Locale, prefix: string, code: string): string {
 export function doneMessage(
   locale: Locale,
   done: string | null | undefined,
-  outcomes: Readonly<Record<string, MessageKey>>,
+  outcomes: Readonly<Record<string, PlainMessageKey>>,
 ): string | undefined {
-  return done && Object.hasOwn(outcomes, done) ? t(locale, outcomes[done] as MessageKey) : undefined;
+  const key = done && Object.hasOwn(outcomes, done) ? outcomes[done] : undefined;
+  return key ? t(locale, key) : undefined;
 }

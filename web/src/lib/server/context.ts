@@ -1,5 +1,6 @@
 // The server's wiring, made once per process: validated configuration, the Db, the blob store and
 // the job launcher. The workspace and the user come from the request's session (the server hook).
+import { localised } from '@kohtaamo/shared/i18n/messages';
 import { error } from '@sveltejs/kit';
 import { loadConfig, type Config } from '@kohtaamo/shared/config';
 import { dbFromConfig, type Db } from '@kohtaamo/shared/db/client';
@@ -43,7 +44,7 @@ export interface Member {
 export function member(locals: App.Locals): Member {
   const auth = locals.auth;
   if (auth.status !== 'member')
-    error(401, { message: 'Please log in.', fi: 'Kirjaudu sisään.', en: 'Please log in.' });
+    error(401, { message: 'Please log in.', ...localised('context.pleaseLogIn') });
   return {
     workspaceId: auth.member.workspaceId,
     userId: auth.user.id,

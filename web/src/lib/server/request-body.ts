@@ -2,22 +2,20 @@
 // body, a client that stopped sending half-way (an aborted upload) or a body over the size limit
 // answers 4xx with a message instead of an unhandled 500. The server hook wraps every request's
 // `formData()` with this, so no action needs its own guard.
+import { localised } from '@kohtaamo/shared/i18n/messages';
 import { error } from '@sveltejs/kit';
 
 const TOO_LARGE = {
   message: 'The form is too large.',
-  fi: 'Lomake on liian suuri.',
-  en: 'The form is too large.',
+  ...localised('requestBody.theFormIsTooLarge'),
 };
 const INTERRUPTED = {
   message: 'The form was interrupted before it arrived.',
-  fi: 'Lomakkeen lähetys keskeytyi. Lähetä se uudelleen.',
-  en: 'The form was interrupted before it arrived. Please send it again.',
+  ...localised('requestBody.theFormWasInterruptedBefore'),
 };
 const UNREADABLE = {
   message: 'The form could not be read.',
-  fi: 'Lomaketta ei voitu lukea. Lähetä se uudelleen.',
-  en: 'The form could not be read. Please send it again.',
+  ...localised('requestBody.theFormCouldNotBe'),
 };
 
 /**

@@ -24,7 +24,7 @@ const sameOrigin = (target: string, url: URL) => {
 
 export const POST: RequestHandler = async ({ request, locals, url }) => {
   const { config, db, blobs } = serverContext();
-  if (config.KOHTAAMO_BLOB_BUCKET) refuse(404, { fi: 'Sivua ei löytynyt.', en: 'Not found.' });
+  if (config.KOHTAAMO_BLOB_BUCKET) refuse(404, localised('uploads.notFound'));
   const me = member(locals);
   const form = await request.formData();
   const text = (name: string) => {

@@ -1,4 +1,5 @@
 // A user of several workspaces picks the one to work in (also switches later).
+import { localised } from '@kohtaamo/shared/i18n/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { setSessionWorkspace } from '@kohtaamo/shared/user/session.store';
 import { listUserWorkspaces } from '@kohtaamo/shared/user/user.store';
@@ -36,8 +37,7 @@ export const actions: Actions = {
     if (!memberships.some((m) => m.workspaceId === chosen)) {
       error(403, {
         message: 'Not a member.',
-        fi: 'Et ole tämän työtilan käyttäjä.',
-        en: 'You are not a member of this workspace.',
+        ...localised('workspaces.notAMember'),
       });
     }
     const token = readSessionToken(cookies, url);

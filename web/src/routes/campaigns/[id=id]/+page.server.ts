@@ -35,10 +35,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
       municipalities: row.municipalities,
       status:
         row.status === 'done'
-          ? 'done'
+          ? ('done' as const)
           : row.claimedBy && row.claimedUntil && row.claimedUntil >= nowIso
-            ? 'calling'
-            : 'open',
+            ? ('calling' as const)
+            : ('open' as const),
       mine: row.claimedBy === locals.staffId && (row.claimedUntil ?? '') >= nowIso,
       lastOutcome: row.lastOutcome,
       attempts: row.attempts,

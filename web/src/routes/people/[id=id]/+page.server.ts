@@ -1,5 +1,6 @@
 // A person: contact details, memberships, privacy (lawful basis, objection), subject access and
 // erasure for admins.
+import { localised } from '@kohtaamo/shared/i18n/messages';
 import { telHref } from '@kohtaamo/shared/person/contact-order';
 import { redirect } from '@sveltejs/kit';
 import { ValidationError } from '@kohtaamo/shared/errors';
@@ -74,7 +75,7 @@ export const actions: Actions = {
         throw new ValidationError([
           {
             field: 'confirm',
-            message: { fi: 'Vahvista poisto rastilla.', en: 'Tick the box to confirm the erasure.' },
+            message: localised('person.eraseTickBox'),
           },
         ]);
       }

@@ -1,4 +1,5 @@
 // One handover package: how far its building is, and the download when it is ready.
+import { localised } from '@kohtaamo/shared/i18n/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { getJob, requeueJob } from '@kohtaamo/shared/jobs/job.store';
 import { isStuck } from '@kohtaamo/shared/jobs/job-state';
@@ -9,7 +10,7 @@ import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = () =>
-  error(404, { message: 'Package not found.', fi: 'Pakettia ei löytynyt.', en: 'Package not found.' });
+  error(404, { message: 'Package not found.', ...localised('handover.packageNotFound') });
 
 async function handoverJob(locals: App.Locals, jobId: string): Promise<Job<'handover'>> {
   const job = await orHttpError(getJob(serverContext().db, member(locals).workspaceId, jobId));

@@ -1,5 +1,6 @@
 // The finished package: a short-lived link to the export bucket in AWS, or the stored file
 // streamed from the local folder. Each download is recorded in the audit log.
+import { localised } from '@kohtaamo/shared/i18n/messages';
 import { Readable } from 'node:stream';
 import { error, redirect } from '@sveltejs/kit';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
@@ -12,8 +13,7 @@ import type { RequestHandler } from './$types';
 const gone = () =>
   error(404, {
     message: 'The package is not available.',
-    fi: 'Pakettia ei ole saatavilla: se ei ole valmis tai se on jo poistettu.',
-    en: 'The package is not available: it is not ready, or it has been removed.',
+    ...localised('handover.packageNotAvailable'),
   });
 
 export const GET: RequestHandler = async ({ locals, params }) => {

@@ -1,5 +1,6 @@
 // One open task of an association: correct what it says, move its date, hand it to a colleague,
 // or cancel it (kept as a record, out of every list and report). Every save checks the version.
+import { localised } from '@kohtaamo/shared/i18n/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { cancelFollowUp, updateOpenFollowUp } from '@kohtaamo/shared/follow-up/follow-up-actions';
 import { getFollowUp } from '@kohtaamo/shared/follow-up/follow-up.store';
@@ -24,8 +25,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   if (followUp.status !== 'open') {
     error(404, {
       message: 'This task is no longer open.',
-      fi: 'Tehtävä ei ole enää avoin.',
-      en: 'This task is no longer open.',
+      ...localised('followUp.noLongerOpen'),
     });
   }
   return { association: { id: association.id, name: association.name }, followUp, staff };
