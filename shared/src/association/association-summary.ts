@@ -4,7 +4,7 @@
 import { localised } from '../i18n/messages';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, run } from '../db/operations';
+import { eachResultPage, isConditionalFailure, run } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { NotFoundError } from '../errors';
 import { listOpenFollowUpsOfAssociation } from '../follow-up/follow-up.store';
@@ -42,9 +42,8 @@ async function latestContactAt(
   workspaceId: string,
   associationId: string,
 ): Promise<string | undefined> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(() =>
+  for await (const page of eachResultPage((start) =>
+    run(() =>
       db.doc.send(
         new QueryCommand({
           TableName: db.table,
@@ -61,11 +60,11 @@ async function latestContactAt(
           ExclusiveStartKey: start,
         }),
       ),
-    );
+    ),
+  )) {
     const newest = page.Items?.[0] as Pick<Interaction, 'occurredAt'> | undefined;
     if (newest) return newest.occurredAt;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return undefined;
 }
 

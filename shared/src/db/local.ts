@@ -21,6 +21,7 @@ import {
   PutCommand,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { eachResultPage } from './operations';
 import { tableDefinition as currentDefinition, type TableDefinition } from './table';
 
 const require = createRequire(import.meta.url);
@@ -229,9 +230,9 @@ async function copyItems(
 ): Promise<number> {
   const doc = DynamoDBDocumentClient.from(client);
   let copied = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start }));
+  for await (const page of eachResultPage((start) =>
+    doc.send(new ScanCommand({ TableName: from, ExclusiveStartKey: start })),
+  )) {
     const items = (page.Items ?? []).filter(include);
     for (let i = 0; i < items.length; i += 25) {
       let requests: Record<string, unknown[]> | undefined = {
@@ -243,8 +244,7 @@ async function copyItems(
       }
     }
     copied += items.length;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return copied;
 }
 

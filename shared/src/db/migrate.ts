@@ -9,7 +9,7 @@ import { syncProfileEntries } from '../association/profile-entries';
 import type { Db } from './client';
 import { cleanStoredText, textItemTypes } from './clean-stored-text';
 import { keys, stripKeys } from './table';
-import { isConditionalFailure, run } from './operations';
+import { eachResultPage, isConditionalFailure, run } from './operations';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { helsinkiMonth } from '../time/helsinki';
 
@@ -180,11 +180,9 @@ export async function runMigrations(
   cleanupList: readonly Cleanup[] = cleanups,
 ): Promise<MigrationReport> {
   const report: MigrationReport = { scanned: 0, upgraded: 0, skipped: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(() =>
-      db.doc.send(new ScanCommand({ TableName: db.table, ExclusiveStartKey: start })),
-    );
+  for await (const page of eachResultPage((start) =>
+    run(() => db.doc.send(new ScanCommand({ TableName: db.table, ExclusiveStartKey: start }))),
+  )) {
     for (const raw of page.Items ?? []) {
       report.scanned++;
       const item = raw as StoredItem;
@@ -218,7 +216,6 @@ export async function runMigrations(
         report.skipped++;
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return report;
 }

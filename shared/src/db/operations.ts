@@ -131,19 +131,28 @@ export async function queryPage<T>(
   return cursor === undefined ? { items } : { items, cursor };
 }
 
+/** Every page DynamoDB returns for a query or scan, in order: the one loop over `LastEvaluatedKey`. */
+export async function* eachResultPage<P extends { LastEvaluatedKey?: Record<string, unknown> }>(
+  read: (start: Record<string, unknown> | undefined) => Promise<P>,
+): AsyncGenerator<P> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await read(start);
+    yield page;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
 type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
 
 /** Reads every page of a bounded query, items as stored (keys included). */
 export async function queryAllItems(db: Db, input: QueryInput): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await run(() =>
-      db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start })),
-    );
+  for await (const result of eachResultPage((start) =>
+    run(() => db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start }))),
+  )) {
     items.push(...(result.Items ?? []));
-    start = result.LastEvaluatedKey;
-  } while (start);
+  }
   return items;
 }
 
@@ -155,16 +164,15 @@ export async function queryAll<T>(db: Db, input: QueryInput): Promise<T[]> {
 /** Counts what a query matches, page by page (DynamoDB counts at most 1 MB a page). */
 export async function countAll(db: Db, input: Omit<QueryInput, 'Select'>): Promise<number> {
   let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await run(() =>
+  for await (const result of eachResultPage((start) =>
+    run(() =>
       db.doc.send(
         new QueryCommand({ ...input, Select: 'COUNT', TableName: db.table, ExclusiveStartKey: start }),
       ),
-    );
+    ),
+  )) {
     count += result.Count ?? 0;
-    start = result.LastEvaluatedKey;
-  } while (start);
+  }
   return count;
 }
 
@@ -178,9 +186,8 @@ export async function countUpTo(
   cap: number,
 ): Promise<{ count: number; more: boolean }> {
   let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await run(() =>
+  const pages = eachResultPage((start) =>
+    run(() =>
       db.doc.send(
         new QueryCommand({
           ...input,
@@ -190,10 +197,12 @@ export async function countUpTo(
           ExclusiveStartKey: start,
         }),
       ),
-    );
+    ),
+  );
+  for await (const result of pages) {
     count += result.Count ?? 0;
-    start = result.LastEvaluatedKey;
-  } while (start && count <= cap);
+    if (count > cap) break;
+  }
   return { count: Math.min(count, cap), more: count > cap };
 }
 

@@ -160,12 +160,9 @@ export async function readWorkspace(
 
     const now = helsinkiMonth(db.now());
     for (const month of months(helsinkiMonth(new Date(workspace.createdAt)), now)) {
-      let auditCursor: string | undefined;
-      do {
-        const page = await listAudit(db, workspaceId, { month }, { cursor: auditCursor, limit: 500 });
-        for (const entry of page.items) yield { type: 'audit', value: entry };
-        auditCursor = page.cursor;
-      } while (auditCursor);
+      for await (const entries of eachPage((page) => listAudit(db, workspaceId, { month }, page), 500)) {
+        for (const entry of entries) yield { type: 'audit', value: entry };
+      }
     }
     leftOut.erasedPersons = await countAll(db, {
       KeyConditionExpression: 'pk = :pk',

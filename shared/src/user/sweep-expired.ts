@@ -3,16 +3,15 @@
 // read checks expiry in code) and this sweep keeps the table tidy in both places.
 import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
-import { isConditionalFailure, run } from '../db/operations';
+import { eachResultPage, isConditionalFailure, run } from '../db/operations';
 
 export type SweepReport = Record<'session' | 'token' | 'throttle', number>;
 
 export async function sweepExpired(db: Db): Promise<SweepReport> {
   const now = db.now().toISOString();
   const report: SweepReport = { session: 0, token: 0, throttle: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await run(() =>
+  for await (const page of eachResultPage((start) =>
+    run(() =>
       db.doc.send(
         new ScanCommand({
           TableName: db.table,
@@ -28,7 +27,8 @@ export async function sweepExpired(db: Db): Promise<SweepReport> {
           ExclusiveStartKey: start,
         }),
       ),
-    );
+    ),
+  )) {
     for (const item of page.Items ?? []) {
       try {
         await run(() =>
@@ -47,7 +47,6 @@ export async function sweepExpired(db: Db): Promise<SweepReport> {
         if (!isConditionalFailure(error)) throw error;
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return report;
 }
