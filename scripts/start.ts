@@ -15,6 +15,10 @@ import { prepareData } from '../shared/src/workspace/first-admin';
 import { loadLocalConfig, localDb } from './local-runtime';
 import { setupLinkFile, setupLinkKeeper, setupLinkLines } from './setup-link';
 import { runStartupRepair } from './startup-repair';
+import { createLogger } from '../shared/src/log/logger';
+
+/** The local server's own lines (the app's request lines come from the web app's logger). */
+const localLog = createLogger('kohtaamo-local');
 import { createLocalServer, handlerFile, listen, loadSvelteKitHandler } from './web-server';
 
 async function main(): Promise<void> {
@@ -56,7 +60,7 @@ async function main(): Promise<void> {
   const client = localClient(engine.endpoint);
   const table = await ensureTable(client, config.KOHTAAMO_TABLE);
   client.destroy();
-  if (table !== 'unchanged') console.log(`Table ${config.KOHTAAMO_TABLE}: ${table}.`);
+  if (table !== 'unchanged') localLog.info('table', { table: config.KOHTAAMO_TABLE, change: table });
   await writeEndpointFile(config.KOHTAAMO_DATA_DIR, { endpoint: engine.endpoint, pid: process.pid });
   const db = localDb(config, engine.endpoint);
   const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
@@ -69,7 +73,7 @@ async function main(): Promise<void> {
     'Kohtaamo',
     setupLinkKeeper(linkFile, origin),
   );
-  if (upgraded) console.log(`Upgraded ${upgraded} stored items to the current schema.`);
+  if (upgraded) localLog.info('stored items upgraded to the current schema', { upgraded });
 
   // The app reads its configuration from the environment once, when first used.
   process.env.KOHTAAMO_DYNAMODB_ENDPOINT = engine.endpoint;

@@ -2,16 +2,22 @@
 // the same process (in the background, one item write at a time) and logs what it fixed by kind.
 // KOHTAAMO_STARTUP_REPAIR=off turns it off (fault tests show that the write paths heal by themselves).
 import type { Db } from '../shared/src/db/client';
-import { describeRepair, repairAllWorkspaces } from '../shared/src/db/repair';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { describeRepair, repairAllWorkspaces, totalFixes } from '../shared/src/db/repair';
+import { createLogger } from '../shared/src/log/logger';
 
 /** Runs the repair and logs its report; a failure is logged by type and leaves the server running. */
-export async function runStartupRepair(db: Db, log: (line: string) => void = console.log): Promise<void> {
+export async function runStartupRepair(
+  db: Db,
+  logger: Pick<Logger, 'info' | 'error'> = createLogger('kohtaamo-local'),
+): Promise<void> {
   const started = Date.now();
   try {
     const { reports } = await repairAllWorkspaces(db);
-    log(`${new Date().toISOString()} ${describeRepair(reports)} (${Date.now() - started} ms)`);
+    // The same line as the repair Lambda's: the counts by kind of fix, never what was fixed.
+    logger.info(describeRepair(reports), { ...totalFixes(reports), durationMs: Date.now() - started });
   } catch (error) {
     const name = error instanceof Error ? error.name : 'unknown';
-    console.error(`${new Date().toISOString()} repair at start-up failed: ${name}; run \`npm run repair\``);
+    logger.error('repair at start-up failed; run `npm run repair`', { error: name });
   }
 }

@@ -14,7 +14,7 @@ import {
   type Locale,
   type PlainMessageKey,
 } from '@kohtaamo/shared/i18n/messages';
-import { log } from '@kohtaamo/shared/log/logger';
+import { lambdaRequestId, log } from '@kohtaamo/shared/log/logger';
 import { PLAIN_PAGE_CSP, plainPageHeaders, securityHeaders } from '@kohtaamo/shared/security-headers';
 import { authenticate } from '@kohtaamo/shared/user/authenticate';
 import { roleAllows } from '@kohtaamo/shared/user/user.schema';
@@ -77,7 +77,8 @@ function withHeaders(response: Response, signedIn: boolean): Response {
 /** Logs one line per request and tags the response with its id; the work is in `respond`. */
 export const handle: Handle = async (input) => {
   const started = performance.now();
-  const requestId = randomUUID();
+  // In Lambda, the invocation's id (so the line is found by it in CloudWatch); locally a fresh one.
+  const requestId = lambdaRequestId(input.event.request.headers) ?? randomUUID();
   input.event.locals.requestId = requestId;
   const line = { requestId, method: input.event.request.method, route: input.event.route.id ?? 'none' };
   let response: Response;

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDb } from '@kohtaamo/shared/db/client';
 import { ensureTable, localClient } from '@kohtaamo/shared/db/local';
 import { newId } from '@kohtaamo/shared/ids';
@@ -38,8 +39,11 @@ describe('sweep-expired Lambda handler', () => {
     clock = new Date('2026-03-01T10:05:00.000Z');
     const live = await createSession(db, { userId: 'sweep-live', epoch: 1 }, policy);
 
-    const handler = createSweepHandler({ db: () => db });
+    const logger = new Logger({ serviceName: 'kohtaamo-sweep-expired' });
+    const logged = vi.spyOn(logger, 'info').mockImplementation(() => {});
+    const handler = createSweepHandler({ db: () => db, logger });
     expect(await handler({}, context)).toEqual({ session: 1, token: 0, throttle: 0 });
+    expect(logged).toHaveBeenCalledWith('sweep done', { removed: { session: 1, token: 0, throttle: 0 } });
     expect(await findSession(db, expired.token, policy)).toBeUndefined();
     expect((await findSession(db, live.token, policy))?.userId).toBe('sweep-live');
   });

@@ -19,7 +19,10 @@ export function createSweepHandler(deps: { db: () => Db; logger?: Logger }) {
     .use(logErrorsSafely({ logger }))
     .handler(async (event: unknown): Promise<SweepReport> => {
       parseInput(emptyScheduledEventSchema, event);
-      return sweepExpired(deps.db());
+      const removed = await sweepExpired(deps.db());
+      // Counts only: what was removed, never whose.
+      logger.info('sweep done', { removed });
+      return removed;
     });
 }
 

@@ -10,6 +10,7 @@ import type { Server } from '@sveltejs/kit';
 import type { LambdaFunctionURLEvent, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { functionUrlEventSchema } from '../events.schema';
+import { LAMBDA_REQUEST_ID_HEADER } from '@kohtaamo/shared/log/logger';
 import { lambdaLogger } from '../lambda-logger';
 import { toRequest, toResult } from './lambda-http';
 
@@ -79,7 +80,12 @@ export function createWebHandler(
     const origin = publicOrigin(event, config);
     if (!origin) return plain(400, 'Bad request: unknown host.');
     const viewerAddress = event.headers?.[VIEWER_ADDRESS_HEADER] ?? '';
-    const request = toRequest(event, origin, [ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER]);
+    const request = toRequest(event, origin, [
+      ORIGIN_SECRET_HEADER,
+      VIEWER_ADDRESS_HEADER,
+      LAMBDA_REQUEST_ID_HEADER,
+    ]);
+    request.headers.set(LAMBDA_REQUEST_ID_HEADER, event.requestContext.requestId);
     try {
       await ready;
       const response = await server.respond(request, {

@@ -102,6 +102,20 @@ describe('web Lambda behind CloudFront', () => {
     },
   );
 
+  it("answers with Lambda's request id, never one a client sent", async () => {
+    process.env.AWS_LAMBDA_FUNCTION_NAME = 'kohtaamo-web-test';
+    try {
+      const answer = await invoke({
+        path: '/login',
+        headers: { 'x-kohtaamo-lambda-request-id': 'spoofed-by-a-client' },
+      });
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers?.['x-request-id']).toBe('6f1c2d4e-0000-4000-8000-000000000001');
+    } finally {
+      delete process.env.AWS_LAMBDA_FUNCTION_NAME;
+    }
+  });
+
   it('passes query strings and non-ASCII paths through unchanged', async () => {
     const query = `q=${encodeURIComponent('Ääne')}&page=1`;
     const [search, searchNode] = await Promise.all([

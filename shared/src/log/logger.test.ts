@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from './logger';
+import { createLogger, LAMBDA_REQUEST_ID_HEADER, lambdaRequestId } from './logger';
 
 describe('logger', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -32,5 +32,16 @@ describe('logger', () => {
       message: 'unhandled error',
       requestId: 'r2',
     });
+  });
+
+  it('trusts the Lambda request id header only inside Lambda, and only in the form Lambda writes it', () => {
+    const headers = (id: string) => new Headers({ [LAMBDA_REQUEST_ID_HEADER]: id });
+    const lambda = { AWS_LAMBDA_FUNCTION_NAME: 'kohtaamo-web' };
+    expect(lambdaRequestId(headers('6f1c2d4e-0000-4000-8000-000000000001'), lambda)).toBe(
+      '6f1c2d4e-0000-4000-8000-000000000001',
+    );
+    expect(lambdaRequestId(headers('6f1c2d4e-0000-4000-8000-000000000001'), {})).toBeUndefined();
+    expect(lambdaRequestId(headers('"} {"level":"ERROR'), lambda)).toBeUndefined();
+    expect(lambdaRequestId(new Headers(), lambda)).toBeUndefined();
   });
 });
