@@ -152,9 +152,9 @@ describe('accounts', () => {
     const start = clock;
     const { token } = await login(db, { email, password, clientAddress: address() }, policy);
     clock = new Date(start.getTime() + 50 * 60_000);
-    expect(await findSession(db, token, policy)).toBeDefined();
+    expect((await findSession(db, token, policy))?.userId).toBe(user.id);
     clock = new Date(start.getTime() + 100 * 60_000);
-    expect(await findSession(db, token, policy)).toBeDefined(); // used 50 min ago: still alive
+    expect((await findSession(db, token, policy))?.userId).toBe(user.id); // used 50 min ago: still alive
     clock = new Date(start.getTime() + 161 * 60_000);
     expect(await findSession(db, token, policy)).toBeUndefined(); // idle for an hour
     clock = start;
@@ -162,7 +162,7 @@ describe('accounts', () => {
     const busy = await login(db, { email, password, clientAddress: address() }, policy);
     for (let minutes = 30; minutes < 180; minutes += 30) {
       clock = new Date(start.getTime() + minutes * 60_000);
-      expect(await findSession(db, busy.token, policy)).toBeDefined();
+      expect((await findSession(db, busy.token, policy))?.userId).toBe(user.id);
     }
     clock = new Date(start.getTime() + 181 * 60_000);
     expect(await findSession(db, busy.token, policy)).toBeUndefined(); // absolute limit
@@ -313,17 +313,17 @@ describe('accounts', () => {
   });
 
   it('the idle timeout counts from the last request, also at the 5-minute minimum', async () => {
-    const { email } = await admin();
+    const { email, user } = await admin();
     const policy = { idleSeconds: 5 * 60, absoluteSeconds: 3600 };
     const start = clock;
     const at = (seconds: number) => (clock = new Date(start.getTime() + seconds * 1000));
     const { token } = await login(db, { email, password, clientAddress: address() }, policy);
     at(4 * 60 + 59);
-    expect(await findSession(db, token, policy)).toBeDefined();
+    expect((await findSession(db, token, policy))?.userId).toBe(user.id);
     at(9 * 60); // 4 min 1 s after the last request
-    expect(await findSession(db, token, policy)).toBeDefined();
+    expect((await findSession(db, token, policy))?.userId).toBe(user.id);
     at(13 * 60 + 59);
-    expect(await findSession(db, token, policy)).toBeDefined();
+    expect((await findSession(db, token, policy))?.userId).toBe(user.id);
     at(13 * 60 + 59 + 5 * 60 + 4); // idle for 5 min 4 s (configured 5 min, touch interval 3 s)
     expect(await findSession(db, token, policy)).toBeUndefined();
     clock = start;
@@ -334,7 +334,7 @@ describe('accounts', () => {
     const own = await ownTableDb({ now: () => clock });
     const workspace = await freshWorkspace(own);
     const email = `admin-${unique()}@example.invalid`;
-    await createAccount(own, {
+    const { user } = await createAccount(own, {
       workspaceId: workspace.id,
       role: 'admin',
       name: 'Anna Admin',
@@ -351,7 +351,7 @@ describe('accounts', () => {
     const fresh = await login(own, { email, password, clientAddress: address() }, policy);
     expect(await sweepExpired(own)).toEqual({ session: 1, token: 0, throttle: THROTTLES_OF_A_FAILED_LOGIN });
     expect(await sweepExpired(own)).toEqual({ session: 0, token: 0, throttle: 0 }); // nothing twice
-    expect(await findSession(own, fresh.token, policy)).toBeDefined();
+    expect((await findSession(own, fresh.token, policy))?.userId).toBe(user.id);
     clock = start;
     expect(await findSession(own, old.token, policy)).toBeUndefined(); // deleted, even with the old clock
     own.doc.destroy();
