@@ -137,6 +137,10 @@ for (const locale of ['fi', 'en'] as const) {
         if (!route.anonymous) await expect(page.getByRole('navigation').first()).toBeVisible();
         expect(await page.title()).toMatch(/· Kohtaamo$/);
         await expectNoAxeViolations(page);
+        // Wide content (the board, tables) scrolls in its own box: the page itself never scrolls sideways.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+          page.viewportSize()?.width ?? 0,
+        );
         await page.setViewportSize({ width: 320, height: 800 });
         await page.goto(path);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

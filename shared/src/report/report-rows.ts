@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { likertValues } from '../event/event.schema';
 import { interactionKinds, type InteractionKind } from '../interaction/interaction.schema';
+import { stageLabel } from '../pipeline/pipeline';
 import type { PipelineStage } from '../pipeline/pipeline.schema';
 import { helsinkiMonth } from '../time/helsinki';
 import { t, type Locale } from '../i18n/messages';
@@ -180,7 +181,8 @@ export function reportRows(
 }
 
 /** The whole report as rows of (section, item, value), in the reader's language: for CSV and Excel. */
-export function reportTable(report: Report, locale: Locale): string[][] {
+export function reportTable(report: Report, stages: readonly PipelineStage[], locale: Locale): string[][] {
+  const stage = (code: string) => stageLabel(stages, code, locale);
   const kind = (k: InteractionKind) => t(locale, `kind.${k}`);
   const rows: string[][] = [
     [t(locale, 'report.col.section'), t(locale, 'report.col.item'), t(locale, 'report.col.value')],
@@ -222,14 +224,15 @@ export function reportTable(report: Report, locale: Locale): string[][] {
     ),
     [
       t(locale, 'report.pipeline'),
-      // The stage by its code, as in the moves below (the export names no stage labels).
-      t(locale, 'report.reachedPublished', { stage: report.pipeline.publishedStage ?? '–' }),
+      t(locale, 'report.reachedPublished', {
+        stage: report.pipeline.publishedStage ? stage(report.pipeline.publishedStage) : '–',
+      }),
       String(report.pipeline.reachedPublished),
     ],
     [t(locale, 'report.pipeline'), t(locale, 'report.moves'), String(report.pipeline.moves)],
-    ...Object.entries(report.pipeline.byStage).map(([stage, count]) => [
+    ...Object.entries(report.pipeline.byStage).map(([code, count]) => [
       t(locale, 'report.pipeline'),
-      `→ ${stage}`,
+      `→ ${stage(code)}`,
       String(count),
     ]),
   ];

@@ -127,14 +127,18 @@ describe('report', () => {
     expect(rows({ figure: 'revisits' })).toBe(report.revisitsDone);
 
     // The download (CSV and Excel) names every figure in full, in both languages: no placeholder left.
+    // Stages by their names, as on the page.
     for (const locale of ['fi', 'en'] as const) {
-      const cells = reportTable(report, locale).flat();
+      const cells = reportTable(report, workspace.stages, locale).flat();
       expect(cells.filter((cell) => /\{\w+\}|undefined/.test(cell))).toEqual([]);
+      const name = workspace.stages.find((s) => s.code === published)!.label[locale];
       expect(cells).toContain(
         locale === 'fi'
-          ? `Tarjottimelle päässeet yhdistykset (vaihe ${published})`
-          : `Associations that reached tarjotin (stage ${published})`,
+          ? `Tarjottimelle päässeet yhdistykset (vaihe ${name})`
+          : `Associations that reached tarjotin (stage ${name})`,
       );
+      expect(cells).toContain(`→ ${name}`);
+      expect(cells.filter((cell) => cell.startsWith('→ ') && /_/.test(cell))).toEqual([]);
     }
   });
 

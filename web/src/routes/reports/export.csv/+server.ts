@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
   const loaded = await orHttpError(loadReportData(db, workspace.id, period));
   const report = computeReport(loaded.data, loaded.period, workspace.stages);
   const name = `kohtaamo-raportti-${loaded.period.from}-${loaded.period.to}.csv`;
-  return new Response(reportCsv(reportTable(report, locals.locale)), {
+  return new Response(reportCsv(reportTable(report, workspace.stages, locals.locale)), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': attachment(name),

@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
   const loaded = await orHttpError(loadReportData(db, workspace.id, period));
   const report = computeReport(loaded.data, loaded.period, workspace.stages);
   const name = `kohtaamo-raportti-${loaded.period.from}-${loaded.period.to}.xlsx`;
-  const workbook = await reportXlsx(reportTable(report, locals.locale), 'raportti');
+  const workbook = await reportXlsx(reportTable(report, workspace.stages, locals.locale), 'raportti');
   return new Response(new Uint8Array(workbook), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
