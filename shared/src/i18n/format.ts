@@ -1,10 +1,9 @@
 // The one formatter for dates, times, months and numbers in the reader's language, on Helsinki time.
 // Pages, e-mails, reports and the handover all write them through here, so "2.12.2026 klo 17.30" reads
 // the same everywhere (and never "2.12.2026klo 17:30").
-import { helsinkiDate } from '../time/helsinki';
+import { helsinkiDate, TIME_ZONE } from '../time/helsinki';
 import { t, type Locale } from './messages';
 
-const TIME_ZONE = 'Europe/Helsinki';
 const intlLocale = (locale: Locale) => (locale === 'fi' ? 'fi-FI' : 'en-GB');
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -52,6 +51,7 @@ export function formatDateAt(date: string, time: string | undefined, locale: Loc
 
 /** An instant as a Helsinki date and time in words: "2.12.2026 klo 09.00", "2 Dec 2026 at 09:00". */
 export function formatInstant(instant: Date | string, locale: Locale): string {
+  // The English clock is the wall-clock form `HH:MM` that formatDateAt takes.
   return formatDateAt(helsinkiDate(new Date(instant)), formatTime(instant, 'en'), locale);
 }
 
