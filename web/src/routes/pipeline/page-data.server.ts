@@ -1,0 +1,80 @@
+// The pipeline board: its columns, a page of one stage, and the days in stage.
+import {
+  countAssociationsInStage,
+  findAssociation,
+  listAssociationsInStage,
+} from '@kohtaamo/shared/association/association.store';
+import { isId } from '@kohtaamo/shared/ids';
+import { daysInStage, isStale, nextStageOf } from '@kohtaamo/shared/pipeline/pipeline';
+import { currentWorkspace, serverContext } from '#lib/server/context.ts';
+import { orHttpError } from '#lib/server/errors.ts';
+import type { PageServerLoad } from './$types';
+
+const CARDS_PER_COLUMN = 25;
+
+/** The page's `load`, typed by its event only so that the page's data keeps its inferred shape. */
+export const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) => {
+  const { db } = serverContext();
+  const workspace = await orHttpError(currentWorkspace(locals));
+  const only = url.searchParams.get('stage');
+  const stages = workspace.stages.filter((stage) => !only || stage.code === only);
+  const cursor = only ? (url.searchParams.get('cursor') ?? undefined) : undefined;
+  const now = db.now();
+  // The card just moved is read from the base table (the stage index may lag) and shown first in
+  // its column, even when the column holds more than a page of cards.
+  const movedId = url.searchParams.get('moved');
+  const moved =
+    movedId && isId(movedId)
+      ? await orHttpError(findAssociation(db, workspace.id, movedId)).then((a) =>
+          a && !a.archivedAt && !a.mergedInto ? a : undefined,
+        )
+      : undefined;
+  const columns = await orHttpError(
+    Promise.all(
+      stages.map(async (stage) => {
+        const [listed, count] = await Promise.all([
+          listAssociationsInStage(db, workspace.id, stage.code, {
+            cursor,
+            limit: only ? 100 : CARDS_PER_COLUMN,
+          }),
+          countAssociationsInStage(db, workspace.id, stage.code),
+        ]);
+        const here = moved?.stage === stage.code ? moved : undefined;
+        const page = {
+          cursor: listed.cursor,
+          // The index may still list it in its old column too: it is shown only where it is now.
+          items: [...(here ? [here] : []), ...listed.items.filter((a) => a.id !== moved?.id)],
+        };
+        return {
+          code: stage.code,
+          name: stage.label[locals.locale],
+          count,
+          next: page.cursor,
+          /** The cards' move default: the next main stage ('' from a final stage: a choice is asked). */
+          forward: nextStageOf(workspace.stages, stage.code) ?? '',
+          cards: page.items.map((a) => {
+            const days = daysInStage(a.stageEnteredAt, now);
+            return {
+              id: a.id,
+              name: a.name,
+              stageSeq: a.stageSeq,
+              days,
+              stale: isStale(workspace.stages, stage.code, days, workspace.staleAfterDays),
+            };
+          }),
+        };
+      }),
+    ),
+  );
+  return {
+    columns,
+    stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
+    single: only !== null,
+    done: url.searchParams.get('done'),
+    moved: moved && {
+      id: moved.id,
+      name: moved.name,
+      stage: workspace.stages.find((s) => s.code === moved.stage)?.label[locals.locale] ?? moved.stage,
+    },
+  };
+};
