@@ -55,7 +55,7 @@ export function t<K extends MessageKey>(locale: Locale, key: K, ...[inputs]: Mes
 
 /** The same text in both languages, for what is stored or returned before the reader's language is known. */
 export function localised<K extends MessageKey>(key: K, ...[inputs]: MessageArgs<K>): Localised {
-  return { fi: render('fi', key, inputs ?? {}), en: render('en', key, inputs ?? {}) };
+  return inEachLanguage((locale) => render(locale, key, inputs ?? {}));
 }
 
 /** A text written once per language, for inputs that are themselves per language (a formatted number). */
@@ -68,7 +68,7 @@ export function inEachLanguage(write: (locale: Locale) => string): Localised {
  * a text that is not a key. Its inputs cannot be checked at compile time, so it takes none.
  */
 export function localisedIfKey(text: string): Localised | undefined {
-  return isMessageKey(text) ? { fi: render('fi', text, {}), en: render('en', text, {}) } : undefined;
+  return isMessageKey(text) ? inEachLanguage((locale) => render(locale, text, {})) : undefined;
 }
 
 export function parseLocale(value: string | null | undefined): Locale | undefined {

@@ -1,5 +1,4 @@
 // My account's actions: change the name or the password, log out everywhere.
-// The signed-in user's own account: who they are, their name and password, log out (everywhere).
 import { redirect } from '@sveltejs/kit';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';

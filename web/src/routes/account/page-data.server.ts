@@ -1,5 +1,4 @@
 // My account: name, password and sessions.
-// The signed-in user's own account: who they are, their name and password, log out (everywhere).
 import { redirect } from '@sveltejs/kit';
 import { currentWorkspace } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';

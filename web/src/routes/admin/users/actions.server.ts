@@ -1,6 +1,4 @@
 // The users page's actions: invite, change a role or deactivate, reset access, resend or revoke.
-// Admins manage the workspace's users: invite (a link shown only for an address with no account;
-// existing accounts get it by e-mail), change role, deactivate, reset access (always by e-mail).
 import { fail } from '@sveltejs/kit';
 import {
   createPasswordReset,

@@ -1,6 +1,4 @@
 // The users page: the members, their roles and the pending invitations.
-// Admins manage the workspace's users: invite (a link shown only for an address with no account;
-// existing accounts get it by e-mail), change role, deactivate, reset access (always by e-mail).
 
 import { listPendingInvitations } from '@kohtaamo/shared/user/invitations';
 import { listMembers } from '@kohtaamo/shared/user/user.store';

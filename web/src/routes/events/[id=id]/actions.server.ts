@@ -1,6 +1,4 @@
 // An event's actions: register a participant, remove a registration, open or close feedback.
-// One event: details, registrations (with the association's people to choose from), attendance
-// counts, feedback with its distribution, and the public feedback link.
 import { redirect } from '@sveltejs/kit';
 import { addRegistration, removeRegistration, setFeedbackOpen } from '@kohtaamo/shared/event/event.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';

@@ -1,6 +1,4 @@
 // An event's page: its details, registrations, attendance counts and feedback.
-// One event: details, registrations (with the association's people to choose from), attendance
-// counts, feedback with its distribution, and the public feedback link.
 import { getAssociationNames } from '@kohtaamo/shared/association/association.store';
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { distribution } from '@kohtaamo/shared/event/event-feedback';

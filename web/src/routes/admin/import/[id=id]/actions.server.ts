@@ -1,9 +1,4 @@
 // An import's actions: check the file, choose the columns, start the import, retry a failed job.
-// One spreadsheet import, step by step: the file's check (a background job reads it once, within
-// limits; the page waits for it), the columns (suggested, confirmed by the user), the check of the
-// rows (every row's problems, the duplicates with a choice each; nothing written yet), then the
-// import itself as a background job with its progress and result. The load only reads: the file
-// is never parsed in a page view.
 import { redirect } from '@sveltejs/kit';
 import { ValidationError } from '@kohtaamo/shared/errors';
 import { newId } from '@kohtaamo/shared/ids';

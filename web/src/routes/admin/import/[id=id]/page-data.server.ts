@@ -1,9 +1,4 @@
 // An import's page: the check, the columns, the row plan and the result of the job.
-// One spreadsheet import, step by step: the file's check (a background job reads it once, within
-// limits; the page waits for it), the columns (suggested, confirmed by the user), the check of the
-// rows (every row's problems, the duplicates with a choice each; nothing written yet), then the
-// import itself as a background job with its progress and result. The load only reads: the file
-// is never parsed in a page view.
 import { error } from '@sveltejs/kit';
 import { NotFoundError } from '@kohtaamo/shared/errors';
 import { importFields } from '@kohtaamo/shared/import/column-mapping';

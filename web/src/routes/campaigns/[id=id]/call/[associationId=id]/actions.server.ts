@@ -1,6 +1,4 @@
 // A call's actions: log its outcome, or skip the association for now.
-// One call of the round: who to call and their numbers, the latest contacts, and the outcome in
-// one click. After logging, the next free association is claimed and opened.
 import { redirect } from '@sveltejs/kit';
 import { logCampaignCall } from '@kohtaamo/shared/campaign/campaign-calls';
 import { claimNextRow, releaseRow } from '@kohtaamo/shared/campaign/campaign.store';

@@ -1,6 +1,4 @@
 // One call of a campaign: the association, its phones, its recent contacts and the call form.
-// One call of the round: who to call and their numbers, the latest contacts, and the outcome in
-// one click. After logging, the next free association is claimed and opened.
 import { getAssociation } from '@kohtaamo/shared/association/association.store';
 import { claimable } from '@kohtaamo/shared/campaign/campaign';
 import { getCampaign, getCampaignRow } from '@kohtaamo/shared/campaign/campaign.store';
