@@ -28,7 +28,12 @@ async function arrange() {
     municipalities: ['Kuopio'],
   });
   const person = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Kerttu Väisänen' } });
-  await addMembership(db, workspace.id, { associationId: liitto.id, personId: person.id, role: 'chair' });
+  await addMembership(db, workspace.id, {
+    id: newId(),
+    associationId: liitto.id,
+    personId: person.id,
+    role: 'chair',
+  });
   await logContact(db, workspace.id, {
     staffId: 'anna',
     input: {

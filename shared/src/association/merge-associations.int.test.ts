@@ -47,13 +47,28 @@ async function twoDuplicates(workspace: Workspace) {
   });
   const shared = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Sirpa Sydän' } });
   const only = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Olli Oma' } });
-  await addMembership(db, workspace.id, { associationId: duplicate.id, personId: shared.id, role: 'chair' });
   await addMembership(db, workspace.id, {
+    id: newId(),
+    associationId: duplicate.id,
+    personId: shared.id,
+    role: 'chair',
+  });
+  await addMembership(db, workspace.id, {
+    id: newId(),
     associationId: duplicate.id,
     personId: only.id,
     role: 'secretary',
   });
-  await addMembership(db, workspace.id, { associationId: survivor.id, personId: shared.id, role: 'contact' });
+  // The same role period recorded in both: kept once.
+  for (const associationId of [duplicate.id, survivor.id]) {
+    await addMembership(db, workspace.id, {
+      id: newId(),
+      associationId,
+      personId: shared.id,
+      role: 'contact',
+      startDate: '2024-01-01',
+    });
+  }
   const log = (associationId: string, occurredAt: string, due?: string) =>
     logContact(db, workspace.id, {
       staffId: 'anna',
@@ -83,7 +98,7 @@ describe('merging associations', () => {
       by: 'anna',
       expectedVersion: duplicate.version,
     });
-    expect(report).toEqual({ interactions: 2, followUps: 1, memberships: 2 });
+    expect(report).toEqual({ interactions: 2, followUps: 1, memberships: 3 });
 
     const timeline = await listTimeline(db, workspace.id, survivor.id);
     expect(timeline.items.map((i) => i.occurredAt)).toEqual([
@@ -101,12 +116,16 @@ describe('merging associations', () => {
     const members = (await listMembersOfAssociation(db, workspace.id, survivor.id)).items;
     expect(members.map((m) => [m.personName, m.role]).sort()).toEqual([
       ['Olli Oma', 'secretary'],
+      ['Sirpa Sydän', 'chair'],
       ['Sirpa Sydän', 'contact'],
     ]);
     expect(
       (await listAssociationsOfPerson(db, workspace.id, only.id)).items.map((m) => m.associationId),
     ).toEqual([survivor.id]);
-    expect((await listAssociationsOfPerson(db, workspace.id, shared.id)).items).toHaveLength(1);
+    // Both of Sirpa's roles are now the survivor's: her history in either association is kept.
+    expect(
+      (await listAssociationsOfPerson(db, workspace.id, shared.id)).items.map((m) => m.associationId),
+    ).toEqual([survivor.id, survivor.id]);
 
     const survivorNow = await getAssociation(db, workspace.id, survivor.id);
     expect(survivorNow).toMatchObject({

@@ -9,7 +9,7 @@
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { recordAudit } from '../audit/audit.store';
 import type { Db } from '../db/client';
-import { isConditionalFailure, queryAllItems, run } from '../db/operations';
+import { isConditionalFailure, queryAll, queryAllItems, run } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
 import { ConflictError, ValidationError } from '../errors';
 import { localised, type Localised } from '../i18n/messages';
@@ -87,6 +87,19 @@ async function moveFacts(
     ConsistentRead: true,
   });
   const moved = { mergedFrom: duplicate.id };
+  // The survivor's role periods: the same period recorded in both (same person, role and dates) is kept once.
+  const survivorRoles = new Set(
+    (
+      await queryAll<Membership>(db, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': keys.associationPartition(workspaceId, survivor.id),
+          ':prefix': sortKeyPrefixes.membership,
+        },
+        ConsistentRead: true,
+      })
+    ).map(samePeriodKey),
+  );
   for (const raw of items) {
     const sk = String(raw.sk);
     const key = { pk: String(raw.pk), sk };
@@ -113,8 +126,10 @@ async function moveFacts(
         associationName: survivor.name,
         ...moved,
       };
-      // A person already in a role at the survivor keeps that role.
-      await putIfAbsent(db, membershipItem(workspaceId, membership));
+      // Every other role period moves, so a person's history in either association is kept.
+      if (!survivorRoles.has(samePeriodKey(membership))) {
+        await putIfAbsent(db, membershipItem(workspaceId, membership));
+      }
       await run(() =>
         db.doc.send(
           new UpdateCommand({
@@ -131,6 +146,11 @@ async function moveFacts(
     }
   }
   return report;
+}
+
+/** What makes two role periods the same: the person, the role and its dates. */
+function samePeriodKey(m: Membership): string {
+  return [m.personId, m.role, m.startDate ?? '', m.endDate ?? ''].join('|');
 }
 
 /** The duplicate leaves the directory, the pipeline and the municipality lists; the survivor lists it. */

@@ -9,6 +9,8 @@ import { newId } from '../ids';
 import { latestVersion, runMigrations, upgradeItem, type Migration } from './migrate';
 import { listStageChangesInMonth } from '../pipeline/stage-history.store';
 import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
+import { endMembership } from '../person/membership-edits';
+import { createPerson, listAssociationsOfPerson, listMembersOfAssociation } from '../person/person.store';
 
 const db = testDb();
 
@@ -187,5 +189,73 @@ describe('migrate', () => {
     const third = await runMigrations(db, []);
     expect(third.skipped).toBe(0);
     expect((await db.doc.send(new GetCommand({ TableName: db.table, Key: key }))).Item).toEqual(stored);
+  });
+
+  it('turns a membership of the old shape (one per person and association) into a role period, and resumes after a cut', async () => {
+    const db = await ownTableDb();
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace, { name: 'Vanhan Muodon Yhdistys' });
+    const person = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Olga Vanha' } });
+    const cut = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Kalle Kesken' } });
+    // As version 1 wrote them: `MEMBER#<person>`, no id.
+    const oldShape = (personId: string, personName: string, role: string) => ({
+      pk: `WS#${workspace.id}#ASSOC#${association.id}`,
+      sk: `MEMBER#${personId}`,
+      gsi1pk: `WS#${workspace.id}#PERSON#${personId}`,
+      gsi1sk: `MEMBER#${association.id}`,
+      type: 'membership',
+      sv: 1,
+      associationId: association.id,
+      personId,
+      role,
+      startDate: '2020-01-01',
+      personName,
+      associationName: association.name,
+      createdAt: '2020-01-01T10:00:00.000Z',
+    });
+    await db.doc.send(
+      new PutCommand({ TableName: db.table, Item: oldShape(person.id, person.name, 'chair') }),
+    );
+    await db.doc.send(new PutCommand({ TableName: db.table, Item: oldShape(cut.id, cut.name, 'treasurer') }));
+    // A run cut short after writing Kalle's new item, which was then edited (the role ended).
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: {
+          ...oldShape(cut.id, cut.name, 'treasurer'),
+          ...keys.membership(workspace.id, association.id, cut.id, cut.id),
+          sv: 2,
+          id: cut.id,
+          endDate: '2026-03-31',
+        },
+      }),
+    );
+
+    const first = await runMigrations(db);
+    expect(first).toMatchObject({ upgraded: 2, skipped: 0 });
+    const roles = (await listMembersOfAssociation(db, workspace.id, association.id)).items;
+    expect(roles.map((r) => [r.personName, r.id, r.role, r.endDate ?? null, r.sv]).sort()).toEqual([
+      ['Kalle Kesken', cut.id, 'treasurer', '2026-03-31', 2],
+      ['Olga Vanha', person.id, 'chair', null, 2],
+    ]);
+    const old = await db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: { pk: `WS#${workspace.id}#ASSOC#${association.id}`, sk: `MEMBER#${person.id}` },
+      }),
+    );
+    expect(old.Item).toBeUndefined();
+    expect((await listAssociationsOfPerson(db, workspace.id, person.id)).items.map((r) => r.id)).toEqual([
+      person.id,
+    ]);
+    // The moved role is a role period like any other: it ends by its id.
+    await endMembership(db, workspace.id, {
+      associationId: association.id,
+      personId: person.id,
+      roleId: person.id,
+      seenRole: 'chair',
+      endDate: '2026-04-30',
+    });
+    expect((await runMigrations(db)).upgraded).toBe(0);
   });
 });

@@ -3,13 +3,13 @@
 // as input hygiene for text stored before it); each write conditional on the version it read,
 // and only items that change are written, so a run after an interruption resumes where it was.
 import { isDeepStrictEqual } from 'node:util';
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Association } from '../association/association.schema';
 import { syncProfileEntries } from '../association/profile-entries';
 import type { Db } from './client';
 import { cleanStoredText, textItemTypes } from './clean-stored-text';
 import { keys, stripKeys } from './table';
-import { eachResultPage, isConditionalFailure, run } from './operations';
+import { eachResultPage, isConditionalFailure, putIfAbsent, run } from './operations';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { helsinkiMonth } from '../time/helsinki';
 
@@ -64,6 +64,20 @@ export const migrations: Migration[] = [
           String(item.associationId),
           Number(item.seq),
         ),
+      };
+    },
+  },
+  {
+    type: 'membership',
+    from: 1,
+    description:
+      'an item per role period: the one role of a person in an association gets an id (the person id) and its own key',
+    up: (item) => {
+      const personId = String(item.personId);
+      return {
+        ...item,
+        id: personId,
+        ...keys.membership(workspaceOf(item), String(item.associationId), personId, personId),
       };
     },
   },
@@ -173,6 +187,37 @@ export interface MigrationReport {
   skipped: number;
 }
 
+/**
+ * An upgrade that re-keys an item (e.g. a membership becoming a role period): the new item is
+ * written if absent (a run cut short after it keeps what was written, and any edit made since),
+ * then the old one is deleted if nobody wrote it since the scan. False when it was changed meanwhile.
+ */
+async function moveItem(
+  db: Db,
+  item: StoredItem,
+  upgraded: StoredItem,
+  guard: ReturnType<typeof unchangedSince>,
+): Promise<boolean> {
+  await putIfAbsent(db, upgraded);
+  try {
+    await run(() =>
+      db.doc.send(
+        new DeleteCommand({
+          TableName: db.table,
+          Key: { pk: item.pk, sk: item.sk },
+          ConditionExpression: guard.expression,
+          ExpressionAttributeNames: guard.names,
+          ExpressionAttributeValues: guard.values,
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (!isConditionalFailure(error)) throw error;
+    return false;
+  }
+}
+
 /** Scans the table (a maintenance job, not a request path) and upgrades outdated items. */
 export async function runMigrations(
   db: Db,
@@ -191,6 +236,10 @@ export async function runMigrations(
       const upgraded = applyCleanups(cleanupList, current);
       if (upgraded === item || isDeepStrictEqual(upgraded, item)) continue;
       const guard = unchangedSince(item);
+      if (upgraded.pk !== item.pk || upgraded.sk !== item.sk) {
+        report[(await moveItem(db, item, upgraded, guard)) ? 'upgraded' : 'skipped']++;
+        continue;
+      }
       try {
         await run(() =>
           db.doc.send(

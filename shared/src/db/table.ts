@@ -54,15 +54,15 @@ export const accessPatterns = [
   },
   {
     id: '4a',
-    name: 'people of an association',
+    name: 'people of an association (an item per role period; one person: begins_with MEMBER#<person>#)',
     index: 'table',
-    key: 'pk WS#w#ASSOC#a, sk begins_with MEMBER#<person>',
+    key: 'pk WS#w#ASSOC#a, sk begins_with MEMBER#<person>#<role period>',
   },
   {
     id: '4b',
     name: 'associations of a person',
     index: 'gsi1',
-    key: 'gsi1pk WS#w#PERSON#p, gsi1sk MEMBER#<association>',
+    key: 'gsi1pk WS#w#PERSON#p, gsi1sk MEMBER#<association>#<role period>',
   },
   {
     id: '4c',
@@ -347,12 +347,15 @@ export const keys = {
     gsi1sk: `${collationKey}${COLLATION_SEPARATOR}${id}`,
   }),
   peoplePartition: (ws: string) => `WS#${ws}#PEOPLE`,
-  membership: (ws: string, associationId: string, personId: string) => ({
+  /** One role period of a person in an association ("secretary 2019–2022" and "chair 2022–" are two). */
+  membership: (ws: string, associationId: string, personId: string, roleId: string) => ({
     pk: `WS#${ws}#ASSOC#${associationId}`,
-    sk: `MEMBER#${personId}`,
+    sk: `MEMBER#${personId}#${roleId}`,
     gsi1pk: `WS#${ws}#PERSON#${personId}`,
-    gsi1sk: `MEMBER#${associationId}`,
+    gsi1sk: `MEMBER#${associationId}#${roleId}`,
   }),
+  /** The sort-key prefix of one person's role periods in an association (pattern 4a). */
+  rolesOfPersonPrefix: (personId: string) => `MEMBER#${personId}#`,
   personPartition: (ws: string, personId: string) => `WS#${ws}#PERSON#${personId}`,
   interaction: (ws: string, associationId: string, occurredAt: string, id: string) => ({
     pk: `WS#${ws}#ASSOC#${associationId}`,

@@ -30,6 +30,7 @@ async function setUp() {
   );
   const person = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Pirkko Pöntinen' } });
   await addMembership(db, workspace.id, {
+    id: newId(),
     associationId: associations[0]!.id,
     personId: person.id,
     role: 'chair',

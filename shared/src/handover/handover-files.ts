@@ -232,6 +232,7 @@ export const membershipsFile: HandoverFile<Membership> = {
       (m) => m.associationId,
     ),
     id('person_id', localised('handoverFiles.column.memberships.person_id'), (m) => m.personId),
+    id('role_id', localised('handoverFiles.column.memberships.role_id'), (m) => m.id),
     {
       name: 'role',
       type: 'code',

@@ -9,14 +9,17 @@ import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updatePipelineSettings } from '../workspace/pipeline-settings';
 import { getWorkspace } from '../workspace/workspace.store';
+import { listMembers } from '../user/user.store';
 import { createPerson, addMembership } from '../person/person.store';
+import { endMembership } from '../person/membership-edits';
+import { cancelFollowUp, createTask } from '../follow-up/follow-up-actions';
 import { logContact } from '../interaction/log-contact';
 import { moveAssociationStage } from '../pipeline/pipeline.store';
 import { recordAudit } from '../audit/audit.store';
 import { erasePerson } from '../privacy/erase-person';
 import { newId } from '../ids';
 import type { Workspace } from '../workspace/workspace.schema';
-import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { addAssociation, freshWorkspace, staffedWorkspace, testDb } from '../../../test/support/test-db';
 import { writeHandoverPackage, type HandoverSummary } from './handover-package';
 import { importHandover } from './import-handover';
 import { searchDirectory } from '../association/directory-search';
@@ -70,7 +73,7 @@ const rows = (files: Record<string, Uint8Array>, path: string) =>
 
 describe('handover package', () => {
   beforeAll(async () => {
-    workspace = await freshWorkspace(db);
+    workspace = await staffedWorkspace(db);
     // Thresholds other than the defaults, so a handover that dropped them would show it.
     workspace = await updatePipelineSettings(db, workspace.id, {
       expectedVersion: workspace.version,
@@ -89,6 +92,7 @@ describe('handover package', () => {
       registerNumber: '123.456',
       email: 'kerho@example.fi',
       website: 'https://kerho.example.fi/',
+      ownerId: 'ville',
     });
     const person = (name: string, objected = false) =>
       createPerson(db, workspace.id, { id: newId(), input: { name, objected } });
@@ -99,11 +103,71 @@ describe('handover package', () => {
     objectedId = objected.id;
     for (const p of [kept, objected, erased]) {
       await addMembership(db, workspace.id, {
+        id: newId(),
         associationId: aanekoski.id,
         personId: p.id,
         role: 'board_member',
       });
     }
+    // Role periods: Kerttu was the secretary until spring and is the chair since (two roles, one ended).
+    const secretary = await addMembership(db, workspace.id, {
+      id: newId(),
+      associationId: aanekoski.id,
+      personId: kept.id,
+      role: 'secretary',
+      startDate: '2019-03-01',
+    });
+    await endMembership(db, workspace.id, {
+      associationId: aanekoski.id,
+      personId: kept.id,
+      roleId: secretary.id,
+      seenRole: 'secretary',
+      endDate: '2026-04-30',
+    });
+    await addMembership(db, workspace.id, {
+      id: newId(),
+      associationId: aanekoski.id,
+      personId: kept.id,
+      role: 'chair',
+      startDate: '2026-05-01',
+    });
+    // Tasks without a contact: Ville's own, the team's, and a mistaken one cancelled.
+    await createTask(
+      db,
+      workspace.id,
+      {
+        id: newId(),
+        associationId: kuopio.id,
+        title: 'Lähetä tarjotinohjeet',
+        due: '2026-11-27',
+        assigneeId: 'ville',
+      },
+      'anna',
+    );
+    await createTask(
+      db,
+      workspace.id,
+      { id: newId(), associationId: kuopio.id, title: 'Tiimin tehtävä', due: '2026-12-01', assigneeId: '' },
+      'anna',
+    );
+    const mistaken = await createTask(
+      db,
+      workspace.id,
+      {
+        id: newId(),
+        associationId: kuopio.id,
+        title: 'Väärä tehtävä',
+        due: '2026-12-02',
+        assigneeId: 'anna',
+      },
+      'anna',
+    );
+    await cancelFollowUp(
+      db,
+      workspace.id,
+      { associationId: kuopio.id, id: mistaken.id, expectedVersion: mistaken.version },
+      'anna',
+    );
     await logContact(db, workspace.id, {
       staffId: 'anna',
       input: {
@@ -255,13 +319,23 @@ describe('handover package', () => {
     for (const file of ['interactions.csv', 'follow-ups.csv', 'memberships.csv', 'stage-history.csv']) {
       for (const row of rows(files, file)) expect(associationIds.has(row.association_id ?? '')).toBe(true);
     }
+    // Ville's own task, the team's and Anna's follow-up; the cancelled task is not open.
     expect(rows(files, 'open-follow-ups.csv')).toEqual([
+      expect.objectContaining({
+        due: '2026-11-27',
+        assignee: 'Ville Korhonen',
+        title: 'Lähetä tarjotinohjeet',
+      }),
+      expect.objectContaining({ due: '2026-12-01', assignee: 'Tiimi / Team', title: 'Tiimin tehtävä' }),
       expect.objectContaining({
         due: '2026-12-15',
         association: 'Äänekosken Ääniyhdistys ry',
         title: 'Soita perään',
       }),
     ]);
+    expect(rows(files, 'follow-ups.csv').find((f) => f.title === 'Väärä tehtävä')).toMatchObject({
+      status: 'cancelled',
+    });
     expect(rows(files, 'stage-history.csv').map((s) => s.to_stage)).toContain('contacted');
     expect(rows(files, 'audit-log.csv').map((a) => a.action)).toContain('association.update');
     const lines = text(files, 'data/kohtaamo.jsonl')
@@ -275,7 +349,17 @@ describe('handover package', () => {
   it('leaves out people who objected or were erased, and says so', async () => {
     const { files, summary } = await exportPackage(true);
     expect(rows(files, 'people.csv').map((p) => p.name)).toEqual(['Kerttu Väisänen']);
-    expect(rows(files, 'memberships.csv').map((m) => m.person_id)).toEqual([keptId]);
+    // Kerttu's three role periods (board member, secretary until April, chair since May); no one else's.
+    expect(
+      rows(files, 'memberships.csv').map((m) => [m.person_id, m.role, m.start_date, m.end_date]),
+    ).toEqual(
+      expect.arrayContaining([
+        [keptId, 'board_member', '', ''],
+        [keptId, 'secretary', '2019-03-01', '2026-04-30'],
+        [keptId, 'chair', '2026-05-01', ''],
+      ]),
+    );
+    expect(rows(files, 'memberships.csv')).toHaveLength(3);
     expect(rows(files, 'interactions.csv')[0]?.person_ids).toBe(keptId);
     const everything = Object.values(files)
       .map((f) => strFromU8(f))
@@ -372,7 +456,13 @@ describe('handover import (round trip)', () => {
       by: 'anna',
     });
     const report = await importHandover(db, lines, { workspaceId: target, by: 'anna' });
-    expect(report.records).toMatchObject({ association: 2, person: 1, interaction: 1, followUp: 1 });
+    expect(report.records).toMatchObject({
+      association: 2,
+      person: 1,
+      membership: 3,
+      interaction: 1,
+      followUp: 4,
+    });
     const again = await importHandover(db, lines, { workspaceId: target, by: 'anna' });
     expect(again.written).toBe(0);
     // The member names that the directory search reads arrive as a string set again.
@@ -406,6 +496,13 @@ describe('handover import (round trip)', () => {
         expect(text(second.files, file), file).toBe(expected);
       }
       expect(comparable(jsonlOf(second.files))).toEqual(comparable(lines));
+      // The package's staff are former members here: named, with no access.
+      expect((await listMembers(db, target)).map((m) => [m.userId, m.name, m.active])).toEqual(
+        expect.arrayContaining([
+          ['anna', 'Anna Heiskanen', false],
+          ['ville', 'Ville Korhonen', false],
+        ]),
+      );
       const carried = await getWorkspace(db, target);
       expect(carried.staleAfterDays).toBe(45);
       expect(carried.stages.find((s) => s.code === 'contacted')?.staleAfterDays).toBe(9);

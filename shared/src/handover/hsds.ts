@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Association } from '../association/association.schema';
 import { t } from '../i18n/messages';
 import type { Membership, Person } from '../person/person.schema';
+import { onePerPerson } from '../person/contact-order';
 
 export const HSDS_PATH = 'hsds/organizations.json';
 export const HSDS_VERSION = '3.0';
@@ -104,9 +105,9 @@ export function hsdsOrganization(association: Association, contacts: readonly Hs
       description: `Kunta, jossa ${association.name} toimii / Municipality where it operates`,
     })),
     organization_identifiers: identifiers,
-    contacts: contacts.map(({ membership, person }) =>
+    contacts: currentContacts(contacts).map(({ membership, person }) =>
       compact({
-        // One contact row per role: HSDS repeats a person who is the contact of several.
+        // One contact row per person, by their current role (a former chair is not a contact).
         id: uuidFromSeed(`${membership.associationId}:${membership.personId}:contact`),
         organization_id: organizationId,
         name: person.name,
@@ -123,4 +124,13 @@ export function hsdsOrganization(association: Association, contacts: readonly Hs
       }),
     ),
   });
+}
+
+/** The people in a current role, each once (by the role a caller would ask for first). */
+function currentContacts(contacts: readonly HsdsContactInput[]): HsdsContactInput[] {
+  const people = new Map(contacts.map((c) => [c.membership.personId, c.person]));
+  return onePerPerson(contacts.map((c) => c.membership).filter((m) => !m.endDate)).map((membership) => ({
+    membership,
+    person: people.get(membership.personId) as Person,
+  }));
 }

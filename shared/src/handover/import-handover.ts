@@ -2,7 +2,8 @@
 // keeps its id, so the result has the same counts, records, links and pipeline history as the
 // source. Each item is written only if absent: a re-run after an interruption adds what is
 // missing and duplicates nothing. Staff ids are kept as they were (staff.csv of the package
-// names them); the receiving organisation's own users are invited as usual.
+// names them, and they arrive as former, inactive members so that names stay); the receiving
+// organisation's own users are invited as usual.
 import { z } from 'zod';
 import { associationSchema, type Association } from '../association/association.schema';
 import { associationItem, listDirectory } from '../association/association.store';
@@ -17,10 +18,15 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../errors';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { followUpItem } from '../follow-up/follow-up.store';
-import { idSchema } from '../ids';
+import { idSchema, staffIdSchema } from '../ids';
 import type { Interaction } from '../interaction/interaction.schema';
 import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
-import { personSchema, type Membership, type Person } from '../person/person.schema';
+import {
+  MEMBERSHIP_SCHEMA_VERSION,
+  personSchema,
+  type Membership,
+  type Person,
+} from '../person/person.schema';
 import { membershipItem, personItem } from '../person/person.store';
 import type { StageChange } from '../pipeline/pipeline.schema';
 import { stageChangeItem } from '../pipeline/stage-history.store';
@@ -30,6 +36,7 @@ import { cleanStoredText } from '../db/clean-stored-text';
 import { inEachLanguage, localised, localisedIfKey, t } from '../i18n/messages';
 import { lineText } from '../schema-helpers';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
+import { MEMBER_SCHEMA_VERSION, roleSchema, type Role } from '../user/user.schema';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
 import { HANDOVER_FORMAT, HANDOVER_FORMAT_VERSION } from './handover-package';
 import { randomBytes } from 'node:crypto';
@@ -51,6 +58,41 @@ const headerSchema = z.object({
   }),
 });
 
+/**
+ * A staff member of the package as a former member of this workspace: inactive (no access), not in
+ * the user's own list of workspaces (no index keys), there only to name who logged and holds what.
+ */
+function formerStaffItem(
+  workspaceId: string,
+  staff: { userId: string; name: string; role: Role },
+  now: string,
+): Record<string, unknown> {
+  const { pk, sk } = keys.member(workspaceId, staff.userId);
+  return {
+    pk,
+    sk,
+    type: 'member',
+    sv: MEMBER_SCHEMA_VERSION,
+    workspaceId,
+    userId: staff.userId,
+    role: staff.role,
+    active: false,
+    name: staff.name,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * A membership record as a role period of this version: a package written before role periods
+ * has one role per person and association and no id; it gets the id the migration gives (db/migrate.ts).
+ */
+function roleFromPackage(value: Record<string, unknown>): Membership {
+  const membership = value as unknown as Membership;
+  return { ...membership, id: membership.id ?? membership.personId, sv: MEMBERSHIP_SCHEMA_VERSION };
+}
+
 const withIds = (fields: Record<string, z.ZodType>) => z.looseObject(fields);
 // Dates follow the one rule of plausible-dates.ts; a handover's dates are records, so the wide range.
 const otherDate = plausibleDateSchema('other');
@@ -60,6 +102,8 @@ const recordSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('membership'),
     value: withIds({
+      /** A role period's id; a package from before role periods has none (its one role: the person's id). */
+      id: idSchema.optional(),
       associationId: idSchema,
       personId: idSchema,
       startDate: otherDate.optional(),
@@ -89,7 +133,10 @@ const recordSchema = z.discriminatedUnion('type', [
     type: z.literal('campaignRow'),
     value: withIds({ campaignId: idSchema, associationId: idSchema }),
   }),
-  z.object({ type: z.literal('staff'), value: withIds({ userId: z.string() }) }),
+  z.object({
+    type: z.literal('staff'),
+    value: z.looseObject({ userId: staffIdSchema, name: lineText().min(1).max(200), role: roleSchema }),
+  }),
   z.object({ type: z.literal('audit'), value: withIds({ id: idSchema, at: z.iso.datetime() }) }),
 ]);
 
@@ -178,7 +225,7 @@ export async function importHandover(
         await put(personItem(ws, value as unknown as Person));
         break;
       case 'membership': {
-        const membership = raw as unknown as Membership;
+        const membership = roleFromPackage(raw);
         await put(membershipItem(ws, membership));
         // The association's search text (member names) is derived: rebuilt from the roles.
         await run(() =>
@@ -241,7 +288,12 @@ export async function importHandover(
         await put(campaignRowItem(ws, raw as unknown as CampaignRow));
         break;
       case 'staff':
-        break; // users belong to the receiving organisation; the package's staff.csv names the ids
+        // Users belong to the receiving organisation (its own are invited as usual); the package's
+        // staff come along as former members, so the history and the tasks still name who did what.
+        if (parsed.data.type === 'staff') {
+          await put(formerStaffItem(ws, parsed.data.value, db.now().toISOString()));
+        }
+        break;
     }
   }
   if (!started) {

@@ -251,6 +251,8 @@ async function addContactPerson(db: Db, workspaceId: string, row: PlannedRow, as
   const { role: personRole, startDate, ...person } = row.person;
   await createPerson(db, workspaceId, { id: row.personId, input: person });
   await addMembership(db, workspaceId, {
+    // The row's one role period; its id is the row's person id, so a resumed import adds it once.
+    id: row.personId,
     associationId,
     personId: row.personId,
     role: personRole,

@@ -83,6 +83,7 @@ describe('correcting and deleting a logged contact', () => {
       ),
     );
     await addMembership(db, workspace.id, {
+      id: newId(),
       associationId: association.id,
       personId: member!.id,
       role: 'chair',

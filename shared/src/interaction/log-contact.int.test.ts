@@ -290,18 +290,25 @@ describe('logging a contact', () => {
       ),
     );
     await addMembership(db, workspace.id, {
+      id: newId(),
       associationId: association.id,
       personId: current!.id,
       role: 'chair',
     });
     await addMembership(db, workspace.id, {
+      id: newId(),
       associationId: association.id,
       personId: former!.id,
       role: 'secretary',
       startDate: '2019-01-01',
       endDate: '2023-12-31',
     });
-    await addMembership(db, workspace.id, { associationId: other.id, personId: stranger!.id, role: 'chair' });
+    await addMembership(db, workspace.id, {
+      id: newId(),
+      associationId: other.id,
+      personId: stranger!.id,
+      role: 'chair',
+    });
 
     const refused = await logContact(db, workspace.id, {
       staffId: 'anna',

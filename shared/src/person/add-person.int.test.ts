@@ -39,6 +39,7 @@ describe('adding people to associations', () => {
       people: [{ id: first.membership.personId, name: 'Maija Meikäläinen', email: 'maija@example.invalid' }],
     });
     await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
       associationId: lung.id,
       personId: first.membership.personId,
       role: 'secretary',
@@ -159,6 +160,7 @@ describe('correcting a person’s name', () => {
     };
     const misspelt = await add(heart.id, { name: 'Liisa Lajunen' });
     await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
       associationId: lung.id,
       personId: misspelt,
       role: 'chair',
@@ -192,7 +194,8 @@ describe('correcting a person’s name', () => {
     ]);
 
     // A crash after the person was written left the old name in a copy: repair puts it right once.
-    const { pk, sk } = keys.membership(workspace.id, lung.id, misspelt);
+    const [lungRole] = (await listMembersOfAssociation(db, workspace.id, lung.id)).items;
+    const { pk, sk } = keys.membership(workspace.id, lung.id, misspelt, lungRole!.id);
     await db.doc.send(
       new UpdateCommand({
         TableName: db.table,
@@ -242,7 +245,11 @@ describe('board changes', () => {
       startDate: '2022-04-01',
     });
     if (added.kind !== 'added') throw new Error('added');
-    const target = { associationId: association.id, personId: added.membership.personId };
+    const target = {
+      associationId: association.id,
+      personId: added.membership.personId,
+      roleId: added.membership.id,
+    };
     const early = await endMembership(db, workspace.id, {
       ...target,
       seenRole: 'chair',
@@ -261,5 +268,67 @@ describe('board changes', () => {
     await expect(
       changeMembershipRole(db, workspace.id, { ...target, seenRole: 'vice_chair', role: 'chair' }),
     ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('one person holds several roles in one association, at once and over time; the same current role twice is refused', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    const formId = newId();
+    const secretary = await addPersonToAssociation(db, workspace.id, {
+      id: formId,
+      associationId: association.id,
+      name: 'Sirpa Sihteeri',
+      role: 'secretary',
+      startDate: '2019-03-01',
+    });
+    if (secretary.kind !== 'added') throw new Error('added');
+    const personId = secretary.membership.personId;
+    // The same form sent again adds nothing.
+    await addPersonToAssociation(db, workspace.id, {
+      id: formId,
+      associationId: association.id,
+      personId,
+      role: 'secretary',
+      startDate: '2019-03-01',
+    });
+    await endMembership(db, workspace.id, {
+      associationId: association.id,
+      personId,
+      roleId: secretary.membership.id,
+      seenRole: 'secretary',
+      endDate: '2022-04-30',
+    });
+    const chair = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: association.id,
+      personId,
+      role: 'chair',
+      startDate: '2022-05-01',
+    });
+    const treasurer = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: association.id,
+      personId,
+      role: 'treasurer',
+      startDate: '2023-01-01',
+    });
+    expect([chair.kind, treasurer.kind]).toEqual(['added', 'added']);
+    const again = await addPersonToAssociation(db, workspace.id, {
+      id: newId(),
+      associationId: association.id,
+      personId,
+      role: 'chair',
+    }).catch((e: unknown) => e);
+    expect((again as ValidationError).fields.map((f) => f.field)).toEqual(['role']);
+
+    const roles = (await listMembersOfAssociation(db, workspace.id, association.id)).items;
+    expect(roles.map((r) => [r.role, r.startDate, r.endDate ?? null]).sort()).toEqual([
+      ['chair', '2022-05-01', null],
+      ['secretary', '2019-03-01', '2022-04-30'],
+      ['treasurer', '2023-01-01', null],
+    ]);
+    expect(new Set(roles.map((r) => r.personId))).toEqual(new Set([personId]));
+    const ofPerson = (await listAssociationsOfPerson(db, workspace.id, personId)).items;
+    expect(ofPerson).toHaveLength(3);
   });
 });

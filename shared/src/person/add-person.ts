@@ -17,7 +17,8 @@ const sameName = (a: string, b: string) =>
   tidyName(a).toLocaleLowerCase('fi') === tidyName(b).toLocaleLowerCase('fi');
 
 /**
- * Adds a person to the association in a role from `startDate`. With `personId`, that person; else a
+ * Adds a person to the association in a role from `startDate` (a role period of its own: an
+ * existing member may take a second role). With `personId`, that person; else a
  * new person with the client-made `id` (a resubmit adds one), unless people of the same name
  * exist and `createNew` is not set: then they are returned for the user to choose from.
  */
@@ -26,7 +27,9 @@ export async function addPersonToAssociation(
   workspaceId: string,
   input: Record<string, unknown>,
 ): Promise<AddPersonResult> {
-  const role = { role: input.role, startDate: input.startDate === '' ? undefined : input.startDate };
+  // The form's one client-made id names the new role period (and a new person): a resubmit adds one.
+  const { id } = parseInput(z.object({ id: idSchema }), { id: input.id });
+  const role = { id, role: input.role, startDate: input.startDate === '' ? undefined : input.startDate };
   const associationId = input.associationId;
   if (typeof input.personId === 'string' && input.personId !== '') {
     const membership = await addMembership(db, workspaceId, {
@@ -36,7 +39,6 @@ export async function addPersonToAssociation(
     });
     return { kind: 'added', membership };
   }
-  const { id } = parseInput(z.object({ id: idSchema }), { id: input.id });
   const person = parseInput(personInputSchema.pick({ name: true, email: true, phone: true }), input);
   parseInput(membershipInputSchema, { associationId, personId: id, ...role });
   if (input.createNew !== 'yes') {

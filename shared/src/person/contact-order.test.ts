@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inCallingOrder, telHref } from './contact-order';
+import { inCallingOrder, onePerPerson, telHref } from './contact-order';
 
 describe('calling order', () => {
   it('puts the chair and the contact person first, then the roles in order, names in Finnish order', () => {
@@ -27,5 +27,21 @@ describe('calling order', () => {
     expect(telHref(' +46 8 123 456 78 ')).toBe('tel:+46812345678');
     // Not a number libphonenumber can read: its digits, so a phone can still try it.
     expect(telHref('vaihde 12')).toBe('tel:12');
+  });
+});
+
+describe('one entry per person', () => {
+  it('keeps a person once, by a current role before a former one, in calling order', () => {
+    const roles = [
+      { personId: 'a', personName: 'Aino', role: 'secretary', endDate: '2022-05-31' },
+      { personId: 'b', personName: 'Bertta', role: 'treasurer' },
+      { personId: 'a', personName: 'Aino', role: 'chair' },
+      { personId: 'c', personName: 'Cecilia', role: 'board_member', endDate: '2021-01-01' },
+    ] as const;
+    expect(onePerPerson(roles).map((r) => [r.personName, r.role])).toEqual([
+      ['Aino', 'chair'],
+      ['Bertta', 'treasurer'],
+      ['Cecilia', 'board_member'],
+    ]);
   });
 });

@@ -30,3 +30,18 @@ export function telHref(phone: string): string {
   const trimmed = phone.trim();
   return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
 }
+
+/**
+ * One entry per person from an association's role periods (a person may hold several): the one
+ * to show in a list of people (a current role before a former one, then calling order).
+ */
+export function onePerPerson<
+  T extends { personId: string; role: MembershipRole; personName: string; endDate?: string | undefined },
+>(roles: readonly T[]): T[] {
+  const ordered = [
+    ...inCallingOrder(roles.filter((r) => !r.endDate)),
+    ...inCallingOrder(roles.filter((r) => r.endDate)),
+  ];
+  const seen = new Set<string>();
+  return ordered.filter((r) => !seen.has(r.personId) && seen.add(r.personId));
+}

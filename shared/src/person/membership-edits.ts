@@ -1,4 +1,4 @@
-// Board changes: a role ends (kept as history, with its end date) or changes. Each edit is
+// Board changes: a role period ends (kept as history, with its end date) or its role is corrected. Each edit is
 // conditional on what the user saw (the role, and that it had not ended), so two people recording
 // the same spring's changes never overwrite each other silently.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +16,8 @@ import { membershipRoles } from './person.schema';
 const targetSchema = z.object({
   associationId: idSchema,
   personId: idSchema,
+  /** The role period (a person may hold several roles in one association). */
+  roleId: idSchema,
   /** The role the user saw: a role changed meanwhile is a conflict. */
   seenRole: z.enum(membershipRoles),
 });
@@ -26,7 +28,7 @@ async function update(
   target: z.output<typeof targetSchema>,
   change: { expression: string; values: Record<string, unknown>; names?: Record<string, string> },
 ): Promise<void> {
-  const { pk, sk } = keys.membership(workspaceId, target.associationId, target.personId);
+  const { pk, sk } = keys.membership(workspaceId, target.associationId, target.personId, target.roleId);
   try {
     await run(() =>
       db.doc.send(
@@ -49,7 +51,7 @@ async function update(
 /** Ends a current role on `endDate` (not before it began); the person stays in the history. */
 export async function endMembership(db: Db, workspaceId: string, input: unknown): Promise<void> {
   const parsed = parseInput(targetSchema.extend({ endDate: plausibleDateSchema('other') }), input);
-  const { pk, sk } = keys.membership(workspaceId, parsed.associationId, parsed.personId);
+  const { pk, sk } = keys.membership(workspaceId, parsed.associationId, parsed.personId, parsed.roleId);
   const current = await run(() =>
     db.doc.send(new GetCommand({ TableName: db.table, Key: { pk, sk }, ConsistentRead: true })),
   );

@@ -54,7 +54,7 @@ export async function syncPersonCopiesOfAssociation(
     const name = people.get(membership.personId) ?? membership.personName;
     names.add(name);
     if (name === membership.personName && associationName === membership.associationName) continue;
-    const { pk, sk } = keys.membership(workspaceId, associationId, membership.personId);
+    const { pk, sk } = keys.membership(workspaceId, associationId, membership.personId, membership.id);
     await run(() =>
       db.doc.send(
         new UpdateCommand({

@@ -7,7 +7,8 @@ import { tidyName } from '../text/finnish-collation';
 
 /** 2: a person item is in the people directory (pattern 36; migration in db/migrate.ts). */
 export const PERSON_SCHEMA_VERSION = 2;
-export const MEMBERSHIP_SCHEMA_VERSION = 1;
+/** 2: an item per role period, keyed `MEMBER#<person>#<id>` (migration in db/migrate.ts). */
+export const MEMBERSHIP_SCHEMA_VERSION = 2;
 
 export const personInputSchema = z.object({
   name: z
@@ -52,6 +53,8 @@ export type MembershipRole = (typeof membershipRoles)[number];
 
 export const membershipInputSchema = z
   .object({
+    /** The role period's own id: a person may hold several roles in one association, at once and over time. */
+    id: idSchema,
     associationId: idSchema,
     personId: idSchema,
     role: z.enum(membershipRoles),
@@ -64,7 +67,10 @@ export const membershipInputSchema = z
   });
 export type MembershipInput = z.output<typeof membershipInputSchema>;
 
-/** A membership item carries both names so either side lists without further reads. */
+/**
+ * A membership item is one role period of a person in an association ("secretary 2019–2022");
+ * it carries both names so either side lists without further reads.
+ */
 export interface Membership extends MembershipInput {
   sv: number;
   personName: string;

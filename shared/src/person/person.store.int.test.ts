@@ -29,14 +29,25 @@ describe('person store', () => {
     const liitto = await addAssociation(db, workspace, { name: 'Savon Liitto', frame: 'liitto' });
     const person = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Liisa Mäkinen' } });
     const other = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Pekka Åkerlund' } });
-    await addMembership(db, workspace.id, { associationId: kerho.id, personId: person.id, role: 'chair' });
     await addMembership(db, workspace.id, {
+      id: newId(),
+      associationId: kerho.id,
+      personId: person.id,
+      role: 'chair',
+    });
+    await addMembership(db, workspace.id, {
+      id: newId(),
       associationId: liitto.id,
       personId: person.id,
       role: 'secretary',
       startDate: '2024-01-01',
     });
-    await addMembership(db, workspace.id, { associationId: kerho.id, personId: other.id, role: 'treasurer' });
+    await addMembership(db, workspace.id, {
+      id: newId(),
+      associationId: kerho.id,
+      personId: other.id,
+      role: 'treasurer',
+    });
 
     const members = await listMembersOfAssociation(db, workspace.id, kerho.id);
     expect(members.items.map((m) => [m.personName, m.role]).sort()).toEqual([
@@ -56,6 +67,7 @@ describe('person store', () => {
     const person = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Aino' } });
     await expect(
       addMembership(db, workspace.id, {
+        id: newId(),
         associationId: association.id,
         personId: person.id,
         role: 'chair',

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import {
   batchGetAll,
   isConditionalFailure,
+  queryAll,
   queryPage,
   run,
   type Page,
@@ -61,7 +62,7 @@ export function listPeople(
 
 export function membershipItem(workspaceId: string, membership: Membership): Record<string, unknown> {
   return {
-    ...keys.membership(workspaceId, membership.associationId, membership.personId),
+    ...keys.membership(workspaceId, membership.associationId, membership.personId, membership.id),
     type: 'membership',
     ...membership,
   };
@@ -99,13 +100,40 @@ export async function getPerson(db: Db, workspaceId: string, id: string): Promis
   return stripKeys<Person>(result.Item);
 }
 
-/** Links a person to an association in a role; adding the same link again changes nothing. */
+/** Pattern 4a for one person: their role periods in the association, current and former (read consistently). */
+export async function rolesOfPersonInAssociation(
+  db: Db,
+  workspaceId: string,
+  associationId: string,
+  personId: string,
+): Promise<Membership[]> {
+  return queryAll<Membership>(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: {
+      ':pk': keys.associationPartition(workspaceId, associationId),
+      ':prefix': keys.rolesOfPersonPrefix(personId),
+    },
+    ConsistentRead: true,
+  });
+}
+
+/**
+ * Gives a person a role in an association from `startDate`: a role period of its own, so one person
+ * may hold several roles at once and over time. The client-made `id` makes a resubmit add one; the
+ * same role held now (not ended) is refused, so a board is not listed twice by accident.
+ */
 export async function addMembership(db: Db, workspaceId: string, input: unknown): Promise<Membership> {
   const parsed = parseInput(membershipInputSchema, input);
-  const [person, association] = await Promise.all([
+  const [person, association, roles] = await Promise.all([
     getPerson(db, workspaceId, parsed.personId),
     getActiveAssociation(db, workspaceId, parsed.associationId),
+    rolesOfPersonInAssociation(db, workspaceId, parsed.associationId, parsed.personId),
   ]);
+  const same = roles.find((role) => role.id === parsed.id);
+  if (same) return same;
+  if (!parsed.endDate && roles.some((role) => role.role === parsed.role && !role.endDate)) {
+    throw new ValidationError([{ field: 'role', message: localised('msg:role.alreadyHeld') }]);
+  }
   const membership: Membership = {
     ...parsed,
     sv: MEMBERSHIP_SCHEMA_VERSION,
@@ -241,7 +269,8 @@ export async function getPeople(db: Db, workspaceId: string, ids: readonly strin
 
 /**
  * Of `personIds`, those who are or have been in a role in the association (a role that has ended
- * counts: a former chair met last spring is still a person met). One batch read of the role items.
+ * counts: a former chair met last spring is still a person met). One query of the association's
+ * role periods (pattern 4a: a board's worth of items), only their person ids.
  */
 export async function membersOfAssociation(
   db: Db,
@@ -249,17 +278,18 @@ export async function membersOfAssociation(
   associationId: string,
   personIds: readonly string[],
 ): Promise<Set<string>> {
-  const wanted = [...new Set(personIds)];
-  if (wanted.length === 0) return new Set();
-  const items = await batchGetAll(
-    db,
-    wanted.map((personId) => {
-      const { pk, sk } = keys.membership(workspaceId, associationId, personId);
-      return { pk, sk };
-    }),
-    { expression: '#personId', names: { '#personId': 'personId' } },
-  );
-  return new Set(items.map((item) => String(item.personId)));
+  const wanted = new Set(personIds);
+  if (wanted.size === 0) return new Set();
+  const items = await queryAll<{ personId: string }>(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: {
+      ':pk': keys.associationPartition(workspaceId, associationId),
+      ':prefix': sortKeyPrefixes.membership,
+    },
+    ProjectionExpression: 'personId',
+    ConsistentRead: true,
+  });
+  return new Set(items.map((item) => String(item.personId)).filter((id) => wanted.has(id)));
 }
 
 /**

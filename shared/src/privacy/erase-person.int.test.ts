@@ -52,12 +52,14 @@ describe('privacy', () => {
     const colleague = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Kollega Pysyy' } });
     for (const association of [first, second]) {
       await addMembership(db, workspace.id, {
+        id: newId(),
         associationId: association.id,
         personId: person.id,
         role: 'chair',
       });
     }
     await addMembership(db, workspace.id, {
+      id: newId(),
       associationId: first.id,
       personId: colleague.id,
       role: 'secretary',

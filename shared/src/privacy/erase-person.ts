@@ -102,13 +102,13 @@ async function removeFromInteraction(
 async function removeSearchName(
   db: Db,
   workspaceId: string,
-  membership: Membership,
+  associationId: string,
   person: Person,
 ): Promise<void> {
   const others = await queryAll<Membership>(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: {
-      ':pk': keys.associationPartition(workspaceId, membership.associationId),
+      ':pk': keys.associationPartition(workspaceId, associationId),
       ':prefix': sortKeyPrefixes.membership,
     },
   });
@@ -118,7 +118,7 @@ async function removeSearchName(
     db.doc.send(
       new UpdateCommand({
         TableName: db.table,
-        Key: keys.association(workspaceId, membership.associationId),
+        Key: keys.association(workspaceId, associationId),
         UpdateExpression: 'DELETE memberNames :name',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':name': new Set([person.name]) },
@@ -196,18 +196,17 @@ export async function erasePerson(
     await anonymiseRegistration(db, workspaceId, registration, erasedAt);
     report.registrations += 1;
   }
-  for (const membership of await membershipsOfPerson(db, workspaceId, personId)) {
-    await removeSearchName(db, workspaceId, membership, person);
-    for (const interaction of await interactionsWithPerson(
-      db,
-      workspaceId,
-      membership.associationId,
-      personId,
-    )) {
+  // A person may hold several role periods in one association: its copies are cleaned once.
+  const memberships = await membershipsOfPerson(db, workspaceId, personId);
+  for (const associationId of new Set(memberships.map((m) => m.associationId))) {
+    await removeSearchName(db, workspaceId, associationId, person);
+    for (const interaction of await interactionsWithPerson(db, workspaceId, associationId, personId)) {
       await removeFromInteraction(db, workspaceId, interaction, personId);
       report.interactions += 1;
     }
-    const { pk, sk } = keys.membership(workspaceId, membership.associationId, personId);
+  }
+  for (const membership of memberships) {
+    const { pk, sk } = keys.membership(workspaceId, membership.associationId, personId, membership.id);
     await run(() => db.doc.send(new DeleteCommand({ TableName: db.table, Key: { pk, sk } })));
     report.memberships += 1;
   }

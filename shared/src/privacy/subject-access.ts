@@ -42,18 +42,15 @@ export async function subjectAccessReport(
   const person = await getPerson(db, workspaceId, input.personId);
   const memberships = await membershipsOfPerson(db, workspaceId, person.id);
   const interactions: SubjectAccessReport['interactions'] = [];
-  for (const membership of memberships) {
-    for (const interaction of await interactionsWithPerson(
-      db,
-      workspaceId,
-      membership.associationId,
-      person.id,
-    )) {
+  // One association's contacts once, however many role periods the person held in it.
+  const associationNames = new Map(memberships.map((m) => [m.associationId, m.associationName]));
+  for (const [associationId, associationName] of associationNames) {
+    for (const interaction of await interactionsWithPerson(db, workspaceId, associationId, person.id)) {
       if (interaction.deletedAt) continue;
       interactions.push({
         id: interaction.id,
         associationId: interaction.associationId,
-        associationName: membership.associationName,
+        associationName,
         kind: interaction.kind,
         occurredAt: interaction.occurredAt,
         ...(interaction.outcome ? { outcome: interaction.outcome } : {}),

@@ -8,7 +8,12 @@ import type { FollowUp } from '../follow-up/follow-up.schema';
 import { nextDue } from '../follow-up/follow-up';
 import type { Interaction, InteractionKind } from '../interaction/interaction.schema';
 import { outcomesByKind } from '../interaction/interaction.schema';
-import type { Membership, MembershipRole, Person } from '../person/person.schema';
+import {
+  MEMBERSHIP_SCHEMA_VERSION,
+  type Membership,
+  type MembershipRole,
+  type Person,
+} from '../person/person.schema';
 import type { PipelineStage, StageChange } from '../pipeline/pipeline.schema';
 import { tidyName } from '../text/finnish-collation';
 import { addDays, helsinkiDate } from '../time/helsinki';
@@ -434,7 +439,8 @@ export function generateDemoData(options: DemoOptions): DemoData {
       const person = members[0]?.person;
       if (person)
         data.memberships.push({
-          sv: 1,
+          sv: MEMBERSHIP_SCHEMA_VERSION,
+          id: person.id,
           associationId: random.pick(regional),
           personId: person.id,
           role: 'board_member',
@@ -445,7 +451,8 @@ export function generateDemoData(options: DemoOptions): DemoData {
     }
     for (const { person, role } of members) {
       data.memberships.push({
-        sv: 1,
+        sv: MEMBERSHIP_SCHEMA_VERSION,
+        id: person.id,
         associationId: id,
         personId: person.id,
         role,

@@ -9,7 +9,7 @@ import {
 import { newId } from '@kohtaamo/shared/ids';
 import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
-import { inCallingOrder, telHref } from '@kohtaamo/shared/person/contact-order';
+import { inCallingOrder, onePerPerson, telHref } from '@kohtaamo/shared/person/contact-order';
 import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { assignableStaff, getMember, listMembers } from '@kohtaamo/shared/user/user.store';
 import { daysInStage, nextStageOf, stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
@@ -55,11 +55,9 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
   const contacts = new Map(
     (
       await orHttpError(
-        getPeople(
-          db,
-          workspace.id,
-          members.items.filter((m) => !m.endDate).map((m) => m.personId),
-        ),
+        getPeople(db, workspace.id, [
+          ...new Set(members.items.filter((m) => !m.endDate).map((m) => m.personId)),
+        ]),
       )
     ).map((person) => [person.id, person]),
   );
@@ -113,6 +111,7 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
       mergedAt: m.association.mergedAt,
       history: withNames(m.history.reverse()),
     })),
+    /** Every role period (a person may hold several, at once and over time). */
     members: inCallingOrder(
       members.items.map((m) => {
         const contact = contacts.get(m.personId);
@@ -123,6 +122,8 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
         };
       }),
     ),
+    /** The people met, each once: the contact form's choices. */
+    people: onePerPerson(members.items).map((m) => ({ personId: m.personId, personName: m.personName })),
     timeline: timeline.items.map((interaction) => ({
       ...interaction,
       month: helsinkiMonth(new Date(interaction.occurredAt)),

@@ -5,6 +5,7 @@ import { distribution } from '@kohtaamo/shared/event/event-feedback';
 import { getEventWithDetails } from '@kohtaamo/shared/event/event.store';
 import { isId, newId } from '@kohtaamo/shared/ids';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
+import { onePerPerson } from '@kohtaamo/shared/person/contact-order';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
@@ -47,7 +48,7 @@ export const loadPage = async ({ params, locals, url }: Parameters<PageServerLoa
     found: found?.entries.map((e) => ({ id: e.id, name: e.name, municipalities: e.municipalities })),
     chosenName: isId(chosen) ? names.get(chosen) : undefined,
     chosenAssociation: isId(chosen) ? chosen : undefined,
-    people: people?.items.map((m) => ({ id: m.personId, name: m.personName })) ?? [],
+    people: onePerPerson(people?.items ?? []).map((m) => ({ id: m.personId, name: m.personName })),
     registrationId: newId(),
     feedback: {
       count: feedback.length,

@@ -8,6 +8,7 @@ import {
 } from '@kohtaamo/shared/interaction/correct-interaction';
 import { listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { runAction } from '#lib/server/actions.ts';
+import { onePerPerson } from '@kohtaamo/shared/person/contact-order';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +29,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
       listMembersOfAssociation(db, workspace.id, associationId, { limit: 200 }),
     ]),
   );
-  return { association: { id: association.id, name: association.name }, interaction, members: members.items };
+  return {
+    association: { id: association.id, name: association.name },
+    interaction,
+    members: onePerPerson(members.items),
+  };
 };
 
 export const actions: Actions = {

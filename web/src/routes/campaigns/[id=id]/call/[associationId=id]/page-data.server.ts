@@ -4,6 +4,7 @@ import { claimable } from '@kohtaamo/shared/campaign/campaign';
 import { getCampaign, getCampaignRow } from '@kohtaamo/shared/campaign/campaign.store';
 import { newId } from '@kohtaamo/shared/ids';
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
+import { onePerPerson } from '@kohtaamo/shared/person/contact-order';
 import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { addDays, helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
@@ -27,11 +28,7 @@ export const loadPage = async ({ params, locals }: Parameters<PageServerLoad>[0]
     ]),
   );
   const people = await orHttpError(
-    getPeople(
-      db,
-      workspace.id,
-      members.items.map((m) => m.personId),
-    ),
+    getPeople(db, workspace.id, [...new Set(members.items.map((m) => m.personId))]),
   );
   const phones = new Map(people.map((p) => [p.id, p.phone]));
   const now = db.now();
@@ -39,7 +36,7 @@ export const loadPage = async ({ params, locals }: Parameters<PageServerLoad>[0]
   return {
     campaign: { id: campaign.id, name: campaign.name },
     association: { id: association.id, name: association.name, phone: association.phone },
-    people: members.items.map((m) => ({
+    people: onePerPerson(members.items).map((m) => ({
       id: m.personId,
       name: m.personName,
       role: m.role,
