@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
 import { updateAssociationProfile } from '../association/association.store';
 import { mergeAssociations } from '../association/merge-associations';
+import { markAttendance } from '../event/event-attendance';
+import { addRegistration, createEvent } from '../event/event.store';
+import { armFaultPoints } from '../db/fault-points';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { newId } from '../ids';
 import { addMembership, createPerson } from '../person/person.store';
@@ -176,6 +179,65 @@ describe('contacts where a person was met', () => {
     expect(await syncContactsMetOfAssociation(db, workspace.id, first.id)).toBe(1);
     expect(await entriesOf(workspace.id, seija.id)).toHaveLength(1);
     expect(await syncContactsMetOfAssociation(db, workspace.id, first.id)).toBe(0);
+  });
+
+  it('a contact cut short right after its interaction was stored already has its people met entries', async () => {
+    const { workspace, first, seija } = await setUp();
+    const id = newId();
+    armFaultPoints(['log-contact:after-interaction'], (name) => {
+      throw new Error(`stopped at ${name}`);
+    });
+    try {
+      await expect(
+        logContact(db, workspace.id, {
+          staffId: 'anna',
+          input: {
+            interaction: {
+              id,
+              associationId: first.id,
+              kind: 'visit',
+              occurredAt: '2026-11-01T08:00:00.000Z',
+              personIds: [seija.id],
+            },
+          },
+        }),
+      ).rejects.toThrow('stopped at log-contact:after-interaction');
+    } finally {
+      armFaultPoints([]);
+    }
+    expect((await listAllContactsMet(db, workspace.id, seija.id)).map((c) => c.interactionId)).toEqual([id]);
+    expect(await syncContactsMetOfAssociation(db, workspace.id, first.id)).toBe(0);
+  });
+
+  it('follows an event’s attendance: a person who came is met there, and unmarked is not', async () => {
+    const { workspace, first, seija } = await setUp();
+    const event = await createEvent(db, workspace.id, {
+      id: newId(),
+      by: 'anna',
+      input: { name: 'Foorumi Kuopiossa', kind: 'foorumi', date: '2026-11-04', municipality: 'Kuopio' },
+    });
+    const registration = await addRegistration(db, workspace.id, {
+      eventId: event.id,
+      id: newId(),
+      by: 'anna',
+      input: { associationId: first.id, personId: seija.id },
+    });
+    const mark = (attended: string[]) =>
+      markAttendance(db, workspace.id, {
+        eventId: event.id,
+        attended: new Set(attended),
+        versions: new Map(),
+        by: 'anna',
+      });
+    await mark([registration.id]);
+    expect(await listAllContactsMet(db, workspace.id, seija.id)).toMatchObject([
+      { associationId: first.id, kind: 'event', occurredAt: '2026-11-04T10:00:00.000Z' },
+    ]);
+    await mark([]);
+    expect(await listAllContactsMet(db, workspace.id, seija.id)).toEqual([]);
+    expect(await entriesOf(workspace.id, seija.id)).toEqual([]);
+    await mark([registration.id]);
+    expect(await listAllContactsMet(db, workspace.id, seija.id)).toHaveLength(1);
   });
 
   it('a merge moves the entries to the association that stays', async () => {
