@@ -145,6 +145,7 @@ type InteractionFacts = Pick<
  * entries, one batch read of their interactions and one of the associations' names: an entry
  * whose interaction is gone, deleted or no longer names the person (a write cut short) is left
  * out, so a page may hold fewer than `limit`. Names of associations that are gone read '–'.
+ * Fails with ValidationError for an id or a cursor that is not one (a cursor of another list).
  */
 export async function listContactsMet(
   db: Db,
