@@ -71,6 +71,9 @@ import { createJob, getJob, listRecentJobs } from '../../shared/src/jobs/job.sto
 import { listStageChangesInMonth } from '../../shared/src/pipeline/stage-history.store';
 import { keys } from '../../shared/src/db/table';
 import { addDays } from '../../shared/src/time/helsinki';
+import { CAMPAIGN_ROW_SCHEMA_VERSION } from '../../shared/src/campaign/campaign.schema';
+import { listContactsMet } from '../../shared/src/interaction/contacts-met.store';
+import { listCampaignRowsOfAssociation } from '../../shared/src/campaign/campaign-row-names';
 
 const BUDGET = 1.5;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -180,6 +183,9 @@ const reads: Record<string, Read> = {
       municipalities: existing.municipalities,
     });
   },
+  '37': (db, f, i) => listContactsMet(db, f.workspaceId, pick(f.data.people, i).id, { limit: 25 }),
+  '38': (db, f, i) =>
+    listCampaignRowsOfAssociation(db, f.workspaceId, pick(f.data.associations.slice(0, 60), i).id),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);
@@ -252,7 +258,7 @@ async function seed(db: Db, workspaceId: string, scale: number): Promise<Fixture
     campaignItem(workspaceId, campaign),
     ...data.associations.slice(0, 60).map((a) =>
       campaignRowItem(workspaceId, {
-        sv: 1,
+        sv: CAMPAIGN_ROW_SCHEMA_VERSION,
         campaignId,
         associationId: a.id,
         associationName: a.name,
@@ -453,6 +459,12 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
       },
       { id: 'P9', name: 'new association form', path: () => '/associations/new', budget: BUDGET },
       { id: 'P10', name: 'people directory', path: () => '/people', budget: BUDGET },
+      {
+        id: 'P11',
+        name: 'person page (roles and contacts where met)',
+        path: (f, i) => `/people/${pick(f.data.people, i).id}`,
+        budget: BUDGET,
+      },
     ];
     const rows: Row[] = [];
     for (const page of pages) {

@@ -161,6 +161,8 @@ describe('a server killed in the middle of writes heals on its next reads and wr
       duplicateEntriesFixed: 0,
       personCopiesFixed: 0,
       orphanRecordsRemoved: 0,
+      contactsMetFixed: 0,
+      campaignRowNamesFixed: 0,
     });
   }, 180_000);
 });

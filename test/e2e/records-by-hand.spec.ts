@@ -320,6 +320,9 @@ test('people: add a secretary to two associations as one person, found in the pe
   await rows.getByRole('link', { name: 'Seija Sihteerinen' }).click();
   await expect(page.locator('main')).toContainText('Lapinlahden Lauluseura ry');
   await expect(page.locator('main')).toContainText('Lapinlahden Kuoro ry');
+  await expect(page.locator('section[aria-labelledby="met-heading"]')).toContainText(
+    'Henkilöä ei ole vielä merkitty tavatuksi yhdessäkään yhteydenotossa.',
+  );
 
   // The name was misspelt: corrected once, it is right on both associations and in search.
   await hydrated(page);
@@ -394,6 +397,21 @@ test('a board change: the chair’s role ends and stays as history, a new chair 
   await expect(
     timeline.locator('li').first().getByRole('link', { name: 'Ritva Rautiainen' }),
   ).toHaveAttribute('href', /\/people\/[0-9A-Z]{26}$/);
+  await expectNoAxeViolations(page);
+
+  // Her page lists the visit among the contacts where she was met, linking back to the association.
+  await timeline.locator('li').first().getByRole('link', { name: 'Ritva Rautiainen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ritva Rautiainen');
+  const met = page.locator('section[aria-labelledby="met-heading"]');
+  const visit = met.locator('tbody tr');
+  await expect(visit).toHaveCount(1);
+  await expect(visit).toContainText(finnishDate(helsinkiDatePlus(0)));
+  await expect(visit).toContainText('Kohtaaminen');
+  await expect(visit).toContainText('Pidetty');
+  await expect(visit.getByRole('link', { name: 'Rautalammin Eläkkeensaajat ry' })).toHaveAttribute(
+    'href',
+    /\/associations\/[0-9A-Z]{26}$/,
+  );
   await expectNoAxeViolations(page);
 });
 

@@ -19,6 +19,7 @@ import { parseExpectedVersion, parseId, parseInput } from '../validation';
 import { recomputeSummary } from './association-summary';
 import { syncProfileEntries } from './profile-entries';
 import { syncPersonCopiesOfAssociation } from '../person/name-copies';
+import { syncCampaignRowNames } from '../campaign/campaign-row-names';
 import { isAssignableMember } from '../user/user.store';
 import { localised } from '../i18n/messages';
 import { initialStage } from '../pipeline/pipeline';
@@ -289,8 +290,12 @@ export async function updateAssociationProfile(
     );
     const updated = stripKeys<Association>(result.Attributes ?? {});
     await syncProfileEntries(db, workspaceId, updated);
-    // A renamed association's name is copied into its memberships (the people's side lists it).
-    if (input.name !== undefined) await syncPersonCopiesOfAssociation(db, workspaceId, id);
+    // A renamed association's name is copied into its memberships (the people's side lists it)
+    // and its campaign rows (a call list shows and sorts by it).
+    if (input.name !== undefined) {
+      await syncPersonCopiesOfAssociation(db, workspaceId, id);
+      await syncCampaignRowNames(db, workspaceId, id);
+    }
     return updated;
   } catch (error) {
     if (isConditionalFailure(error)) {

@@ -17,6 +17,7 @@ import type { FollowUp } from '../follow-up/follow-up.schema';
 import { followUpItem } from '../follow-up/follow-up.store';
 import type { Interaction } from '../interaction/interaction.schema';
 import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
+import { putContactsMet } from '../interaction/contacts-met.store';
 import type { Membership } from '../person/person.schema';
 import { membershipItem } from '../person/person.store';
 import { parseExpectedVersion, parseId } from '../validation';
@@ -111,6 +112,8 @@ async function moveFacts(
       };
       await putIfAbsent(db, interactionRefItem(workspaceId, interaction));
       await putIfAbsent(db, interactionItem(workspaceId, interaction));
+      // The people's reverse entries (pattern 37) follow it before the original goes.
+      await putContactsMet(db, workspaceId, interaction, interaction.deletedAt ? [] : interaction.personIds);
       await deleteItem(db, keys.interactionRef(workspaceId, duplicate.id, interaction.id));
       await deleteItem(db, key);
       report.interactions++;

@@ -2,7 +2,7 @@
 // timeline once, two callers never get the same association, outcomes are logged (a call back
 // becomes a follow-up), and a retried request counts once.
 import { describe, expect, it } from 'vitest';
-import { setAssociationArchived } from '../association/association.store';
+import { setAssociationArchived, updateAssociationProfile } from '../association/association.store';
 import { ConflictError, ValidationError } from '../errors';
 import { listMyOpenFollowUps } from '../follow-up/follow-up.store';
 import { newId } from '../ids';
@@ -14,6 +14,7 @@ import { moveAssociationStage } from '../pipeline/pipeline.store';
 import { localBlobStore } from '../storage/local-blob-store';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
 import { campaignProgress } from './campaign';
+import { listCampaignRowsOfAssociation, syncCampaignRowNames } from './campaign-row-names';
 import { logCampaignCall, mailingInteractionId } from './campaign-calls';
 import {
   claimNextRow,
@@ -193,5 +194,31 @@ describe('campaigns', () => {
     const progress = campaignProgress(rows, clock);
     expect(progress).toMatchObject({ total: 2, done: 1, notCalled: 1, calling: 0 });
     expect(progress.byOutcome).toMatchObject({ call_back: 1, no_answer: 0, reached: 0 });
+  });
+  it('pattern 38: renaming an association renames it on the call lists of its campaigns, leaving the rows as they are', async () => {
+    const { workspace, campaign, a, b } = await setUp();
+    const claimed = await claimRow(db, workspace.id, {
+      campaignId: campaign.id,
+      associationId: a.id,
+      staffId: 'anna',
+    });
+    expect(claimed).toBe(true);
+    expect(await listCampaignRowsOfAssociation(db, workspace.id, a.id)).toEqual([
+      { campaignId: campaign.id, associationName: 'Iisalmen Änkyrät ry' },
+    ]);
+    await updateAssociationProfile(db, workspace.id, {
+      id: a.id,
+      expectedVersion: a.version,
+      input: { name: 'Iisalmen Aamuvirkut ry' },
+      by: 'anna',
+    });
+    const { rows } = await getCampaignWithRows(db, workspace.id, campaign.id);
+    // In Finnish order by the new name, the claim kept.
+    expect(rows.map((r) => [r.associationId, r.associationName])).toEqual([
+      [a.id, 'Iisalmen Aamuvirkut ry'],
+      [b.id, 'Iisalmen Apu ry'],
+    ]);
+    expect(rows[0]).toMatchObject({ claimedBy: 'anna', version: 2 });
+    expect(await syncCampaignRowNames(db, workspace.id, a.id)).toBe(0);
   });
 });

@@ -9,7 +9,8 @@ import { tidyName } from '../text/finnish-collation';
 import { plausibleDateSchema } from '../time/plausible-dates';
 
 export const CAMPAIGN_SCHEMA_VERSION = 1;
-export const CAMPAIGN_ROW_SCHEMA_VERSION = 1;
+/** Version 2: rows are indexed by their association (pattern 38), so a rename reaches them. */
+export const CAMPAIGN_ROW_SCHEMA_VERSION = 2;
 
 /** Which associations the campaign is for: the directory's filters, plus "not on tarjotin yet". */
 export const campaignFilterSchema = directoryFilterSchema

@@ -44,7 +44,12 @@ export function campaignItem(workspaceId: string, campaign: Campaign): Record<st
 }
 
 export function campaignRowItem(workspaceId: string, row: CampaignRow): Record<string, unknown> {
-  return { ...keys.campaignRow(workspaceId, row.campaignId, row.associationId), type: 'campaignRow', ...row };
+  return {
+    ...keys.campaignRow(workspaceId, row.campaignId, row.associationId),
+    ...keys.campaignRowOfAssociation(workspaceId, row.associationId, row.campaignId),
+    type: 'campaignRow',
+    ...row,
+  };
 }
 
 /** The associations a campaign with `filter` would reach now (the preview before creating it). */

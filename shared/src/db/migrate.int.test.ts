@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
 import { addAssociation, freshWorkspace, ownTableDb, testDb } from '../../../test/support/test-db';
 import { listDirectory } from '../association/association.store';
@@ -11,6 +11,7 @@ import { listStageChangesInMonth } from '../pipeline/stage-history.store';
 import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
 import { endMembership } from '../person/membership-edits';
 import { createPerson, listAssociationsOfPerson, listMembersOfAssociation } from '../person/person.store';
+import { listCampaignRowsOfAssociation } from '../campaign/campaign-row-names';
 
 const db = testDb();
 
@@ -257,5 +258,67 @@ describe('migrate', () => {
       endDate: '2026-04-30',
     });
     expect((await runMigrations(db)).upgraded).toBe(0);
+  });
+
+  it('backfills the reverse entries of the people met and indexes campaign rows by association, once', async () => {
+    // A table of its own: the migration scans the whole table, so its counts are exact only here.
+    const db = await ownTableDb();
+    const ws = `mig-${newId().toLowerCase().slice(-10)}`;
+    const associationId = newId();
+    const personId = newId();
+    const campaignId = newId();
+    const interaction = (id: string, extra: Record<string, unknown> = {}) => ({
+      ...keys.interaction(ws, associationId, '2026-03-02T10:00:00.000Z', id),
+      type: 'interaction',
+      sv: 1,
+      id,
+      associationId,
+      kind: 'visit',
+      occurredAt: '2026-03-02T10:00:00.000Z',
+      personIds: [personId],
+      topics: [],
+      version: 1,
+      ...extra,
+    });
+    const liveId = newId();
+    const deletedId = newId();
+    for (const Item of [
+      interaction(liveId),
+      interaction(deletedId, { deletedAt: '2026-03-03T10:00:00.000Z' }),
+      {
+        ...keys.campaignRow(ws, campaignId, associationId),
+        type: 'campaignRow',
+        sv: 1,
+        campaignId,
+        associationId,
+        associationName: 'Vanha ry',
+        version: 1,
+      },
+    ]) {
+      await db.doc.send(new PutCommand({ TableName: db.table, Item }));
+    }
+    const first = await runMigrations(db);
+    expect([first.upgraded, first.skipped]).toEqual([3, 0]);
+    const entries = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.personPartition(ws, personId) },
+      }),
+    );
+    // The deleted contact gets none.
+    expect(entries.Items).toEqual([
+      expect.objectContaining({
+        ...keys.contactMet(ws, personId, '2026-03-02T10:00:00.000Z', liveId),
+        type: 'contactMet',
+        associationId,
+        interactionId: liveId,
+      }),
+    ]);
+    expect(await listCampaignRowsOfAssociation(db, ws, associationId)).toEqual([
+      { campaignId, associationName: 'Vanha ry' },
+    ]);
+    const second = await runMigrations(db);
+    expect([second.upgraded, second.skipped]).toEqual([0, 0]);
   });
 });

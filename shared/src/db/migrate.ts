@@ -6,6 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { DeleteCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Association } from '../association/association.schema';
 import { syncProfileEntries } from '../association/profile-entries';
+import { putContactsMet } from '../interaction/contacts-met.store';
+import type { Interaction } from '../interaction/interaction.schema';
 import type { Db } from './client';
 import { cleanStoredText, textItemTypes } from './clean-stored-text';
 import { keys, stripKeys } from './table';
@@ -97,6 +99,25 @@ export const migrations: Migration[] = [
         ),
       };
     },
+  },
+  {
+    type: 'interaction',
+    from: 1,
+    description: 'write the reverse entries of the people met (pattern 37; the runner writes them)',
+    up: (item) => item,
+  },
+  {
+    type: 'campaignRow',
+    from: 1,
+    description: 'index campaign rows by their association, so a rename reaches their name (pattern 38)',
+    up: (item) => ({
+      ...item,
+      ...keys.campaignRowOfAssociation(
+        workspaceOf(item),
+        String(item.associationId),
+        String(item.campaignId),
+      ),
+    }),
   },
 ];
 
@@ -236,6 +257,12 @@ export async function runMigrations(
       const upgraded = applyCleanups(cleanupList, current);
       if (upgraded === item || isDeepStrictEqual(upgraded, item)) continue;
       const guard = unchangedSince(item);
+      // The people met's reverse entries go before the upgraded interaction (as a logged contact's
+      // do): a run cut short leaves the interaction at version 1, and the next run writes them.
+      if (upgraded.type === 'interaction' && upgraded.sv !== item.sv && !upgraded.deletedAt) {
+        const interaction = stripKeys<Interaction>(upgraded);
+        await putContactsMet(db, workspaceOf(upgraded), interaction, interaction.personIds ?? []);
+      }
       if (upgraded.pk !== item.pk || upgraded.sk !== item.sk) {
         report[(await moveItem(db, item, upgraded, guard)) ? 'upgraded' : 'skipped']++;
         continue;

@@ -5,6 +5,10 @@ import { addDays, helsinkiDate } from '../time/helsinki';
 import { newId } from '../ids';
 import { logContact } from '../interaction/log-contact';
 import { interactionRefItem } from '../interaction/interaction.store';
+import { contactMetItem } from '../interaction/contacts-met.store';
+import { addMembership, createPerson } from '../person/person.store';
+import { campaignRowItem } from '../campaign/campaign.store';
+import { CAMPAIGN_ROW_SCHEMA_VERSION } from '../campaign/campaign.schema';
 import { stageChangeItem } from '../pipeline/stage-history.store';
 import { keys } from './table';
 import { describeRepair, ORPHAN_RECORD_MIN_AGE_MS, repairAllWorkspaces, repairWorkspace } from './repair';
@@ -150,5 +154,76 @@ describe('repair', () => {
     });
     expect(resumed.next).toBeUndefined();
     expect(resumed.reports[0]).toMatchObject({ workspaceId: workspace.id, associations: 5 });
+  });
+  it('recomputes the people met entries and the name copies on campaign rows that a cut-short write left wrong', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace, { name: 'Oikea Nimi ry' });
+    const person = await createPerson(db, workspace.id, { id: newId(), input: { name: 'Tavattu Henkilö' } });
+    await addMembership(db, workspace.id, {
+      id: newId(),
+      associationId: association.id,
+      personId: person.id,
+      role: 'chair',
+    });
+    const { interaction } = await logContact(db, workspace.id, {
+      staffId: 'anna',
+      input: {
+        interaction: {
+          id: newId(),
+          associationId: association.id,
+          kind: 'visit',
+          occurredAt: '2026-11-02T10:00:00.000Z',
+          personIds: [person.id],
+        },
+      },
+    });
+    // A lost entry, and one of a contact that was never stored.
+    await db.doc.send(
+      new DeleteCommand({
+        TableName: db.table,
+        Key: keys.contactMet(workspace.id, person.id, interaction.occurredAt, interaction.id),
+      }),
+    );
+    const never = { associationId: association.id, id: newId(), occurredAt: '2026-11-03T10:00:00.000Z' };
+    await db.doc.send(
+      new PutCommand({ TableName: db.table, Item: contactMetItem(workspace.id, person.id, never) }),
+    );
+    // A campaign row still carrying the name from before a rename that was cut short.
+    const campaignId = newId();
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: campaignRowItem(workspace.id, {
+          sv: CAMPAIGN_ROW_SCHEMA_VERSION,
+          campaignId,
+          associationId: association.id,
+          associationName: 'Vanha Nimi ry',
+          municipalities: ['Kuopio'],
+          status: 'open',
+          attempts: 0,
+          interactionIds: [],
+          version: 1,
+        }),
+      }),
+    );
+
+    const first = await repairWorkspace(db, workspace.id);
+    expect(first).toMatchObject({ contactsMetFixed: 2, campaignRowNamesFixed: 1 });
+    expect(
+      await stored(keys.contactMet(workspace.id, person.id, interaction.occurredAt, interaction.id)),
+    ).toMatchObject({
+      associationId: association.id,
+      interactionId: interaction.id,
+    });
+    expect(
+      await stored(keys.contactMet(workspace.id, person.id, never.occurredAt, never.id)),
+    ).toBeUndefined();
+    expect(await stored(keys.campaignRow(workspace.id, campaignId, association.id))).toMatchObject({
+      associationName: 'Oikea Nimi ry',
+      version: 1,
+    });
+    const second = await repairWorkspace(db, workspace.id);
+    expect(second).toMatchObject({ contactsMetFixed: 0, campaignRowNamesFixed: 0 });
+    expect(describeRepair([first])).toContain('contactsMetFixed=2 campaignRowNamesFixed=1');
   });
 });

@@ -1,7 +1,7 @@
 // `repair`: brings every derived value of a workspace back in line with the facts: each
 // association's current stage (from the append-only stage history), its summary, its municipality
-// entries, merges of duplicates that a crash interrupted, and idempotency records whose contact a
-// crash never stored. It writes only where something differs and counts every kind of fix. It can
+// entries, merges of duplicates that a crash interrupted, idempotency records whose contact a
+// crash never stored, the people met's reverse entries and the name copies on campaign rows. It writes only where something differs and counts every kind of fix. It can
 // stop between pages of associations (a Lambda's time) and resume from the cursor it returns.
 //
 // The write paths heal the same things on the next write or read; repair is the safety net for
@@ -16,6 +16,8 @@ import { repairStage } from '../pipeline/stage-history.store';
 import { syncProfileEntries } from '../association/profile-entries';
 import { syncPersonCopiesOfAssociation } from '../person/name-copies';
 import { finishInterruptedMerge } from '../association/merge-associations';
+import { syncContactsMetOfAssociation } from '../interaction/contacts-met.store';
+import { syncCampaignRowNames } from '../campaign/campaign-row-names';
 import type { Association } from '../association/association.schema';
 import { getWorkspace, listWorkspaceIds } from '../workspace/workspace.store';
 
@@ -37,6 +39,10 @@ export interface RepairFixes {
   personCopiesFixed: number;
   /** Idempotency records of contacts that were never stored, removed. */
   orphanRecordsRemoved: number;
+  /** Reverse entries of the people met (pattern 37) written or removed. */
+  contactsMetFixed: number;
+  /** Copies of an association's name on its campaign rows (pattern 38) that a rename left behind. */
+  campaignRowNamesFixed: number;
 }
 
 export interface RepairReport extends RepairFixes {
@@ -55,6 +61,8 @@ export const fixKinds: readonly (keyof RepairFixes)[] = [
   'duplicateEntriesFixed',
   'personCopiesFixed',
   'orphanRecordsRemoved',
+  'contactsMetFixed',
+  'campaignRowNamesFixed',
 ];
 
 export interface RepairOptions {
@@ -123,6 +131,8 @@ async function repairAssociation(
   report.duplicateEntriesFixed += entries.duplicate;
   report.personCopiesFixed += await syncPersonCopiesOfAssociation(db, workspaceId, association.id);
   report.orphanRecordsRemoved += await removeOrphanRecords(db, workspaceId, association.id);
+  report.contactsMetFixed += await syncContactsMetOfAssociation(db, workspaceId, association.id);
+  report.campaignRowNamesFixed += await syncCampaignRowNames(db, workspaceId, association.id);
 }
 
 /**
@@ -144,6 +154,8 @@ export async function repairWorkspace(
     duplicateEntriesFixed: 0,
     personCopiesFixed: 0,
     orphanRecordsRemoved: 0,
+    contactsMetFixed: 0,
+    campaignRowNamesFixed: 0,
   };
   const workspace = await getWorkspace(db, workspaceId);
   let cursor = options.cursor;

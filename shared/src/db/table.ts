@@ -241,6 +241,20 @@ export const accessPatterns = [
       'gsi1pk WS#w#DUP#<key>, gsi1sk <id> (entry items, keys y:, r:, n:, and p:<E.164>, e:<address> for search; ' +
       'one query per key, at most 22 for duplicates and 2 for a search, then a batch read)',
   },
+  {
+    id: '37',
+    name: 'contacts where a person was met, newest first (a page of entries, then a batch read of their interactions and one of their associations)',
+    index: 'table',
+    key:
+      'pk WS#w#PERSON#p, sk begins_with MET#<occurredAt>#<interaction> (reverse entries of the interactions; ' +
+      '1 query + 2 batch reads a page, whatever the data size)',
+  },
+  {
+    id: '38',
+    name: 'campaign rows of an association (their copies of its name, kept right on rename)',
+    index: 'gsi1',
+    key: 'gsi1pk WS#w#ASSOC#a#ROWS, gsi1sk <campaign> (on the row item; one query per rename)',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -273,6 +287,7 @@ export const itemTypes = [
   'importSession',
   'campaign',
   'campaignRow',
+  'contactMet',
   'event',
   'registration',
   'feedback',
@@ -357,6 +372,11 @@ export const keys = {
   /** The sort-key prefix of one person's role periods in an association (pattern 4a). */
   rolesOfPersonPrefix: (personId: string) => `MEMBER#${personId}#`,
   personPartition: (ws: string, personId: string) => `WS#${ws}#PERSON#${personId}`,
+  /** A reverse entry of an interaction in the partition of each person met (pattern 37). */
+  contactMet: (ws: string, personId: string, occurredAt: string, interactionId: string) => ({
+    pk: `WS#${ws}#PERSON#${personId}`,
+    sk: `MET#${occurredAt}#${interactionId}`,
+  }),
   interaction: (ws: string, associationId: string, occurredAt: string, id: string) => ({
     pk: `WS#${ws}#ASSOC#${associationId}`,
     sk: `INT#${occurredAt}#${id}`,
@@ -437,6 +457,13 @@ export const keys = {
     pk: `WS#${ws}#CAMPAIGN#${campaignId}`,
     sk: `ROW#${associationId}`,
   }),
+  /** Index keys of a campaign row: the rows of an association, whose name they copy (pattern 38). */
+  campaignRowOfAssociation: (ws: string, associationId: string, campaignId: string) => ({
+    gsi1pk: `WS#${ws}#ASSOC#${associationId}#ROWS`,
+    gsi1sk: campaignId,
+  }),
+  campaignRowsOfAssociationPartition: (ws: string, associationId: string) =>
+    `WS#${ws}#ASSOC#${associationId}#ROWS`,
   event: (ws: string, id: string) => ({ pk: `WS#${ws}#EVENT#${id}`, sk: 'EVENT' }),
   eventList: (ws: string, date: string, id: string) => ({
     gsi1pk: `WS#${ws}#EVENTS`,
@@ -470,6 +497,8 @@ export const sortKeyPrefixes = {
   municipalityEntry: 'MUNI#',
   duplicateEntry: 'DUP#',
   campaignRow: 'ROW#',
+  /** Reverse entries of the contacts a person was met in (pattern 37), in the person's partition. */
+  contactMet: 'MET#',
   registration: 'REG#',
   feedback: 'FEEDBACK#',
 } as const;

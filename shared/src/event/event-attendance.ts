@@ -3,6 +3,7 @@
 // the association, so marking attendance again never adds a second one); when nobody of it
 // attended after all, the contact is soft-deleted, and it comes back if they did.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { putContactsMet, removeContactsMet } from '../interaction/contacts-met.store';
 import { recomputeAssociationSummary } from '../association/association-summary';
 import { isMergedAssociation } from '../association/association.store';
 import type { Db } from '../db/client';
@@ -105,7 +106,9 @@ export async function syncEventInteractions(
       continue;
     }
     if (!ref) continue;
-    await run(() =>
+    const met = { associationId, occurredAt: ref.occurredAt, id };
+    if (came.length > 0) await putContactsMet(db, workspaceId, met, personIds);
+    const before = await run(() =>
       db.doc.send(
         new UpdateCommand({
           TableName: db.table,
@@ -116,9 +119,14 @@ export async function syncEventInteractions(
               : 'SET deletedAt = if_not_exists(deletedAt, :now), deletedBy = if_not_exists(deletedBy, :by)',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: came.length > 0 ? { ':people': personIds } : { ':now': now, ':by': by },
+          ReturnValues: 'ALL_OLD',
         }),
       ),
     );
+    const left = ((before.Attributes?.personIds as string[] | undefined) ?? []).filter(
+      (personId) => came.length === 0 || !personIds.includes(personId),
+    );
+    await removeContactsMet(db, workspaceId, met, left);
     await recomputeAssociationSummary(db, workspaceId, associationId);
   }
 }

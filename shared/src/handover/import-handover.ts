@@ -21,6 +21,7 @@ import { followUpItem } from '../follow-up/follow-up.store';
 import { idSchema, staffIdSchema } from '../ids';
 import type { Interaction } from '../interaction/interaction.schema';
 import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
+import { contactMetItems } from '../interaction/contacts-met.store';
 import {
   MEMBERSHIP_SCHEMA_VERSION,
   personSchema,
@@ -244,6 +245,8 @@ export async function importHandover(
       case 'interaction': {
         const interaction = value as unknown as Interaction;
         await put(interactionRefItem(ws, interaction));
+        // The people's reverse entries (pattern 37) are derived, not records: not counted.
+        for (const item of contactMetItems(ws, interaction)) await putIfAbsent(db, item);
         await put(interactionItem(ws, interaction));
         break;
       }

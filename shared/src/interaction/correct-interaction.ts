@@ -13,6 +13,7 @@ import { idSchema } from '../ids';
 import { expectedVersionSchema, parseInput } from '../validation';
 import { interactionFieldsSchema, outcomeFitsKind, type Interaction } from './interaction.schema';
 import { getInteractionRef } from './interaction.store';
+import { putContactsMet, removeContactsMet } from './contacts-met.store';
 import { assertMembersOfAssociation } from '../person/person.store';
 
 const targetSchema = z.object({
@@ -108,6 +109,10 @@ export async function correctInteraction(
   const current = await getInteraction(db, workspaceId, target.associationId, target.id);
   const added = correction.personIds.filter((personId) => !(current.personIds ?? []).includes(personId));
   await assertMembersOfAssociation(db, workspaceId, target.associationId, added);
+  // Reverse entries (pattern 37) of the people met go before the fact (rewritten, so one a crash
+  // lost comes back), those of the people removed after it: a cut-short correction leaves an
+  // entry the person page skips, never a gap.
+  await putContactsMet(db, workspaceId, current, correction.personIds);
   const sets = [
     '#version = #version + :one',
     'updatedAt = :now',
@@ -133,7 +138,10 @@ export async function correctInteraction(
       values[`:${field}`] = value;
     }
   }
-  return update(db, workspaceId, target, { sets, removes, values });
+  const corrected = await update(db, workspaceId, target, { sets, removes, values });
+  const removed = (current.personIds ?? []).filter((personId) => !correction.personIds.includes(personId));
+  await removeContactsMet(db, workspaceId, current, removed);
+  return corrected;
 }
 
 export async function deleteInteraction(
@@ -143,8 +151,9 @@ export async function deleteInteraction(
   by: string,
 ): Promise<void> {
   const target = parseInput(targetSchema, input);
-  await update(db, workspaceId, target, {
+  const deleted = await update(db, workspaceId, target, {
     sets: ['#version = #version + :one', 'deletedAt = :now', 'deletedBy = :by'],
     values: { ':one': 1, ':now': db.now().toISOString(), ':by': by },
   });
+  await removeContactsMet(db, workspaceId, deleted, deleted.personIds ?? []);
 }

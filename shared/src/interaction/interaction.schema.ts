@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { idSchema } from '../ids';
 import { isoInstantSchema, optionalMultilineText, storedItemFields, textList } from '../schema-helpers';
 
-export const INTERACTION_SCHEMA_VERSION = 1;
+/** Version 2: the people met have their reverse entries (pattern 37). */
+export const INTERACTION_SCHEMA_VERSION = 2;
 
 export const interactionKinds = [
   'visit',

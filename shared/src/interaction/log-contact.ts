@@ -1,7 +1,8 @@
 // Logging a contact: the interaction, an optional next follow-up, an optional follow-up it
 // completes, then the association's summary. The summary is marked stale first, then the facts
-// (conditional puts with client ids), the derived summary last: a crash at any point leaves a
-// summary that the next read or write recomputes, and a retry of the form logs nothing twice.
+// (conditional puts with client ids; the people met's reverse entries just before the
+// interaction), the derived summary last: a crash at any point leaves a summary that the next
+// read or write recomputes, and a retry of the form logs nothing twice.
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { getActiveAssociation } from '../association/association.store';
@@ -24,6 +25,7 @@ import { implausibleDateMessage, isPlausibleDate, plausibleDateSchema } from '..
 import { parseInput } from '../validation';
 import { INTERACTION_SCHEMA_VERSION, interactionInputSchema, type Interaction } from './interaction.schema';
 import { getInteractionRef, interactionItem, interactionRefItem } from './interaction.store';
+import { putContactsMet } from './contacts-met.store';
 
 /** Which date rule a contact's time follows: `contact` (1990 → tomorrow) unless it comes from a dated record. */
 export type OccurredAtRange = 'contact' | 'other';
@@ -128,6 +130,9 @@ export async function logContact(
     version: 1,
     createdAt: now.toISOString(),
   };
+  // The people's reverse entries before the fact (pattern 37): a crash leaves one too many, which
+  // the person page skips and repair removes, never one missing; a retry writes them again.
+  await putContactsMet(db, workspaceId, interaction, interaction.personIds);
   await putIfAbsent(db, interactionItem(workspaceId, interaction));
   faultPoint('log-contact:after-interaction');
   let followUp: FollowUp | undefined;

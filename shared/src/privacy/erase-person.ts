@@ -10,6 +10,7 @@ import { isConditionalFailure, queryAll, run } from '../db/operations';
 import { keys, sortKeyPrefixes } from '../db/table';
 import { NotFoundError } from '../errors';
 import type { Interaction } from '../interaction/interaction.schema';
+import { listContactMetEntries, removeContactMetEntries } from '../interaction/contacts-met.store';
 import type { Membership, Person } from '../person/person.schema';
 import { parseId } from '../validation';
 import type { Registration } from '../event/event.schema';
@@ -210,6 +211,14 @@ export async function erasePerson(
     await run(() => db.doc.send(new DeleteCommand({ TableName: db.table, Key: { pk, sk } })));
     report.memberships += 1;
   }
+  // The reverse entries of the contacts met (pattern 37), found in the person's own partition.
+  const met = await listContactMetEntries(db, workspaceId, personId);
+  await removeContactMetEntries(
+    db,
+    workspaceId,
+    met.map((entry) => ({ id: entry.interactionId, occurredAt: entry.occurredAt })),
+    personId,
+  );
   await run(() =>
     db.doc.send(new DeleteCommand({ TableName: db.table, Key: keys.person(workspaceId, personId) })),
   );

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { InteractionKind, InteractionOutcome } from '../interaction/interaction.schema';
 import type { Membership, Person } from '../person/person.schema';
 import { getPerson } from '../person/person.store';
+import { listContactMetEntries } from '../interaction/contacts-met.store';
 import { interactionsWithPerson, membershipsOfPerson } from './erase-person';
 import { getEvent, listRegistrationsOfPerson } from '../event/event.store';
 
@@ -23,6 +24,8 @@ export interface SubjectAccessReport {
     topics: string[];
     notes?: string;
   }[];
+  /** The reverse entries that list the contacts where the person was met (pattern 37), as held. */
+  contactsMet: { interactionId: string; associationId: string; occurredAt: string }[];
   registrations: {
     eventId: string;
     eventName: string;
@@ -60,6 +63,11 @@ export async function subjectAccessReport(
     }
   }
   interactions.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  const contactsMet = (await listContactMetEntries(db, workspaceId, person.id)).map((entry) => ({
+    interactionId: entry.interactionId,
+    associationId: entry.associationId,
+    occurredAt: entry.occurredAt,
+  }));
   const registrations: SubjectAccessReport['registrations'] = [];
   for (const registration of await listRegistrationsOfPerson(db, workspaceId, person.id)) {
     const event = await getEvent(db, workspaceId, registration.eventId).catch(() => undefined);
@@ -92,6 +100,7 @@ export async function subjectAccessReport(
       ...(m.endDate ? { endDate: m.endDate } : {}),
     })),
     interactions,
+    contactsMet,
     registrations,
   };
 }

@@ -7,7 +7,7 @@ import { northSavoMunicipalities } from '../association/association.schema';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { nextDue } from '../follow-up/follow-up';
 import type { Interaction, InteractionKind } from '../interaction/interaction.schema';
-import { outcomesByKind } from '../interaction/interaction.schema';
+import { INTERACTION_SCHEMA_VERSION, outcomesByKind } from '../interaction/interaction.schema';
 import {
   MEMBERSHIP_SCHEMA_VERSION,
   type Membership,
@@ -471,7 +471,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       const kind = weightedKind(random);
       const met = members.filter(() => random.chance(0.3)).map((m) => m.person.id);
       const interaction: Interaction = {
-        sv: 1,
+        sv: INTERACTION_SCHEMA_VERSION,
         id: ulidAt(occurredMs, random),
         workspaceId: options.workspaceId,
         associationId: id,
@@ -667,7 +667,7 @@ function addEvents(data: DemoData, random: Random, options: DemoOptions): void {
     }
     for (const [associationId, regs] of came) {
       const interaction: Interaction = {
-        sv: 1,
+        sv: INTERACTION_SCHEMA_VERSION,
         id: eventInteractionId(event.id, associationId),
         workspaceId: options.workspaceId,
         associationId,

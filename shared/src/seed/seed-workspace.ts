@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { run } from '../db/operations';
 import { followUpItem } from '../follow-up/follow-up.store';
 import { interactionItem, interactionRefItem } from '../interaction/interaction.store';
+import { contactMetItems } from '../interaction/contacts-met.store';
 import { membershipItem, personItem } from '../person/person.store';
 import { stageChangeItem } from '../pipeline/stage-history.store';
 import { eventItem, feedbackItem, feedbackLinkItem, registrationItem } from '../event/event.store';
@@ -65,6 +66,7 @@ export function demoItems(workspaceId: string, data: DemoData): Record<string, u
     ...data.memberships.map((membership) => membershipItem(workspaceId, membership)),
     ...data.interactions.map((interaction) => interactionItem(workspaceId, interaction)),
     ...data.interactions.map((interaction) => interactionRefItem(workspaceId, interaction)),
+    ...data.interactions.flatMap((interaction) => contactMetItems(workspaceId, interaction)),
     ...data.followUps.map((followUp) => followUpItem(workspaceId, followUp)),
     ...data.events.map((event) => eventItem(workspaceId, event)),
     ...data.events.map((event) => feedbackLinkItem(workspaceId, event)),

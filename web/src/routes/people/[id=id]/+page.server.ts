@@ -1,5 +1,5 @@
-// A person: contact details, memberships, privacy (lawful basis, objection), subject access and
-// erasure for admins.
+// A person: contact details, memberships, the contacts where they were met (contacts-met.server.ts),
+// privacy (lawful basis, objection), subject access and erasure for admins.
 import { localised } from '@kohtaamo/shared/i18n/messages';
 import { telHref } from '@kohtaamo/shared/person/contact-order';
 import { redirect } from '@sveltejs/kit';
@@ -15,21 +15,24 @@ import {
 import { runAction } from '#lib/server/actions.ts';
 import { member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
+import { loadContactsMet } from './contacts-met.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
   const { db } = serverContext();
   const me = member(locals);
   const id = params.id;
-  const [person, memberships] = await Promise.all([
+  const [person, memberships, contactsMet] = await Promise.all([
     orHttpError(getPerson(db, me.workspaceId, id)),
     orHttpError(listAssociationsOfPerson(db, me.workspaceId, id, { limit: 200 })),
+    loadContactsMet(db, me.workspaceId, id, url),
   ]);
   return {
     person,
     /** The person's number as a tap-to-call address. */
     phoneHref: person.phone ? telHref(person.phone) : undefined,
     memberships: memberships.items,
+    contactsMet,
     done: url.searchParams.get('done'),
   };
 };
