@@ -362,6 +362,31 @@ test('a board change: the chair’s role ends and stays as history, a new chair 
   await expect(people.locator('ul.former')).toContainText('Kalle Kalkkunen');
   await expect(people.locator('ul.former')).toContainText('1.4.2022–31.3.2026');
 
+  // Kalle stays on the board as its treasurer: a second role of the same person, not a second person.
+  await hydrated(page);
+  await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
+  await page.getByLabel('Nimi *').fill('Kalle Kalkkunen');
+  await page.getByLabel('Rooli', { exact: true }).selectOption({ label: 'Rahastonhoitaja' });
+  await page.getByLabel('Alkaen (valinnainen)').fill('2026-04-01');
+  await page.getByRole('button', { name: 'Lisää henkilö' }).click();
+  await page
+    .getByRole('group', { name: /Samanniminen henkilö on jo Kohtaamossa/ })
+    .getByLabel(/Kalle Kalkkunen/)
+    .check();
+  await page.getByRole('button', { name: 'Lisää henkilö' }).click();
+  await expect(page.getByRole('status')).toHaveText('Henkilö lisätty.');
+  await expect(people.locator('ul.people').first()).toContainText('Kalle Kalkkunen');
+  await expect(people.locator('ul.people').first()).toContainText('Rahastonhoitaja');
+  await expect(people.locator('ul.former')).toContainText('Puheenjohtaja');
+  // The contact form offers him once.
+  await expect(page.locator('#contact-people').getByLabel('Kalle Kalkkunen')).toHaveCount(1);
+  await people.getByRole('link', { name: 'Kalle Kalkkunen' }).first().click();
+  const roles = page.locator('section[aria-labelledby="memberships-heading"]');
+  await expect(roles.locator('ul').first()).toContainText('Rahastonhoitaja, 1.4.2026 –');
+  await expect(roles.locator('ul.former')).toContainText('Puheenjohtaja, 1.4.2022–31.3.2026');
+  await expectNoAxeViolations(page);
+  await page.goBack();
+
   await hydrated(page);
   await page.locator('summary', { hasText: 'Lisää henkilö' }).click();
   await page.getByLabel('Nimi *').fill('Ritva Rautiainen');
