@@ -2,33 +2,14 @@
 // member, who joins and logs a contact; a viewer sees no edit controls and is refused on the server.
 // And the takeover attacks: an admin never gets a link or a password for an existing account
 // (invitations and resets go to its own e-mail, the outbox here), a stale setup link is refused.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { E2E_PASSWORD, storageStateOf } from './auth';
 import { expectNoAxeViolations, hydrated } from './support';
+import { createWorkspace, e2eDataDir, runScript } from './workspaces';
 
-const dataDir = '.test-output/e2e-data';
-const port = process.env.E2E_PORT ?? '3199';
-
-function runScript(script: string, args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { ...process.env, KOHTAAMO_DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1' },
-    encoding: 'utf8',
-  });
-}
-
-/** A new workspace and its setup link, read from the 0600 file the script names (never printed here). */
-function createWorkspace(id: string, name: string): string {
-  const output = runScript('scripts/create-workspace.ts', ['--id', id, '--name', name]);
-  expect(output).not.toMatch(/\/setup\/[A-Za-z0-9_-]{43}/);
-  const file = /The link is in (\S+) /.exec(output)?.[1] ?? '';
-  expect(statSync(file).mode & 0o777).toBe(0o600);
-  const link = /(http:\/\/\S+\/setup\/[A-Za-z0-9_-]{43})/.exec(readFileSync(file, 'utf8'))?.[1];
-  expect(link).toBeDefined();
-  return link as string;
-}
+const dataDir = e2eDataDir;
 
 /** The messages the e2e server has written to its outbox for `to`, oldest first. */
 function mailTo(to: string): string[] {
