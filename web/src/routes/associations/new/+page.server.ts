@@ -9,6 +9,7 @@ import { createAssociation, findAssociation } from '@kohtaamo/shared/association
 import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { initialStage } from '@kohtaamo/shared/pipeline/pipeline';
+import { ASSOCIATION_KIND, partnerKindsOf } from '@kohtaamo/shared/association/organisation-kind';
 import { listAssignableStaff } from '@kohtaamo/shared/user/user.store';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { runAction } from '#lib/server/actions.ts';
@@ -26,6 +27,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     staff: await orHttpError(listAssignableStaff(db, workspace.id)),
     stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
     firstStage: initialStage(workspace.stages),
+    partnerKinds: partnerKindsOf(workspace).map((k) => ({ code: k.code, name: k.label[locals.locale] })),
+    kind: url.searchParams.get('kind') ?? ASSOCIATION_KIND,
   };
 };
 
@@ -35,7 +38,8 @@ export const actions: Actions = {
     const workspace = await orHttpError(currentWorkspace(locals));
     const values = formValues((await request.formData()).entries());
     const id = String(values.id ?? '');
-    const input = associationFormInput(values);
+    // The kind is chosen here only (a profile edit keeps it): a partner's frame and stage are ignored.
+    const input = { ...associationFormInput(values), kind: values.kind };
     const result = await runAction('association', values, async () => {
       // Sent twice (a double click, a retry after a lost answer): the first one stands.
       const existing = await findAssociation(db, workspace.id, id);
