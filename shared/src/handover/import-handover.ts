@@ -30,6 +30,7 @@ import { cleanStoredText } from '../db/clean-stored-text';
 import { inEachLanguage, localised, localisedIfKey, t } from '../i18n/messages';
 import { lineText } from '../schema-helpers';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
+import { partnerKindListSchema, type PartnerKind } from '../association/organisation-kind';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
 import { HANDOVER_FORMAT, HANDOVER_FORMAT_VERSION } from './handover-package';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +49,8 @@ const headerSchema = z.object({
     stages: workspaceInputSchema.shape.stages,
     // The default stale threshold (absent in packages made before it was carried over).
     staleAfterDays: z.number().int().min(1).max(3650).optional(),
+    // The partner kinds (format 2; a version 1 package has none: the defaults apply).
+    partnerKinds: partnerKindListSchema.optional(),
   }),
 });
 
@@ -259,7 +262,13 @@ export async function importHandover(
 async function openTarget(
   db: Db,
   ws: string,
-  source: { id?: unknown; name: string; stages: unknown; staleAfterDays?: number | undefined },
+  source: {
+    id?: unknown;
+    name: string;
+    stages: unknown;
+    staleAfterDays?: number | undefined;
+    partnerKinds?: PartnerKind[] | undefined;
+  },
   exportedAt: string,
 ): Promise<void> {
   const marker = {
@@ -276,6 +285,7 @@ async function openTarget(
       name: source.name,
       stages: source.stages,
       ...(source.staleAfterDays === undefined ? {} : { staleAfterDays: source.staleAfterDays }),
+      ...(source.partnerKinds === undefined ? {} : { partnerKinds: source.partnerKinds }),
     });
     await putIfAbsent(db, marker);
     return;
@@ -295,7 +305,7 @@ async function openTarget(
       new UpdateCommand({
         TableName: db.table,
         Key: keys.workspace(ws),
-        UpdateExpression: `SET stages = :stages, ${source.staleAfterDays === undefined ? '' : 'staleAfterDays = :stale, '}#version = #version + :one`,
+        UpdateExpression: `SET stages = :stages, ${source.staleAfterDays === undefined ? '' : 'staleAfterDays = :stale, '}${source.partnerKinds === undefined ? '' : 'partnerKinds = :kinds, '}#version = #version + :one`,
         ConditionExpression: '#version = :version',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: {
@@ -303,6 +313,7 @@ async function openTarget(
           ':one': 1,
           ':version': existing.version,
           ...(source.staleAfterDays === undefined ? {} : { ':stale': source.staleAfterDays }),
+          ...(source.partnerKinds === undefined ? {} : { ':kinds': source.partnerKinds }),
         },
       }),
     ),
