@@ -82,3 +82,20 @@ export function organisationKindLabel(kinds: readonly PartnerKind[], kind: strin
     ? t(locale, 'organisationKind.association')
     : partnerKindLabel(kinds, kind, locale);
 }
+
+const ASSOCIATION_WORDS = new Set(['', 'yhdistys', 'järjestö', 'jarjesto', 'association', 'organisation']);
+const comparable = (text: string) =>
+  text.normalize('NFC').toLocaleLowerCase('fi').replace(/\s+/g, ' ').trim();
+
+/**
+ * The kind a spreadsheet cell names: empty or "yhdistys" is an association; a partner kind by its
+ * code or its Finnish or English name, in any case. Undefined when the cell names no kind.
+ */
+export function kindFromText(kinds: readonly PartnerKind[], text: string | undefined): string | undefined {
+  const wanted = comparable(text ?? '');
+  if (ASSOCIATION_WORDS.has(wanted) || wanted === ASSOCIATION_KIND) return ASSOCIATION_KIND;
+  return kinds.find(
+    (kind) =>
+      kind.code === wanted || comparable(kind.label.fi) === wanted || comparable(kind.label.en) === wanted,
+  )?.code;
+}
