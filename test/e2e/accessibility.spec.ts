@@ -28,6 +28,9 @@ const routes: Route[] = [
     path: ({ association, followUp }) => `/associations/${association}?followUp=${followUp ?? ''}#log`,
   },
   { name: 'new association', path: () => '/associations/new?name=Uusi%20kerho' },
+  // A partner chosen beforehand: no type or stage fields (no data is written before directory.spec).
+  { name: 'new partner', path: () => '/associations/new?kind=neuvosto&name=Uusi%20neuvosto' },
+  { name: 'directory, partners', path: () => '/associations?kind=partner' },
   { name: 'association edit', path: ({ association }) => `/associations/${association}/edit` },
   { name: 'contact correction', path: ({ correction }) => correction ?? '/' },
   { name: 'my tasks', path: () => '/tasks' },
@@ -56,6 +59,10 @@ const routes: Route[] = [
   { name: 'public feedback form', path: ({ feedback }) => feedback ?? '/', anonymous: true },
   { name: 'report', path: () => '/reports' },
   { name: 'report rows', path: () => '/reports/rows?figure=contacted' },
+  {
+    name: 'report rows, by kind of organisation',
+    path: () => '/reports/rows?figure=organisationKind&orgKind=association',
+  },
   { name: 'record of processing', path: () => '/privacy' },
   { name: 'my account', path: () => '/account' },
   { name: 'not found', path: () => '/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV' },
