@@ -148,7 +148,7 @@ test('creates a municipality council as a partner and logs a meeting with it', a
   await expect(page.getByLabel('Tarjotinvaihe alussa')).toHaveCount(0);
   await fillNewAssociation(page, { name: 'Tervon vanhus- ja vammaisneuvosto', municipalities: 'Tervo' });
   await page.getByLabel('Kirjaa yhteydenotto heti tallennuksen jälkeen').check();
-  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await page.getByRole('button', { name: 'Tallenna kumppani' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tervon vanhus- ja vammaisneuvosto');
   await expect(page.getByRole('status')).toHaveText('Kumppani on lisätty.');
