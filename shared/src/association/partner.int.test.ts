@@ -11,6 +11,7 @@ import { moveAssociationStage } from '../pipeline/pipeline.store';
 import { getWorkspace } from '../workspace/workspace.store';
 import { partnerKindsFromForm, updatePartnerKinds } from '../workspace/partner-kind-settings';
 import { archiveAsDissolved } from './archive-association';
+import { mergeAssociations } from './merge-associations';
 import {
   createAssociation,
   getAssociation,
@@ -142,6 +143,21 @@ describe('partners', () => {
     // A stage filter finds associations only.
     const inStage = await searchDirectory(db, workspace.id, { stage: 'not_contacted' }, { limit: 50 });
     expect(inStage.entries.map((e) => e.id)).toEqual([association.id]);
+  });
+
+  it('a partner merges only into an organisation of its own kind', async () => {
+    const workspace = await freshWorkspace(db);
+    const partner = await addAssociation(db, workspace, partnerInput);
+    const twin = await addAssociation(db, workspace, { ...partnerInput, name: 'Kuopion vanhusneuvosto ry' });
+    const association = await addAssociation(db, workspace);
+    await expect(
+      mergeAssociations(db, workspace, { duplicateId: partner.id, survivorId: association.id, by: 'anna' }),
+    ).rejects.toThrow(ValidationError);
+    await expect(
+      mergeAssociations(db, workspace, { duplicateId: association.id, survivorId: partner.id, by: 'anna' }),
+    ).rejects.toThrow(ValidationError);
+    await mergeAssociations(db, workspace, { duplicateId: twin.id, survivorId: partner.id, by: 'anna' });
+    expect((await getAssociation(db, workspace.id, twin.id)).mergedInto).toBe(partner.id);
   });
 
   it('a contact with a partner is logged as with an association', async () => {
