@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, hydrated } from './support';
+import { expectNoAxeViolations, helsinkiDatePlus, hydrated } from './support';
 
 interface Known {
   association: string;
@@ -28,6 +28,9 @@ const routes: Route[] = [
     path: ({ association, followUp }) => `/associations/${association}?followUp=${followUp ?? ''}#log`,
   },
   { name: 'new association', path: () => '/associations/new?name=Uusi%20kerho' },
+  // A partner chosen beforehand: no type or stage fields (no data is written before directory.spec).
+  { name: 'new partner', path: () => '/associations/new?kind=neuvosto&name=Uusi%20neuvosto' },
+  { name: 'directory, partners', path: () => '/associations?kind=partner' },
   { name: 'association edit', path: ({ association }) => `/associations/${association}/edit` },
   { name: 'contact correction', path: ({ correction }) => correction ?? '/' },
   { name: 'my tasks', path: () => '/tasks' },
@@ -56,6 +59,12 @@ const routes: Route[] = [
   { name: 'public feedback form', path: ({ feedback }) => feedback ?? '/', anonymous: true },
   { name: 'report', path: () => '/reports' },
   { name: 'report rows', path: () => '/reports/rows?figure=contacted' },
+  {
+    name: 'report rows, by kind of organisation',
+    // A week of contacts: a year's would be thousands of rows.
+    path: () =>
+      `/reports/rows?figure=organisationKind&orgKind=association&from=${helsinkiDatePlus(-7)}&to=${helsinkiDatePlus(0)}`,
+  },
   { name: 'record of processing', path: () => '/privacy' },
   { name: 'my account', path: () => '/account' },
   { name: 'not found', path: () => '/associations/01ARZ3NDEKTSV4RRFFQ69G5FAV' },

@@ -135,6 +135,86 @@ test('without JavaScript: add an association and log a visit to it', async ({ br
   await context.close();
 });
 
+test('creates a municipality council as a partner and logs a meeting with it', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.goto('/associations/new');
+  await hydrated(page);
+  await page.getByLabel('Toimijan laji').selectOption({ label: 'Vanhus- tai vammaisneuvosto' });
+  // A partner has no type and no tarjotin stage: the fields leave the form.
+  await expect(page.getByLabel('Muoto')).toHaveCount(0);
+  await expect(page.getByLabel('Tarjotinvaihe alussa')).toHaveCount(0);
+  await fillNewAssociation(page, { name: 'Tervon vanhus- ja vammaisneuvosto', municipalities: 'Tervo' });
+  await page.getByLabel('Kirjaa yhteydenotto heti tallennuksen jälkeen').check();
+  await page.getByRole('button', { name: 'Tallenna kumppani' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tervon vanhus- ja vammaisneuvosto');
+  await expect(page.getByRole('status')).toHaveText('Kumppani on lisätty.');
+  const profile = page.locator('section[aria-labelledby="profile-heading"]');
+  await expect(profile).toContainText('Vanhus- tai vammaisneuvosto');
+  await expect(profile).not.toContainText('Muoto');
+  const stage = page.locator('section[aria-labelledby="stage-heading"]');
+  await expect(stage).toContainText('Kumppani ei ole tarjotinpolulla');
+  await expect(stage.locator('form')).toHaveCount(0);
+
+  await hydrated(page);
+  await page.getByLabel('Yhteydenoton tapa').selectOption({ label: 'Kohtaaminen' });
+  await page.locator('#contact-notes').fill('Neuvoston kokous: yhdistysten esittely syksyllä.');
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+  await expect(page.locator('section[aria-labelledby="timeline-heading"] li').first()).toContainText(
+    'Neuvoston kokous: yhdistysten esittely syksyllä.',
+  );
+  await expectNoAxeViolations(page);
+  const partnerPage = page.url();
+
+  // In the directory by its kind, named by it; never on the pipeline board.
+  await page.goto('/associations?kind=neuvosto');
+  const rows = page.locator('main table tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('Tervon vanhus- ja vammaisneuvosto');
+  await expect(rows).toContainText('Vanhus- tai vammaisneuvosto');
+  await page.goto('/associations?kind=association&q=Tervon');
+  await expect(page.locator('main')).not.toContainText('Tervon vanhus- ja vammaisneuvosto');
+  await page.goto('/pipeline');
+  await expect(page.locator('main')).not.toContainText('Tervon vanhus- ja vammaisneuvosto');
+
+  // The partner's page in English, with axe.
+  await context.addCookies([{ name: 'kohtaamo-lang', value: 'en', url: baseURL ?? '' }]);
+  await page.goto(partnerPage.replace(/\?.*$/, ''));
+  await expect(page.locator('section[aria-labelledby="profile-heading"]')).toContainText(
+    'Council for older people or for disability',
+  );
+  await expect(page.locator('section[aria-labelledby="stage-heading"]')).toContainText(
+    'A partner is not on the tarjotin path',
+  );
+  await expectNoAxeViolations(page);
+  await context.clearCookies({ name: 'kohtaamo-lang' });
+});
+
+test('without JavaScript: a partner is added with the type and stage fields still in the form, and gets neither', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: storageStateOf('staff'),
+  });
+  const page = await context.newPage();
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Vesannon kunta', municipalities: 'Vesanto' }, false);
+  await page.getByLabel('Toimijan laji').selectOption({ label: 'Kunta' });
+  await expect(page.getByLabel('Muoto')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vesannon kunta');
+  await expect(page.locator('section[aria-labelledby="profile-heading"]')).not.toContainText('Muoto');
+  await expect(page.locator('section[aria-labelledby="stage-heading"]')).toContainText(
+    'Kumppani ei ole tarjotinpolulla',
+  );
+  await context.close();
+});
+
 test('without JavaScript: a follow-up typed beside "no follow-up" is asked about, then saved, never dropped', async ({
   browser,
 }) => {

@@ -49,3 +49,37 @@ test('a stage that still holds associations cannot be removed', async ({ page })
   await page.getByRole('button', { name: 'Tallenna asetukset' }).click();
   await expect(page.getByRole('alert')).toContainText('on vielä yhdistyksiä');
 });
+
+test('partner kinds: add one, choose it for a new organisation, remove it again', async ({ page }) => {
+  await page.goto('/settings');
+  await hydrated(page);
+  const added = page.getByRole('group', { name: 'Uusi laji (jätä tyhjäksi, jos et lisää)' });
+  await added.getByLabel('Tunnus').fill('seurakunta');
+  await added.getByLabel('Nimi suomeksi').fill('Seurakunta');
+  await added.getByLabel('Nimi englanniksi').fill('Parish');
+  await page.getByRole('button', { name: 'Tallenna kumppanien lajit' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kumppanien lajit tallennettiin.');
+
+  await page.goto('/associations/new');
+  await expect(page.getByLabel('Toimijan laji').locator('option', { hasText: 'Seurakunta' })).toHaveCount(1);
+
+  // A reserved code is refused with a message on the form.
+  await page.goto('/settings');
+  await hydrated(page);
+  const next = page.getByRole('group', { name: 'Uusi laji (jätä tyhjäksi, jos et lisää)' });
+  await next.getByLabel('Tunnus').fill('partner');
+  await next.getByLabel('Nimi suomeksi').fill('Kumppani');
+  await next.getByLabel('Nimi englanniksi').fill('Partner');
+  await page.getByRole('button', { name: 'Tallenna kumppanien lajit' }).click();
+  await expect(page.getByRole('alert')).toContainText('”association” tai ”partner”');
+
+  await page.goto('/settings');
+  await hydrated(page);
+  await page
+    .getByRole('group', { name: /: Seurakunta$/ })
+    .getByLabel('Poista laji')
+    .check();
+  await page.getByRole('button', { name: 'Tallenna kumppanien lajit' }).click();
+  await expect(page.getByRole('status')).toHaveText('Kumppanien lajit tallennettiin.');
+  await expect(page.getByRole('group', { name: /: Seurakunta$/ })).toHaveCount(0);
+});

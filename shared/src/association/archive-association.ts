@@ -15,7 +15,8 @@ export const dissolvedStageOf = (workspace: Pick<Workspace, 'stages'>) =>
 
 /**
  * Archives the association made on `expectedVersion` and moves it to the dissolved stage. The
- * move after the archive is idempotent and heals on the next read if a crash cuts it short.
+ * move after the archive is idempotent and heals on the next read if a crash cuts it short. A
+ * partner is only archived.
  */
 export async function archiveAsDissolved(
   db: Db,
@@ -23,7 +24,8 @@ export async function archiveAsDissolved(
   request: { id: string; expectedVersion: number; by: string },
 ): Promise<Association> {
   const archived = await setAssociationArchived(db, workspace.id, { ...request, archived: true });
-  if (dissolvedStageOf(workspace) && archived.stage !== DISSOLVED_STAGE) {
+  // A partner has no stage to move (organisation-kind.ts).
+  if (dissolvedStageOf(workspace) && archived.stage !== undefined && archived.stage !== DISSOLVED_STAGE) {
     await moveAssociationStage(db, workspace, {
       associationId: archived.id,
       by: request.by,

@@ -18,6 +18,7 @@ import {
   normaliseRegisterNumber,
   normaliseYTunnus,
 } from './association-identifiers';
+import { ASSOCIATION_KIND, partnerKindCodeSchema } from './organisation-kind';
 
 export const ASSOCIATION_SCHEMA_VERSION = 2;
 
@@ -84,7 +85,19 @@ const currentYear = () => new Date().getUTCFullYear();
 /** What a person enters or an import provides for an association. */
 export const associationInputSchema = z.object({
   name: nameSchema,
-  frame: z.enum(associationFrames, { message: 'msg:frame.unknown' }),
+  /**
+   * An association (the default) or one of the workspace's partner kinds (organisation-kind.ts);
+   * chosen when the organisation is added, not in a profile edit.
+   */
+  kind: z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? ASSOCIATION_KIND : v),
+    z.union([z.literal(ASSOCIATION_KIND), partnerKindCodeSchema], { message: 'msg:partnerKind.unknown' }),
+  ),
+  /** An association's frame (required for associations); a partner has none. */
+  frame: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.enum(associationFrames, { message: 'msg:frame.unknown' }).optional(),
+  ),
   parentId: z.preprocess((v) => (v === '' ? undefined : v), idSchema.optional()),
   ytunnus: ytunnusSchema,
   registerNumber: registerNumberSchema,
@@ -126,10 +139,10 @@ export const associationInputSchema = z.object({
 });
 export type AssociationInput = z.output<typeof associationInputSchema>;
 
-/** The fields a profile edit may change (UpdateItem touches only the submitted ones). */
-export const editableAssociationFields = Object.keys(
-  associationInputSchema.shape,
-) as (keyof AssociationInput)[];
+/** The fields a profile edit may change (UpdateItem touches only the submitted ones); not the kind. */
+export const editableAssociationFields = (
+  Object.keys(associationInputSchema.shape) as (keyof AssociationInput)[]
+).filter((field) => field !== 'kind');
 
 /** The association's derived summary: recomputed from the facts, never edited. */
 export const associationSummarySchema = z.object({
@@ -149,6 +162,8 @@ export type AssociationSummary = z.output<typeof associationSummarySchema>;
 export const associationSchema = associationInputSchema
   .extend({
     ...storedItemFields,
+    /** Absent on items stored before kinds existed: those are associations. */
+    kind: z.string().optional(),
     id: idSchema,
     workspaceId: z.string(),
     version: z.number().int().positive(),
@@ -164,9 +179,10 @@ export const associationSchema = associationInputSchema
     mergingInto: idSchema.optional(),
     /** Duplicates merged into this association; their stage history stays with them. */
     mergedFromIds: z.array(idSchema).optional(),
-    stage: z.string(),
-    stageEnteredAt: isoInstantSchema,
-    stageSeq: z.number().int().nonnegative(),
+    /** The tarjotin stage: associations only (a partner has none, and no stage history). */
+    stage: z.string().optional(),
+    stageEnteredAt: isoInstantSchema.optional(),
+    stageSeq: z.number().int().nonnegative().optional(),
     /** Set by a stage move before its history entry; the next read finishes a move a crash cut short. */
     stagePending: z.string().optional(),
   })

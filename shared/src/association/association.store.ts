@@ -26,6 +26,7 @@ import { initialStage } from '../pipeline/pipeline';
 import { STAGE_CHANGE_SCHEMA_VERSION } from '../pipeline/pipeline.schema';
 import { healPendingStage, stageChangeItem } from '../pipeline/stage-history.store';
 import type { Workspace } from '../workspace/workspace.schema';
+import { ASSOCIATION_KIND, isKnownKind, isPartner, partnerKindsOf } from './organisation-kind';
 import {
   ASSOCIATION_SCHEMA_VERSION,
   associationInputSchema,
@@ -45,7 +46,10 @@ export function associationItem(workspaceId: string, association: Association): 
       ? {}
       : {
           ...keys.directory(workspaceId, finnishCollationKey(association.name), association.id),
-          ...keys.stageColumn(workspaceId, association.stage, association.stageEnteredAt, association.id),
+          // A partner has no stage, so no pipeline column entry (pattern 7).
+          ...(association.stage !== undefined && association.stageEnteredAt !== undefined
+            ? keys.stageColumn(workspaceId, association.stage, association.stageEnteredAt, association.id)
+            : {}),
         }),
     type: 'association',
     ...association,
@@ -57,6 +61,9 @@ export function associationItem(workspaceId: string, association: Association): 
  * given: an association met already on tarjotin starts where it is). The first stage-history
  * entry is written first, then the profile; both are conditional, so a retry of the same request
  * creates nothing twice. The starting entry has no `from`: reports do not count it as a move.
+ * A partner (input `kind` one of the workspace's partner kinds) gets no stage, no history entry
+ * and no frame (a frame or stage sent with it is ignored). Fails with ValidationError (an unknown
+ * kind or stage, an association without a frame, an unknown owner).
  */
 export async function createAssociation(
   db: Db,
@@ -64,8 +71,10 @@ export async function createAssociation(
   request: { id: string; input: unknown; by: string; stage?: string | undefined },
 ): Promise<Association> {
   const id = parseId(request.id);
-  const input: AssociationInput = parseInput(associationInputSchema, request.input);
-  const stage = startingStage(workspace, request.stage);
+  const parsed: AssociationInput = parseInput(associationInputSchema, request.input);
+  const input = checkKindAndFrame(workspace, parsed);
+  const partner = isPartner(input);
+  const stage = partner ? undefined : startingStage(workspace, request.stage);
   await checkOwner(db, workspace.id, input.ownerId);
   const now = db.now().toISOString();
   const association: Association = {
@@ -78,29 +87,48 @@ export async function createAssociation(
     createdBy: request.by,
     updatedAt: now,
     updatedBy: request.by,
-    stage,
-    stageEnteredAt: now,
-    stageSeq: 1,
+    ...(stage !== undefined ? { stage, stageEnteredAt: now, stageSeq: 1 } : {}),
     openFollowUpCount: 0,
     summaryRev: 0,
   };
-  await putIfAbsent(
-    db,
-    stageChangeItem(workspace.id, {
-      sv: STAGE_CHANGE_SCHEMA_VERSION,
-      associationId: id,
-      seq: 1,
-      from: null,
-      to: stage,
-      at: now,
-      by: request.by,
-    }),
-  );
+  if (stage !== undefined) {
+    await putIfAbsent(
+      db,
+      stageChangeItem(workspace.id, {
+        sv: STAGE_CHANGE_SCHEMA_VERSION,
+        associationId: id,
+        seq: 1,
+        from: null,
+        to: stage,
+        at: now,
+        by: request.by,
+      }),
+    );
+  }
   const created = await putIfAbsent(db, associationItem(workspace.id, association));
   const stored = created ? association : await getAssociation(db, workspace.id, id);
   // Derived index entries last: a crash before them is fixed by a retry or by repair.
   await syncProfileEntries(db, workspace.id, stored);
   return stored;
+}
+
+/**
+ * The kind must be an association or one of the workspace's partner kinds; an association needs
+ * a frame, a partner has none (one sent is dropped: the form's frame select stays in a partner's
+ * form without JavaScript).
+ */
+export function checkKindAndFrame(workspace: Workspace, input: AssociationInput): AssociationInput {
+  if (!isKnownKind(partnerKindsOf(workspace), input.kind)) {
+    throw new ValidationError([{ field: 'kind', message: localised('msg:partnerKind.unknown') }]);
+  }
+  if (isPartner(input)) {
+    const { frame: _frame, ...partner } = input;
+    return partner;
+  }
+  if (input.frame === undefined) {
+    throw new ValidationError([{ field: 'frame', message: localised('msg:frame.required') }]);
+  }
+  return input;
 }
 
 function startingStage(workspace: Workspace, requested: string | undefined): string {
@@ -232,7 +260,8 @@ export function listAssociationsInStage(
  * Saves a profile edit made on `expectedVersion`. Only the submitted editable fields are written
  * (a field sent blank is removed; one not sent is left as it is), so a form or a writer that
  * knows only some fields never wipes the others, and the summary and stage are never clobbered.
- * A stale version is a ConflictError and changes nothing.
+ * A stale version is a ConflictError and changes nothing; removing an association's frame, or
+ * giving a partner one, is a ValidationError.
  */
 export async function updateAssociationProfile(
   db: Db,
@@ -273,6 +302,16 @@ export async function updateAssociationProfile(
       sets.push(`#${field} = :${field}`);
     }
   }
+  // An association keeps its frame and a partner never gets one: checked on the stored kind.
+  const frameCondition = submitted.includes('frame')
+    ? input.frame === undefined
+      ? ' AND attribute_exists(#kind) AND #kind <> :association'
+      : ' AND (attribute_not_exists(#kind) OR #kind = :association)'
+    : '';
+  if (frameCondition) {
+    names['#kind'] = 'kind';
+    values[':association'] = ASSOCIATION_KIND;
+  }
   try {
     const result = await run(() =>
       db.doc.send(
@@ -281,7 +320,7 @@ export async function updateAssociationProfile(
           Key: keys.association(workspaceId, id),
           UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           // A merge bumps the version too, so a duplicate being merged is never edited.
-          ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+          ConditionExpression: `attribute_exists(pk) AND #version = :expected${frameCondition}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ReturnValues: 'ALL_NEW',
@@ -299,7 +338,15 @@ export async function updateAssociationProfile(
     return updated;
   } catch (error) {
     if (isConditionalFailure(error)) {
-      await getAssociation(db, workspaceId, id); // NotFoundError when it is gone
+      const current = await getAssociation(db, workspaceId, id); // NotFoundError when it is gone
+      if (frameCondition && current.version === request.expectedVersion) {
+        throw new ValidationError([
+          {
+            field: 'frame',
+            message: localised(isPartner(current) ? 'msg:partnerKind.noFrame' : 'msg:frame.required'),
+          },
+        ]);
+      }
       throw new ConflictError();
     }
     throw error;

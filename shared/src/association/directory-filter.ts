@@ -6,6 +6,7 @@ import { lineText } from '../schema-helpers';
 import { compareFinnish } from '../text/finnish-collation';
 import { addMonths, helsinkiDate } from '../time/helsinki';
 import { associationFrames, type Association } from './association.schema';
+import { ASSOCIATION_KIND, ANY_PARTNER, matchesKindFilter, partnerKindCodeSchema } from './organisation-kind';
 
 const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
@@ -14,6 +15,12 @@ export const directoryFilterSchema = z.object({
   q: optionalParam(lineText().max(100)),
   municipality: optionalParam(lineText().max(60)),
   frame: optionalParam(z.enum(associationFrames)),
+  /** `association`, `partner` (every partner kind) or one partner kind's code. */
+  kind: optionalParam(
+    z.union([z.literal(ASSOCIATION_KIND), z.literal(ANY_PARTNER), partnerKindCodeSchema], {
+      message: 'msg:partnerKind.unknown',
+    }),
+  ),
   targetGroup: optionalParam(lineText().max(60)),
   stage: optionalParam(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'msg:stage.unknown' })),
   noContactMonths: optionalParam(z.coerce.number().int().min(1).max(60)),
@@ -31,10 +38,13 @@ export interface DirectoryEntry {
   id: string;
   name: string;
   frame: Association['frame'];
+  /** Absent on items stored before kinds: an association (organisationKindOf). */
+  kind?: string | undefined;
   municipalities: string[];
   targetGroups: string[];
-  stage: string;
-  stageEnteredAt: string;
+  /** A partner has no stage. */
+  stage?: string | undefined;
+  stageEnteredAt?: string | undefined;
   lastContactAt?: string;
   nextFollowUpDue?: string;
   openFollowUpCount: number;
@@ -56,6 +66,7 @@ export function matchesFilter(entry: DirectoryEntry, filter: DirectoryFilter, no
   }
   if (filter.municipality && !entry.municipalities.includes(filter.municipality)) return false;
   if (filter.frame && entry.frame !== filter.frame) return false;
+  if (filter.kind && !matchesKindFilter(entry.kind ?? ASSOCIATION_KIND, filter.kind)) return false;
   if (filter.targetGroup && !entry.targetGroups.includes(filter.targetGroup)) return false;
   if (filter.stage && entry.stage !== filter.stage) return false;
   if (filter.openFollowUps && entry.openFollowUpCount === 0) return false;
@@ -77,11 +88,12 @@ export function sortEntries(entries: DirectoryEntry[], sort: DirectoryFilter['so
 
 /** True when the filter needs the summaries; otherwise an index serves the page. */
 export function needsSummaries(filter: DirectoryFilter): boolean {
-  const { q, frame, targetGroup, noContactMonths, openFollowUps, archived, sort } = filter;
+  const { q, frame, kind, targetGroup, noContactMonths, openFollowUps, archived, sort } = filter;
   const indexedFilters = [filter.municipality, filter.stage].filter(Boolean).length;
   return Boolean(
     q ||
     frame ||
+    kind ||
     targetGroup ||
     noContactMonths ||
     openFollowUps ||

@@ -1,6 +1,7 @@
 // Directory search (the filters themselves are pure, in directory-filter.ts). The default
-// view and the stage or municipality filter are served from indexes; free text and the other filters read the
-// workspace's association summaries (a projection of the directory index) and filter in code.
+// view and the stage or municipality filter are served from indexes; free text and the other filters
+// (the organisation kind among them, like the frame) read the workspace's association summaries (a
+// projection of the directory index) and filter in code.
 import type { Db } from '../db/client';
 import { decodeCursor, encodeCursor } from '../db/cursor';
 import { queryAllItems, queryPage } from '../db/operations';
@@ -21,6 +22,7 @@ const entryFields = [
   'id',
   'name',
   'frame',
+  'kind',
   'municipalities',
   'targetGroups',
   'stage',

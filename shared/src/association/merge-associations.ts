@@ -27,6 +27,7 @@ import { recomputeAssociationSummary } from './association-summary';
 import { getAssociation } from './association.store';
 import { putIfAbsent } from '../db/operations';
 import { syncProfileEntries } from './profile-entries';
+import { organisationKindOf } from './organisation-kind';
 
 export interface MergeReport {
   interactions: number;
@@ -216,6 +217,11 @@ export async function mergeAssociations(
   }
   if (duplicate.mergingInto && duplicate.mergingInto !== survivorId) {
     throw refuse(localised('mergeAssociations.theAssociationIsAlreadyBeing'));
+  }
+  // A duplicate is the same organisation: an association and a partner (or two partner kinds)
+  // are not, and a partner has no stage for an association's history to follow.
+  if (organisationKindOf(duplicate) !== organisationKindOf(survivor) && !duplicate.mergingInto) {
+    throw refuse(localised('msg:partnerKind.mergeAcross'));
   }
   await markMerging(db, workspace.id, duplicate, survivorId, request.expectedVersion);
   const report = await moveFacts(db, workspace.id, duplicate, survivor);

@@ -31,6 +31,7 @@ export const auditActions = [
   'person.access',
   'person.erase',
   'settings.update',
+  'settings.partnerKinds',
   'member.invite',
   'member.join',
   'member.update',

@@ -14,7 +14,15 @@ export const CAMPAIGN_ROW_SCHEMA_VERSION = 2;
 
 /** Which associations the campaign is for: the directory's filters, plus "not on tarjotin yet". */
 export const campaignFilterSchema = directoryFilterSchema
-  .pick({ q: true, municipality: true, frame: true, targetGroup: true, stage: true, noContactMonths: true })
+  .pick({
+    q: true,
+    municipality: true,
+    kind: true,
+    frame: true,
+    targetGroup: true,
+    stage: true,
+    noContactMonths: true,
+  })
   .extend({
     notOnTarjotin: z.preprocess((v) => v === 'yes' || v === true, z.boolean()),
   });

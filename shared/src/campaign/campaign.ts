@@ -23,10 +23,13 @@ export function chooseAssociations(
   now: Date,
 ): DirectoryEntry[] {
   const before = new Set(stagesBeforePublished(stages));
-  return entries
-    .filter((entry) => matchesFilter(entry, { ...filter, sort: 'name' }, now))
-    .filter((entry) => !filter.notOnTarjotin || before.has(entry.stage))
-    .sort((a, b) => compareFinnish(a.name, b.name) || a.id.localeCompare(b.id));
+  return (
+    entries
+      .filter((entry) => matchesFilter(entry, { ...filter, sort: 'name' }, now))
+      // A partner has no stage, so it is never "not on tarjotin yet" (organisation-kind.ts).
+      .filter((entry) => !filter.notOnTarjotin || (entry.stage !== undefined && before.has(entry.stage)))
+      .sort((a, b) => compareFinnish(a.name, b.name) || a.id.localeCompare(b.id))
+  );
 }
 
 /** Whether `staffId` may take the row now: open, and free, run out, or already theirs. */

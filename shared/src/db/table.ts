@@ -39,7 +39,12 @@ export interface AccessPattern {
  * `pattern <id>: …` (e.g. association/association.store.int.test.ts, interaction/log-contact.int.test.ts).
  */
 export const accessPatterns = [
+  // Also read in batches of 100 (id and kind only) by the report: the kinds of the organisations
+  // contacted in the period, so its cost grows with the period's activity (report.store.ts).
   { id: '1', name: 'association profile', index: 'table', key: 'pk WS#w#ASSOC#a, sk PROFILE' },
+  // Partners are on it like associations (an organisation's kind is an attribute, filtered in code
+  // from the projected entries as the type filter is); removing a partner kind in the settings
+  // reads it once to refuse a kind still in use (partner-kind-settings.ts).
   {
     id: '2',
     name: 'directory in Finnish name order',
@@ -82,6 +87,7 @@ export const accessPatterns = [
     index: 'gsi2',
     key: 'gsi2pk WS#w#OPEN, gsi2sk DUE#<date>#<id> (sparse)',
   },
+  // Associations only: a partner's profile has no stage and so no gsi2 keys (organisation-kind.ts).
   {
     id: '7',
     name: 'pipeline column: associations in a stage',

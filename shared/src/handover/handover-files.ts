@@ -5,6 +5,7 @@ import type { Association } from '../association/association.schema';
 import { associationFrames } from '../association/association.schema';
 import type { AuditEntry } from '../audit/audit';
 import { auditActions } from '../audit/audit';
+import { organisationKindOf } from '../association/organisation-kind';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { followUpStatuses } from '../follow-up/follow-up.schema';
 import type { Interaction } from '../interaction/interaction.schema';
@@ -74,6 +75,12 @@ export const associationsFile: HandoverFile<Association> = {
       type: 'text',
       ...localised('handoverFiles.column.associations.name'),
       value: (a) => a.name,
+    },
+    {
+      name: 'kind',
+      type: 'code',
+      ...localised('handoverFiles.column.associations.kind'),
+      value: (a) => organisationKindOf(a),
     },
     {
       name: 'frame',

@@ -8,6 +8,8 @@ import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updatePipelineSettings } from '../workspace/pipeline-settings';
+import { updatePartnerKinds } from '../workspace/partner-kind-settings';
+import { defaultPartnerKinds, partnerKindsOf } from '../association/organisation-kind';
 import { getWorkspace } from '../workspace/workspace.store';
 import { listMembers } from '../user/user.store';
 import { createPerson, addMembership } from '../person/person.store';
@@ -79,6 +81,19 @@ describe('handover package', () => {
       expectedVersion: workspace.version,
       stages: workspace.stages.map((s) => (s.code === 'contacted' ? { ...s, staleAfterDays: 9 } : s)),
       staleAfterDays: 45,
+    });
+    // Partner kinds other than the defaults, and a partner (no stage, no frame, not in HSDS).
+    workspace = await updatePartnerKinds(db, workspace.id, {
+      expectedVersion: workspace.version,
+      partnerKinds: [
+        ...defaultPartnerKinds,
+        { code: 'seurakunta', label: { fi: 'Seurakunta', en: 'Parish' } },
+      ],
+    });
+    await addAssociation(db, workspace, {
+      name: 'Kuopion vanhusneuvosto',
+      kind: 'neuvosto',
+      municipalities: ['Kuopio'],
     });
     const aanekoski = await addAssociation(db, workspace, {
       name: 'Äänekosken Ääniyhdistys ry',
@@ -257,7 +272,17 @@ describe('handover package', () => {
         path,
       ).toBe(hash);
     }
-    expect(summary.files.find((f) => f.path === 'associations.csv')?.rows).toBe(2);
+    expect(summary.files.find((f) => f.path === 'associations.csv')?.rows).toBe(3);
+    // The header names the format version and carries the partner kinds.
+    const header = JSON.parse(text(files, 'data/kohtaamo.jsonl').split('\n')[0] ?? '{}') as {
+      formatVersion: number;
+      workspace: { partnerKinds: { code: string }[] };
+    };
+    expect(header.formatVersion).toBe(2);
+    expect(header.workspace.partnerKinds.map((k) => k.code)).toContain('seurakunta');
+    expect(JSON.parse(text(files, 'workspace.json'))).toMatchObject({
+      partnerKinds: expect.arrayContaining([expect.objectContaining({ code: 'seurakunta' })]),
+    });
   });
 
   it('writes CSV that a spreadsheet opens with åäö and without running formulas', async () => {
@@ -265,8 +290,17 @@ describe('handover package', () => {
     const raw = files['associations.csv'] as Uint8Array;
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const associations = rows(files, 'associations.csv');
-    expect(associations.map((a) => a.name)).toEqual(['Kuopion Kerho ry', 'Äänekosken Ääniyhdistys ry']);
-    const aanekoski = associations[1];
+    expect(associations.map((a) => a.name)).toEqual([
+      'Kuopion Kerho ry',
+      'Kuopion vanhusneuvosto',
+      'Äänekosken Ääniyhdistys ry',
+    ]);
+    expect(associations.map((a) => [a.kind, a.frame, a.stage])).toEqual([
+      ['association', 'yhdistys', 'contacted'],
+      ['neuvosto', '', ''],
+      ['association', 'yhdistys', 'not_contacted'],
+    ]);
+    const aanekoski = associations[2];
     expect(aanekoski?.notes).toBe('\'=HYPERLINK("http://evil.example")');
     expect(aanekoski?.phone).toBe("'+358 40 123 4567");
     expect(rows(files, 'interactions.csv')[0]?.notes).toBe('Hallituksen kokous; käytiin läpi tarjotin');
@@ -342,8 +376,8 @@ describe('handover package', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { type: string });
-    expect(lines[0]).toMatchObject({ type: 'header', format: 'kohtaamo-handover', formatVersion: 1 });
-    expect(lines.filter((l) => l.type === 'association')).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ type: 'header', format: 'kohtaamo-handover', formatVersion: 2 });
+    expect(lines.filter((l) => l.type === 'association')).toHaveLength(3);
   });
 
   it('leaves out people who objected or were erased, and says so', async () => {
@@ -419,7 +453,8 @@ describe('handover package', () => {
       expect.objectContaining({ answer_useful: '4', open_best: 'Kahvi', source: 'public' }),
     ]);
     expect(rows(files, 'campaigns.csv').map((c) => c.name)).toEqual(['Syyskirje']);
-    expect(rows(files, 'campaign-rows.csv')).toHaveLength(2);
+    // A campaign without filters calls every organisation, partners too.
+    expect(rows(files, 'campaign-rows.csv')).toHaveLength(3);
     expect(text(files, 'data/kohtaamo.jsonl')).not.toContain('feedbackToken');
     const anonymous = await exportPackage(false);
     expect(rows(anonymous.files, 'registrations.csv').map((r) => r.name)).toEqual(['–', '–', '–']);
@@ -433,7 +468,7 @@ describe('handover package', () => {
     expect(rows(files, 'interactions.csv')[0]?.person_ids).toBe('');
     expect(strFromU8(files['data/kohtaamo.jsonl'] as Uint8Array)).not.toContain('Kerttu');
     expect(text(files, 'README.txt')).toContain('Contact persons were left out entirely');
-    expect(progress).toEqual([1, 2]);
+    expect(progress).toEqual([1, 2, 3]);
   });
 });
 
@@ -457,7 +492,7 @@ describe('handover import (round trip)', () => {
     });
     const report = await importHandover(db, lines, { workspaceId: target, by: 'anna' });
     expect(report.records).toMatchObject({
-      association: 2,
+      association: 3,
       person: 1,
       membership: 3,
       interaction: 1,
@@ -506,6 +541,17 @@ describe('handover import (round trip)', () => {
       const carried = await getWorkspace(db, target);
       expect(carried.staleAfterDays).toBe(45);
       expect(carried.stages.find((s) => s.code === 'contacted')?.staleAfterDays).toBe(9);
+      // The partner kinds and the partner arrive as they were: no stage, out of the pipeline.
+      expect(carried.partnerKinds).toEqual(workspace.partnerKinds);
+      expect(carried.partnerKinds?.map((k) => k.code)).toContain('seurakunta');
+      const partners = await searchDirectory(db, target, { kind: 'partner' }, { limit: 10 });
+      expect(partners.entries.map((e) => [e.name, e.kind, e.stage])).toEqual([
+        ['Kuopion vanhusneuvosto', 'neuvosto', undefined],
+      ]);
+      const inStages = await Promise.all(
+        carried.stages.map((s) => searchDirectory(db, target, { stage: s.code }, { limit: 10 })),
+      );
+      expect(inStages.flatMap((p) => p.entries.map((e) => e.name))).not.toContain('Kuopion vanhusneuvosto');
       // The imported event has a public feedback link of its own that works.
       const [imported] = await listEvents(db, target);
       expect(await findFeedbackLink(db, imported?.feedbackToken ?? '')).toEqual({
@@ -519,6 +565,22 @@ describe('handover import (round trip)', () => {
     } finally {
       workspace = { ...workspace, id: sourceId };
     }
+  });
+
+  it('imports a version 1 package (no partner kinds in its header) with the default partner kinds', async () => {
+    const first = await exportPackage(true);
+    const [headerLine, ...records] = jsonlOf(first.files);
+    const header = JSON.parse(headerLine ?? '{}') as {
+      formatVersion: number;
+      workspace: Record<string, unknown>;
+    };
+    header.formatVersion = 1;
+    delete header.workspace.partnerKinds;
+    const target = `v1-${newId().toLowerCase().slice(-10)}`;
+    await importHandover(db, [JSON.stringify(header), ...records], { workspaceId: target, by: 'anna' });
+    const carried = await getWorkspace(db, target);
+    expect(carried.partnerKinds).toBeUndefined();
+    expect(partnerKindsOf(carried)).toEqual(defaultPartnerKinds);
   });
 
   it('refuses a file that is not a package (naming the line) and a workspace with other data; never writes outside the target', async () => {

@@ -41,13 +41,15 @@ import {
 } from './handover-readme';
 import { HSDS_PATH, hsdsOrganization, type HsdsContactInput } from './hsds';
 import { readWorkspace, type LeftOut } from './read-workspace';
+import { isPartner, partnerKindsOf } from '../association/organisation-kind';
 import type { Association } from '../association/association.schema';
 import type { Person } from '../person/person.schema';
 import { getPerson } from '../person/person.store';
 import { writeXlsx, xlsxRow } from './xlsx';
 
 export const HANDOVER_FORMAT = 'kohtaamo-handover';
-export const HANDOVER_FORMAT_VERSION = 1;
+/** 2: the header's workspace carries the partner kinds, and associations their kind. */
+export const HANDOVER_FORMAT_VERSION = 2;
 
 export interface HandoverOptions {
   workspaceId: string;
@@ -124,7 +126,8 @@ export async function writeHandoverPackage(
       await target.sheet.write(xlsxRow(values, target.entry.rows + 1));
     };
     const json = await open(JSON_PATH);
-    const { workspace } = reader;
+    // The partner kinds are carried as they apply, the defaults included (organisation-kind.ts).
+    const workspace = { ...reader.workspace, partnerKinds: partnerKindsOf(reader.workspace) };
     await json.write(
       `${JSON.stringify({ type: 'header', format: HANDOVER_FORMAT, formatVersion: HANDOVER_FORMAT_VERSION, exportedAt, includePersons: options.includePersons, workspace })}\n`,
     );
@@ -136,8 +139,9 @@ export async function writeHandoverPackage(
     /** People read in the current association's records (others are read again when needed). */
     let peopleHere = new Map<string, Person>();
     const flushOrganization = async () => {
-      // A merged duplicate is not an organisation of its own any more.
-      if (!current || current.association.mergedInto) return;
+      // A merged duplicate is not an organisation of its own any more; partners are not in the
+      // services directory (HSDS is for associations only).
+      if (!current || current.association.mergedInto || isPartner(current.association)) return;
       await hsds.write(
         `${hsds.rows++ > 0 ? ',\n' : ''}${JSON.stringify(hsdsOrganization(current.association, current.contacts))}`,
       );
@@ -221,7 +225,7 @@ export async function writeHandoverPackage(
     await dictionary.write(UTF8_BOM + dataDictionaryLines(options.includePersons).join(''));
     const settings = await open(WORKSPACE_PATH);
     await settings.write(
-      `${JSON.stringify({ id: workspace.id, name: workspace.name, staleAfterDays: workspace.staleAfterDays, stages: workspace.stages }, null, 2)}\n`,
+      `${JSON.stringify({ id: workspace.id, name: workspace.name, staleAfterDays: workspace.staleAfterDays, stages: workspace.stages, partnerKinds: workspace.partnerKinds }, null, 2)}\n`,
     );
     const rowCounts = new Map([...csv.values()].map(({ entry }) => [entry.path, entry.rows]));
     const readme = await open(README_PATH);

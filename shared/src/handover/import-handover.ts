@@ -38,6 +38,7 @@ import { inEachLanguage, localised, localisedIfKey, t } from '../i18n/messages';
 import { lineText } from '../schema-helpers';
 import { workspaceInputSchema } from '../workspace/workspace.schema';
 import { MEMBER_SCHEMA_VERSION, roleSchema, type Role } from '../user/user.schema';
+import { partnerKindListSchema, type PartnerKind } from '../association/organisation-kind';
 import { createWorkspace, getWorkspace } from '../workspace/workspace.store';
 import { HANDOVER_FORMAT, HANDOVER_FORMAT_VERSION } from './handover-package';
 import { randomBytes } from 'node:crypto';
@@ -56,6 +57,8 @@ const headerSchema = z.object({
     stages: workspaceInputSchema.shape.stages,
     // The default stale threshold (absent in packages made before it was carried over).
     staleAfterDays: z.number().int().min(1).max(3650).optional(),
+    // The partner kinds (format 2; a version 1 package has none: the defaults apply).
+    partnerKinds: partnerKindListSchema.optional(),
   }),
 });
 
@@ -314,7 +317,13 @@ export async function importHandover(
 async function openTarget(
   db: Db,
   ws: string,
-  source: { id?: unknown; name: string; stages: unknown; staleAfterDays?: number | undefined },
+  source: {
+    id?: unknown;
+    name: string;
+    stages: unknown;
+    staleAfterDays?: number | undefined;
+    partnerKinds?: PartnerKind[] | undefined;
+  },
   exportedAt: string,
 ): Promise<void> {
   const marker = {
@@ -331,6 +340,7 @@ async function openTarget(
       name: source.name,
       stages: source.stages,
       ...(source.staleAfterDays === undefined ? {} : { staleAfterDays: source.staleAfterDays }),
+      ...(source.partnerKinds === undefined ? {} : { partnerKinds: source.partnerKinds }),
     });
     await putIfAbsent(db, marker);
     return;
@@ -350,7 +360,7 @@ async function openTarget(
       new UpdateCommand({
         TableName: db.table,
         Key: keys.workspace(ws),
-        UpdateExpression: `SET stages = :stages, ${source.staleAfterDays === undefined ? '' : 'staleAfterDays = :stale, '}#version = #version + :one`,
+        UpdateExpression: `SET stages = :stages, ${source.staleAfterDays === undefined ? '' : 'staleAfterDays = :stale, '}${source.partnerKinds === undefined ? '' : 'partnerKinds = :kinds, '}#version = #version + :one`,
         ConditionExpression: '#version = :version',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: {
@@ -358,6 +368,7 @@ async function openTarget(
           ':one': 1,
           ':version': existing.version,
           ...(source.staleAfterDays === undefined ? {} : { ':stale': source.staleAfterDays }),
+          ...(source.partnerKinds === undefined ? {} : { ':kinds': source.partnerKinds }),
         },
       }),
     ),

@@ -3,6 +3,7 @@
 
 export const importFields = [
   'name',
+  'kind',
   'frame',
   'ytunnus',
   'registerNumber',
@@ -36,6 +37,7 @@ const synonyms: Record<ImportField, string[]> = {
     'organisation',
     'organization',
   ],
+  kind: ['laji', 'toimijanlaji', 'organisaationlaji', 'kind', 'organisationkind', 'organizationkind'],
   frame: ['tyyppi', 'muoto', 'toimijatyyppi', 'type', 'frame'],
   ytunnus: ['ytunnus', 'y-tunnus', 'businessid', 'vatid'],
   registerNumber: ['rekisterinumero', 'yhdistysrekisterinumero', 'rekno', 'registernumber', 'register'],

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshWorkspace, testDb } from '../../../test/support/test-db';
 import type { ImportField } from './column-mapping';
-import { planSpreadsheetImport } from './import-spreadsheet';
+import { applySpreadsheetImport, planSpreadsheetImport } from './import-spreadsheet';
+import { getAssociation } from '../association/association.store';
 import { readTable } from './read-table';
 
 const db = testDb({ now: () => new Date('2026-11-24T08:00:00.000Z') });
@@ -39,5 +40,35 @@ describe('planning a spreadsheet import', () => {
       expect(row?.problems).toEqual([expect.objectContaining({ column: 'Alkaen' })]);
     }
     expect(late?.problems[0]?.message.en).toContain('1900');
+  });
+
+  it('reads an optional kind column: partners by their kind’s code or name, without a frame or stage', async () => {
+    const workspace = await freshWorkspace(db);
+    const csv = [
+      'Nimi;Laji;Muoto;Kunta',
+      'Kuopion Kerho ry;;kerho;Kuopio',
+      'Kuopion vanhusneuvosto;Vanhus- tai vammaisneuvosto;yhdistys;Kuopio',
+      'Siilinjärven kunta;kunta;;Siilinjärvi',
+      'Tuntematon;seurakunta;;Kuopio',
+    ].join('\r\n');
+    const table = await readTable(Buffer.from(csv, 'utf8'), 'upload.csv');
+    const kinds = new Map<number, ImportField>([
+      [0, 'name'],
+      [1, 'kind'],
+      [2, 'frame'],
+      [3, 'municipalities'],
+    ]);
+    const plan = await planSpreadsheetImport(db, workspace.id, table, kinds, 'hash-kinds');
+    const [club, council, municipality, unknown] = plan.rows;
+    expect(club?.association).toMatchObject({ kind: 'association', frame: 'kerho' });
+    expect(council?.association).toMatchObject({ kind: 'neuvosto' });
+    expect(council?.association?.frame).toBeUndefined();
+    expect(municipality?.association).toMatchObject({ kind: 'kunta' });
+    expect(unknown?.status).toBe('invalid');
+    expect(unknown?.problems).toEqual([expect.objectContaining({ column: 'Laji' })]);
+    await applySpreadsheetImport(db, workspace, plan, { by: 'anna' });
+    const imported = await getAssociation(db, workspace.id, council?.associationId ?? '');
+    expect(imported).toMatchObject({ kind: 'neuvosto' });
+    expect(imported.stage).toBeUndefined();
   });
 });

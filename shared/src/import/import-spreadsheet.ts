@@ -24,6 +24,8 @@ import {
 } from '../person/person.schema';
 import { addMembership, createPerson } from '../person/person.store';
 import { parseInput } from '../validation';
+import { ASSOCIATION_KIND, kindFromText, partnerKindsOf } from '../association/organisation-kind';
+import { getWorkspace } from '../workspace/workspace.store';
 import { idFromSeed } from '../ids';
 import type { Workspace } from '../workspace/workspace.schema';
 import type { ImportField } from './column-mapping';
@@ -128,6 +130,8 @@ export async function planSpreadsheetImport(
   hash: string,
 ): Promise<ImportPlan> {
   const columnOf = new Map([...mapping].map(([index, field]) => [field, index]));
+  // An optional kind column names an association or one of the workspace's partner kinds.
+  const partnerKinds = partnerKindsOf(await getWorkspace(db, workspaceId));
   const headerOf = (field: ImportField) => {
     const index = columnOf.get(field);
     return index === undefined ? field : (table.headers[index] ?? field);
@@ -164,10 +168,17 @@ export async function planSpreadsheetImport(
       problems: [],
     };
     if (cells.every((cell) => cell.trim() === '')) return { ...planned, status: 'empty' };
+    const kind = kindFromText(partnerKinds, value('kind'));
+    if (kind === undefined) {
+      planned.problems.push({ row, column: headerOf('kind'), message: localised('msg:partnerKind.unknown') });
+    }
+    const partner = kind !== undefined && kind !== ASSOCIATION_KIND;
     try {
       planned.association = parseInput(associationInputSchema, {
         name: value('name') ?? '',
-        frame: (value('frame') || 'yhdistys').toLowerCase().replace('ryhmä', 'ryhma'),
+        kind: kind ?? ASSOCIATION_KIND,
+        // A partner has no frame (organisation-kind.ts); an association's defaults to yhdistys.
+        frame: partner ? undefined : (value('frame') || 'yhdistys').toLowerCase().replace('ryhmä', 'ryhma'),
         ytunnus: value('ytunnus'),
         registerNumber: value('registerNumber'),
         municipalities: split(value('municipalities')),

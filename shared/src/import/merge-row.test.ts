@@ -16,6 +16,7 @@ describe('fillGaps', () => {
     expect(
       fillGaps(target, {
         name: 'Kuopion kerho r.y.',
+        kind: 'association',
         frame: 'yhdistys',
         municipalities: ['kuopio', 'Siilinjärvi'],
         targetGroups: ['Ikäihmiset', 'omaishoitajat'],
@@ -41,7 +42,13 @@ describe('fillGaps', () => {
 
   it('says so when the row adds nothing', () => {
     expect(
-      fillGaps(target, { name: 'x', frame: 'kerho', municipalities: ['KUOPIO'], targetGroups: [] }),
+      fillGaps(target, {
+        name: 'x',
+        kind: 'association',
+        frame: 'kerho',
+        municipalities: ['KUOPIO'],
+        targetGroups: [],
+      }),
     ).toBeUndefined();
   });
 });

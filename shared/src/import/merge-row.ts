@@ -10,12 +10,15 @@ import {
 import { getAssociation, updateAssociationProfile } from '../association/association.store';
 import type { Db } from '../db/client';
 import { ConflictError } from '../errors';
+import { isPartner } from '../association/organisation-kind';
 
 /** The profile input after filling `target`'s gaps from `row`; undefined when nothing changes. */
 export function fillGaps(target: Association, row: AssociationInput): AssociationInput | undefined {
   const merged: Record<string, unknown> = {};
   let changed = false;
   for (const field of editableAssociationFields) {
+    // A partner has no frame, whatever the row says (organisation-kind.ts).
+    if (field === 'frame' && isPartner(target)) continue;
     const current = target[field];
     const incoming = row[field];
     if (Array.isArray(current) || Array.isArray(incoming)) {

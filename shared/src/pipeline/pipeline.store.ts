@@ -6,7 +6,8 @@ import { putIfAbsent, updateIf } from '../db/operations';
 import { newId } from '../ids';
 import { faultPoint } from '../db/fault-points';
 import { keys } from '../db/table';
-import { ConflictError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
+import { localised } from '../i18n/messages';
 import { parseId, parseInput } from '../validation';
 import { getActiveAssociation } from '../association/association.store';
 import type { Workspace } from '../workspace/workspace.schema';
@@ -24,7 +25,8 @@ const MOVE_ATTEMPTS = 3;
  * A lost lock heals the profile from the entry that holds it. A move that the latest entry already
  * records (a resubmitted form, a retry after a crash) succeeds with that entry; another move made on
  * a stale `expectedSeq` fails with ConflictError (the reloaded page shows the truth); a move without
- * one is tried again on the healed profile. Fails with ValidationError, NotFoundError.
+ * one is tried again on the healed profile. A partner has no stage: ValidationError. Fails with
+ * ValidationError, NotFoundError.
  */
 export async function moveAssociationStage(
   db: Db,
@@ -35,6 +37,10 @@ export async function moveAssociationStage(
   const input = parseInput(stageMoveInputSchema, request.input);
   for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
     const association = await getActiveAssociation(db, workspace.id, associationId);
+    if (association.stage === undefined || association.stageSeq === undefined) {
+      // A partner (organisation-kind.ts) is not on the tarjotin path.
+      throw new ValidationError([{ field: 'to', message: localised('msg:partnerKind.noStage') }]);
+    }
     if (request.expectedSeq !== undefined && request.expectedSeq !== association.stageSeq) {
       // The latest entry is this very move (a resubmitted form, a retry after a crash): done.
       if (request.expectedSeq + 1 === association.stageSeq) {

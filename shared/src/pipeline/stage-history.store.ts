@@ -155,7 +155,7 @@ export async function repairStage(db: Db, workspaceId: string, association: Asso
   );
   const item = newest.Items?.[0];
   const latest = item ? stripKeys<StageChange>(item) : undefined;
-  if (!latest || latest.seq <= association.stageSeq) return false;
+  if (!latest || latest.seq <= (association.stageSeq ?? 0)) return false;
   await applyStageToProfile(db, workspaceId, latest);
   return true;
 }

@@ -7,12 +7,26 @@ import { stageLabel } from '../pipeline/pipeline';
 import type { PipelineStage } from '../pipeline/pipeline.schema';
 import { helsinkiMonth } from '../time/helsinki';
 import { t, type Locale } from '../i18n/messages';
-import { inPeriod, publishedStageOf, type Report, type ReportData, type ReportPeriod } from './report';
+import {
+  inPeriod,
+  kindOfContact,
+  publishedStageOf,
+  type Report,
+  type ReportData,
+  type ReportPeriod,
+} from './report';
+import {
+  ASSOCIATION_KIND,
+  defaultPartnerKinds,
+  organisationKindLabel,
+  type PartnerKind,
+} from '../association/organisation-kind';
 
 export const reportFigures = [
   'contacted',
   'mailed',
   'interactions',
+  'organisationKind',
   'visits',
   'workshops',
   'events',
@@ -31,6 +45,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 export const rowsQuerySchema = z.object({
   figure: z.enum(reportFigures),
   kind: optional(z.enum(interactionKinds)),
+  /** The organisation kind of the 'organisationKind' figure: `association` or a partner kind. */
+  orgKind: optional(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/)),
   month: optional(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   question: optional(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)),
   value: optional(z.coerce.number().int().min(1).max(4)),
@@ -55,6 +71,10 @@ export function reportRows(
   query: RowsQuery,
 ): ReportRow[] {
   const interactions = data.interactions.filter((i) => inPeriod(period, i.occurredAt));
+  // The association figures count associations only (partners: the organisation kind figure).
+  const ofAssociations = interactions.filter(
+    (i) => kindOfContact(data, i.associationId) === ASSOCIATION_KIND,
+  );
   const events = data.events.filter(({ event }) => event.date >= period.from && event.date <= period.to);
   const perAssociation = (items: typeof interactions): ReportRow[] => {
     const latest = new Map<string, { at: string; count: number }>();
@@ -83,10 +103,15 @@ export function reportRows(
   let rows: ReportRow[];
   switch (query.figure) {
     case 'contacted':
-      rows = perAssociation(interactions.filter((i) => i.kind !== 'mass_mailing'));
+      rows = perAssociation(ofAssociations.filter((i) => i.kind !== 'mass_mailing'));
       break;
     case 'mailed':
-      rows = perAssociation(interactions.filter((i) => i.kind === 'mass_mailing'));
+      rows = perAssociation(ofAssociations.filter((i) => i.kind === 'mass_mailing'));
+      break;
+    case 'organisationKind':
+      rows = asRows(
+        interactions.filter((i) => !query.orgKind || kindOfContact(data, i.associationId) === query.orgKind),
+      );
       break;
     case 'interactions':
       rows = asRows(
@@ -181,7 +206,12 @@ export function reportRows(
 }
 
 /** The whole report as rows of (section, item, value), in the reader's language: for CSV and Excel. */
-export function reportTable(report: Report, stages: readonly PipelineStage[], locale: Locale): string[][] {
+export function reportTable(
+  report: Report,
+  stages: readonly PipelineStage[],
+  locale: Locale,
+  partnerKinds: readonly PartnerKind[] = defaultPartnerKinds,
+): string[][] {
   const stage = (code: string) => stageLabel(stages, code, locale);
   const kind = (k: InteractionKind) => t(locale, `kind.${k}`);
   const rows: string[][] = [
@@ -205,6 +235,18 @@ export function reportTable(report: Report, stages: readonly PipelineStage[], lo
         String(m.byKind[k]),
       ]),
     ),
+    ...report.byOrganisationKind.flatMap((row) => [
+      [
+        t(locale, 'report.byKind.title'),
+        `${organisationKindLabel(partnerKinds, row.kind, locale)}: ${t(locale, 'report.byKind.contacts')}`,
+        String(row.contacts),
+      ],
+      [
+        t(locale, 'report.byKind.title'),
+        `${organisationKindLabel(partnerKinds, row.kind, locale)}: ${t(locale, 'report.byKind.organisations')}`,
+        String(row.organisations),
+      ],
+    ]),
     [t(locale, 'report.events'), t(locale, 'report.eventCount'), String(report.events.count)],
     [t(locale, 'report.events'), t(locale, 'report.registrations'), String(report.events.registrations)],
     [t(locale, 'report.events'), t(locale, 'report.participants'), String(report.events.participants)],

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { interactionKinds } from '../interaction/interaction.schema';
 import { generateDemoData } from '../seed/demo-data';
 import { demoItems, writeItems } from '../seed/seed-workspace';
-import { freshWorkspace, testDb } from '../../../test/support/test-db';
+import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
+import { newId } from '../ids';
+import { logContact } from '../interaction/log-contact';
 import { computeReport } from './report';
 import { reportRows, reportTable, type RowsQuery } from './report-rows';
 import { loadReportData } from './report.store';
@@ -19,6 +21,47 @@ const period = { from: '2025-12-01', to: '2026-11-24' };
 const within = (iso: string) => day(iso) >= period.from && day(iso) <= period.to;
 
 describe('report', () => {
+  it('counts contacts by kind of organisation, and keeps partners out of the association figures', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace, { name: 'Kuopion Kerho ry' });
+    const municipality = await addAssociation(db, workspace, {
+      name: 'Siilinjärven kunta',
+      kind: 'kunta',
+      municipalities: ['Siilinjärvi'],
+    });
+    const log = (associationId: string, kind: 'visit' | 'mass_mailing', occurredAt: string) =>
+      logContact(db, workspace.id, {
+        staffId: 'anna',
+        input: { interaction: { id: newId(), associationId, kind, occurredAt } },
+      });
+    await log(association.id, 'visit', '2026-03-02T10:00:00.000Z');
+    await log(municipality.id, 'visit', '2026-03-03T10:00:00.000Z');
+    await log(municipality.id, 'mass_mailing', '2026-04-03T10:00:00.000Z');
+    const { data } = await loadReportData(db, workspace.id, period);
+    const report = computeReport(data, period, workspace.stages);
+    expect(report.interactions.total).toBe(3);
+    expect(report.contactedAssociations).toBe(1);
+    expect(report.mailedAssociations).toBe(0);
+    expect(report.byOrganisationKind.filter((row) => row.contacts > 0)).toEqual([
+      { kind: 'association', contacts: 1, organisations: 1 },
+      { kind: 'kunta', contacts: 2, organisations: 1 },
+    ]);
+    expect(report.byOrganisationKind.map((row) => row.kind)).toEqual([
+      'association',
+      'kunta',
+      'neuvosto',
+      'hyvinvointialue',
+      'muu_kumppani',
+    ]);
+    const rowsOf = (query: RowsQuery) => reportRows(data, period, workspace.stages, query);
+    expect(rowsOf({ figure: 'organisationKind', orgKind: 'kunta' }).map((r) => r.associationId)).toEqual([
+      municipality.id,
+      municipality.id,
+    ]);
+    expect(rowsOf({ figure: 'contacted' }).map((r) => r.associationId)).toEqual([association.id]);
+    expect(reportTable(report, workspace.stages, 'fi').flat()).toContain('Kunta: Yhteydenottoja');
+  });
+
   it('gives the same figures as counting the generated data directly', async () => {
     const workspace = await freshWorkspace(db);
     const generated = generateDemoData({

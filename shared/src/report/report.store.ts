@@ -1,15 +1,17 @@
 // Reads the facts of a report period: the interactions of its Helsinki months (pattern 9, only the
 // fields the report needs), its events with their registrations and feedback (27, 28), the stage
-// changes (31) and the follow-ups completed (32) of its months. The reads grow with the period's
-// activity, not with the whole workspace.
+// changes (31) and the follow-ups completed (32) of its months, and the kind of each organisation
+// contacted (pattern 1 as batch reads of the profiles' id and kind, 100 a request). The reads grow
+// with the period's activity, not with the whole workspace.
 import type { Db } from '../db/client';
-import { queryAllItems, readAllPages } from '../db/operations';
+import { batchGetAll, queryAllItems, readAllPages } from '../db/operations';
 import { keys } from '../db/table';
 import { getEventWithDetails, listEvents } from '../event/event.store';
 import { listFollowUpsDoneInMonth } from '../follow-up/follow-up.store';
 import type { Interaction } from '../interaction/interaction.schema';
 import { listStageChangesInMonth } from '../pipeline/stage-history.store';
 import { parseInput } from '../validation';
+import { ASSOCIATION_KIND } from '../association/organisation-kind';
 import { inPeriod, monthsOf, reportPeriodSchema, type ReportData, type ReportPeriod } from './report';
 
 const interactionFields = ['id', 'associationId', 'kind', 'outcome', 'occurredAt', 'eventId', 'deletedAt'];
@@ -48,10 +50,12 @@ export async function loadReportData(
     ),
     listEvents(db, workspaceId, period),
   ]);
+  const inThePeriod = interactions.flat().filter((i) => inPeriod(period, i.occurredAt));
   return {
     period,
     data: {
-      interactions: interactions.flat().filter((i) => inPeriod(period, i.occurredAt)),
+      interactions: inThePeriod,
+      organisationKinds: await organisationKindsOf(db, workspaceId, inThePeriod),
       stageChanges: stageChanges.flat().filter((c) => inPeriod(period, c.at)),
       followUpsDone: followUpsDone
         .flat()
@@ -59,4 +63,23 @@ export async function loadReportData(
       events: await Promise.all(events.map((event) => getEventWithDetails(db, workspaceId, event.id))),
     },
   };
+}
+
+/** The partners among the organisations contacted, by id (an association is left out: the default). */
+async function organisationKindsOf(
+  db: Db,
+  workspaceId: string,
+  interactions: ReportData['interactions'],
+): Promise<Record<string, string>> {
+  const ids = [...new Set(interactions.map((i) => i.associationId))];
+  const items = await batchGetAll(
+    db,
+    ids.map((id) => keys.association(workspaceId, id)),
+    { expression: 'id, #kind', names: { '#kind': 'kind' } },
+  );
+  return Object.fromEntries(
+    items
+      .filter((item) => typeof item.kind === 'string' && item.kind !== ASSOCIATION_KIND)
+      .map((item) => [String(item.id), String(item.kind)]),
+  );
 }

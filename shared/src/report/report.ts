@@ -7,6 +7,7 @@ import { distribution } from '../event/event-feedback';
 import type { FollowUp } from '../follow-up/follow-up.schema';
 import { interactionKinds, type Interaction, type InteractionKind } from '../interaction/interaction.schema';
 import type { PipelineStage, StageChange } from '../pipeline/pipeline.schema';
+import { ASSOCIATION_KIND, defaultPartnerKinds, type PartnerKind } from '../association/organisation-kind';
 import { calendarDateSchema, helsinkiDate, helsinkiMonth, addMonths, isCalendarDate } from '../time/helsinki';
 
 export const reportPeriodSchema = z
@@ -27,6 +28,8 @@ export interface ReportData {
   stageChanges: StageChange[];
   /** Follow-ups completed in the period. */
   followUpsDone: FollowUp[];
+  /** The kind of each organisation contacted in the period (absent: an association). */
+  organisationKinds: Record<string, string>;
 }
 
 export interface MonthRow {
@@ -37,10 +40,15 @@ export interface MonthRow {
 
 export interface Report {
   period: ReportPeriod;
-  /** Distinct associations with a contact other than a mass mailing. */
+  /** Distinct associations (not partners) with a contact other than a mass mailing. */
   contactedAssociations: number;
-  /** Distinct associations that received a mass mailing. */
+  /** Distinct associations (not partners) that received a mass mailing. */
   mailedAssociations: number;
+  /**
+   * Contacts by kind of organisation: associations first, then each partner kind of the workspace
+   * (and a kind no longer listed, if contacted), with the distinct organisations contacted.
+   */
+  byOrganisationKind: { kind: string; contacts: number; organisations: number }[];
   interactions: { total: number; byKind: Record<InteractionKind, number>; byMonth: MonthRow[] };
   visitsHeld: number;
   workshopsHeld: number;
@@ -100,12 +108,45 @@ const zeroKinds = () =>
 export const publishedStageOf = (stages: readonly PipelineStage[]) =>
   stages.filter((s) => s.kind === 'main').at(-1)?.code;
 
+/** The kind of the organisation an interaction is with. */
+export const kindOfContact = (data: Pick<ReportData, 'organisationKinds'>, associationId: string): string =>
+  data.organisationKinds[associationId] ?? ASSOCIATION_KIND;
+
+function contactsByOrganisationKind(
+  data: ReportData,
+  interactions: ReportData['interactions'],
+  partnerKinds: readonly PartnerKind[],
+): Report['byOrganisationKind'] {
+  const codes = [ASSOCIATION_KIND, ...partnerKinds.map((k) => k.code)];
+  const rows = new Map(codes.map((kind) => [kind, { contacts: 0, organisations: new Set<string>() }]));
+  for (const interaction of interactions) {
+    const kind = kindOfContact(data, interaction.associationId);
+    const row = rows.get(kind) ?? { contacts: 0, organisations: new Set<string>() };
+    row.contacts++;
+    row.organisations.add(interaction.associationId);
+    rows.set(kind, row);
+  }
+  return [...rows].map(([kind, row]) => ({
+    kind,
+    contacts: row.contacts,
+    organisations: row.organisations.size,
+  }));
+}
+
+/**
+ * The report of `period`. The association figures (associations contacted and mailed, tarjotin
+ * moves) count associations only; contacts by kind of organisation counts partners too.
+ */
 export function computeReport(
   data: ReportData,
   period: ReportPeriod,
   stages: readonly PipelineStage[],
+  partnerKinds: readonly PartnerKind[] = defaultPartnerKinds,
 ): Report {
   const interactions = data.interactions.filter((i) => inPeriod(period, i.occurredAt));
+  const ofAssociations = interactions.filter(
+    (i) => kindOfContact(data, i.associationId) === ASSOCIATION_KIND,
+  );
   const byKind = zeroKinds();
   const months = new Map(monthsOf(period).map((month) => [month, zeroKinds()]));
   for (const interaction of interactions) {
@@ -146,8 +187,9 @@ export function computeReport(
 
   return {
     period,
-    contactedAssociations: distinct(interactions.filter((i) => i.kind !== 'mass_mailing')),
-    mailedAssociations: distinct(interactions.filter((i) => i.kind === 'mass_mailing')),
+    contactedAssociations: distinct(ofAssociations.filter((i) => i.kind !== 'mass_mailing')),
+    mailedAssociations: distinct(ofAssociations.filter((i) => i.kind === 'mass_mailing')),
+    byOrganisationKind: contactsByOrganisationKind(data, interactions, partnerKinds),
     interactions: {
       total: interactions.length,
       byKind,

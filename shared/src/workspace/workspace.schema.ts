@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { workspaceIdSchema } from '../ids';
 import { pipelineStageSchema } from '../pipeline/pipeline.schema';
 import { lineText } from '../schema-helpers';
+import { partnerKindListSchema } from '../association/organisation-kind';
 
 /** 2: the workspace item is listed in pattern 20 (migration in db/migrate.ts). */
 export const WORKSPACE_SCHEMA_VERSION = 2;
@@ -18,6 +19,11 @@ export const workspaceInputSchema = z.object({
     }),
   /** Cards waiting longer than this in a stage are highlighted as stale. */
   staleAfterDays: z.number().int().min(1).max(3650).default(30),
+  /**
+   * The kinds of partner organisations besides associations (organisation-kind.ts). Absent on a
+   * workspace stored before them: partnerKindsOf() gives the defaults.
+   */
+  partnerKinds: partnerKindListSchema.optional(),
 });
 export type WorkspaceInput = z.output<typeof workspaceInputSchema>;
 

@@ -154,6 +154,7 @@ export const routePolicies: Record<string, RoutePolicy> = {
     view: 'admin',
     actions: {
       save: { need: 'admin', audit: { action: 'settings.update', entity: 'workspace' } },
+      savePartnerKinds: { need: 'admin', audit: { action: 'settings.partnerKinds', entity: 'workspace' } },
       rename: { need: 'admin', audit: { action: 'workspace.rename', entity: 'workspace' } },
     },
   },

@@ -1,5 +1,11 @@
 import { searchDirectory } from '@kohtaamo/shared/association/directory-search';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
+import {
+  isPartner,
+  organisationKindOf,
+  partnerKindLabel,
+  partnerKindsOf,
+} from '@kohtaamo/shared/association/organisation-kind';
 import { helsinkiDate } from '@kohtaamo/shared/time/helsinki';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { directoryFilterNames, directoryFilterOptions } from '#lib/directory-filter-options.ts';
@@ -19,14 +25,17 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const size = Number(url.searchParams.get('size'));
   const limit = PAGE_SIZES.includes(size) ? size : DEFAULT_PAGE_SIZE;
   const page = await orHttpError(searchDirectory(db, workspace.id, filter, { cursor, limit }));
+  const kinds = partnerKindsOf(workspace);
   return {
     filter: params,
     associations: page.entries.map((a) => ({
       id: a.id,
       name: a.name,
       frame: a.frame,
+      /** A partner's kind, shown where an association's frame is. */
+      kindName: isPartner(a) ? partnerKindLabel(kinds, organisationKindOf(a), locals.locale) : undefined,
       municipalities: a.municipalities,
-      stage: stageLabel(workspace.stages, a.stage, locals.locale),
+      stage: a.stage !== undefined ? stageLabel(workspace.stages, a.stage, locals.locale) : '–',
       lastContactAt: a.lastContactAt,
       nextFollowUpDue: a.nextFollowUpDue,
       /** The next follow-up's date has passed (the directory highlights it). */

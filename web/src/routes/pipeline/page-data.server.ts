@@ -26,7 +26,8 @@ export const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) =
   const moved =
     movedId && isId(movedId)
       ? await orHttpError(findAssociation(db, workspace.id, movedId)).then((a) =>
-          a && !a.archivedAt && !a.mergedInto ? a : undefined,
+          // A partner (no stage) is never on the board.
+          a && !a.archivedAt && !a.mergedInto && a.stage !== undefined ? a : undefined,
         )
       : undefined;
   const columns = await orHttpError(
@@ -53,7 +54,8 @@ export const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) =
           /** The cards' move default: the next main stage ('' from a final stage: a choice is asked). */
           forward: nextStageOf(workspace.stages, stage.code) ?? '',
           cards: page.items.map((a) => {
-            const days = daysInStage(a.stageEnteredAt, now);
+            // Only associations are in a stage column: a partner has no stage keys (pattern 7).
+            const days = daysInStage(a.stageEnteredAt ?? now.toISOString(), now);
             return {
               id: a.id,
               name: a.name,
@@ -74,7 +76,7 @@ export const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) =
     moved: moved && {
       id: moved.id,
       name: moved.name,
-      stage: workspace.stages.find((s) => s.code === moved.stage)?.label[locals.locale] ?? moved.stage,
+      stage: workspace.stages.find((s) => s.code === moved.stage)?.label[locals.locale] ?? moved.stage ?? '',
     },
   };
 };

@@ -3,6 +3,12 @@ import { redirect } from '@sveltejs/kit';
 import { dissolvedStageOf } from '@kohtaamo/shared/association/archive-association';
 import { getAssociation, getAssociationNames } from '@kohtaamo/shared/association/association.store';
 import {
+  isPartner,
+  organisationKindLabel,
+  organisationKindOf,
+  partnerKindsOf,
+} from '@kohtaamo/shared/association/organisation-kind';
+import {
   listOpenFollowUpsDue,
   listOpenFollowUpsOfAssociation,
 } from '@kohtaamo/shared/follow-up/follow-up.store';
@@ -95,14 +101,23 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
     staff,
     taskForm: { id: newId(), due: addDays(helsinkiDate(db.now()), 7), assigneeId: locals.staffId },
     personForm: { id: newId() },
-    stage: {
-      code: association.stage,
-      name: stageName(association.stage),
-      enteredAt: association.stageEnteredAt,
-      days: daysInStage(association.stageEnteredAt, db.now()),
-      /** The move form's default: the next main stage ('' from a final stage: a choice is asked). */
-      forward: nextStageOf(workspace.stages, association.stage) ?? '',
-    },
+    kindName: organisationKindLabel(
+      partnerKindsOf(workspace),
+      organisationKindOf(association),
+      locals.locale,
+    ),
+    /** The tarjotin stage: none for a partner. */
+    stage:
+      association.stage !== undefined && association.stageEnteredAt !== undefined
+        ? {
+            code: association.stage,
+            name: stageName(association.stage),
+            enteredAt: association.stageEnteredAt,
+            days: daysInStage(association.stageEnteredAt, db.now()),
+            /** The move form's default: the next main stage ('' from a final stage: a choice is asked). */
+            forward: nextStageOf(workspace.stages, association.stage) ?? '',
+          }
+        : undefined,
     stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
     history: withNames(history.reverse()),
     merged: merged.map((m) => ({
@@ -149,6 +164,6 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
     nextTask,
     // "Mark as dissolved" asks first, saying what it does to the stage.
     confirmArchive: url.searchParams.get('archive') === 'confirm' && !association.archivedAt,
-    dissolvedStage: dissolvedStageOf(workspace)?.label[locals.locale],
+    dissolvedStage: isPartner(association) ? undefined : dissolvedStageOf(workspace)?.label[locals.locale],
   };
 };

@@ -9,6 +9,12 @@ import { createAssociation, findAssociation } from '@kohtaamo/shared/association
 import { newId } from '@kohtaamo/shared/ids';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { initialStage } from '@kohtaamo/shared/pipeline/pipeline';
+import {
+  ASSOCIATION_KIND,
+  isKnownKind,
+  isPartner,
+  partnerKindsOf,
+} from '@kohtaamo/shared/association/organisation-kind';
 import { listAssignableStaff } from '@kohtaamo/shared/user/user.store';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { runAction } from '#lib/server/actions.ts';
@@ -20,12 +26,17 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   const { db } = serverContext();
   const workspace = await orHttpError(currentWorkspace(locals));
+  const kinds = partnerKindsOf(workspace);
+  const asked = url.searchParams.get('kind');
   return {
     id: newId(),
     name: (url.searchParams.get('name') ?? '').slice(0, 200),
     staff: await orHttpError(listAssignableStaff(db, workspace.id)),
     stages: workspace.stages.map((s) => ({ code: s.code, name: s.label[locals.locale] })),
     firstStage: initialStage(workspace.stages),
+    partnerKinds: kinds.map((k) => ({ code: k.code, name: k.label[locals.locale] })),
+    /** The kind chosen beforehand (`?kind=`, e.g. from a link that adds a partner). */
+    kind: asked && isKnownKind(kinds, asked) ? asked : ASSOCIATION_KIND,
   };
 };
 
@@ -35,7 +46,8 @@ export const actions: Actions = {
     const workspace = await orHttpError(currentWorkspace(locals));
     const values = formValues((await request.formData()).entries());
     const id = String(values.id ?? '');
-    const input = associationFormInput(values);
+    // The kind is chosen here only (a profile edit keeps it): a partner's frame and stage are ignored.
+    const input = { ...associationFormInput(values), kind: values.kind };
     const result = await runAction('association', values, async () => {
       // Sent twice (a double click, a retry after a lost answer): the first one stands.
       const existing = await findAssociation(db, workspace.id, id);
@@ -55,6 +67,7 @@ export const actions: Actions = {
     }
     locals.createdId = result.association.id;
     const logNext = values.logNext === 'yes' ? '&log=1#log' : '';
-    redirect(303, `/associations/${result.association.id}?done=created${logNext}`);
+    const done = isPartner(result.association) ? 'partnerCreated' : 'created';
+    redirect(303, `/associations/${result.association.id}?done=${done}${logNext}`);
   },
 };

@@ -1,5 +1,6 @@
 // The report of a period as an Excel workbook (numbers as numbers).
 import { computeReport } from '@kohtaamo/shared/report/report';
+import { partnerKindsOf } from '@kohtaamo/shared/association/organisation-kind';
 import { reportXlsx } from '@kohtaamo/shared/report/report-export';
 import { reportTable } from '@kohtaamo/shared/report/report-rows';
 import { loadReportData } from '@kohtaamo/shared/report/report.store';
@@ -14,9 +15,12 @@ export const GET: RequestHandler = async ({ url, locals }) => {
   const workspace = await orHttpError(currentWorkspace(locals));
   const period = parseReportPeriod(url, db.now());
   const loaded = await orHttpError(loadReportData(db, workspace.id, period));
-  const report = computeReport(loaded.data, loaded.period, workspace.stages);
+  const report = computeReport(loaded.data, loaded.period, workspace.stages, partnerKindsOf(workspace));
   const name = `kohtaamo-raportti-${loaded.period.from}-${loaded.period.to}.xlsx`;
-  const workbook = await reportXlsx(reportTable(report, workspace.stages, locals.locale), 'raportti');
+  const workbook = await reportXlsx(
+    reportTable(report, workspace.stages, locals.locale, partnerKindsOf(workspace)),
+    'raportti',
+  );
   return new Response(new Uint8Array(workbook), {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

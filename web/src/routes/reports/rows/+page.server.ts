@@ -5,6 +5,7 @@ import { ValidationError } from '@kohtaamo/shared/errors';
 import { reportRows, rowsQuerySchema } from '@kohtaamo/shared/report/report-rows';
 import { loadReportData } from '@kohtaamo/shared/report/report.store';
 import { stageLabel } from '@kohtaamo/shared/pipeline/pipeline';
+import { organisationKindLabel, partnerKindsOf } from '@kohtaamo/shared/association/organisation-kind';
 import { parseInput } from '@kohtaamo/shared/validation';
 import { currentWorkspace, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -36,6 +37,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   return {
     period,
     query,
+    /** The organisation kind the rows are of (the contacts by kind figure). */
+    orgKindName: query.orgKind
+      ? organisationKindLabel(partnerKindsOf(workspace), query.orgKind, locals.locale)
+      : undefined,
     rows: rows.map((row) => ({
       ...row,
       associationName: row.associationId ? (names.get(row.associationId) ?? '–') : '',
