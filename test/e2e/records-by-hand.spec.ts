@@ -194,7 +194,7 @@ test('creates a municipality council as a partner and logs a meeting with it', a
   await context.clearCookies({ name: 'kohtaamo-lang' });
 });
 
-test('without JavaScript: a partner is added with the type and stage fields still in the form, and gets neither', async ({
+test('without JavaScript: a partner is added with the type and stage fields still in the form, gets neither, and its kind is corrected later', async ({
   browser,
 }) => {
   const context = await browser.newContext({
@@ -212,6 +212,16 @@ test('without JavaScript: a partner is added with the type and stage fields stil
   await expect(page.locator('section[aria-labelledby="stage-heading"]')).toContainText(
     'Kumppani ei ole tarjotinpolulla',
   );
+
+  // Entered as the wrong kind: corrected on the edit page, it joins the tarjotin path.
+  await page.getByRole('link', { name: 'Muokkaa perustietoja' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Toimijan laji' })).toBeVisible();
+  await page.locator('#change-kind').selectOption({ label: 'Yhdistys' });
+  await page.locator('#change-frame').selectOption({ label: 'Yhdistys' });
+  await page.getByRole('button', { name: 'Vaihda laji' }).click();
+  await expect(page.getByRole('status')).toHaveText('Toimijan laji vaihdettiin.');
+  await expect(page.locator('section[aria-labelledby="stage-heading"]')).toContainText('Ei yhteydenottoa');
+  await expect(page.locator('section[aria-labelledby="profile-heading"]')).toContainText('Muoto');
   await context.close();
 });
 

@@ -12,6 +12,7 @@ import { getWorkspace } from '../workspace/workspace.store';
 import { partnerKindsFromForm, updatePartnerKinds } from '../workspace/partner-kind-settings';
 import { archiveAsDissolved } from './archive-association';
 import { mergeAssociations } from './merge-associations';
+import { changeOrganisationKind } from './change-kind';
 import {
   createAssociation,
   getAssociation,
@@ -158,6 +159,56 @@ describe('partners', () => {
     ).rejects.toThrow(ValidationError);
     await mergeAssociations(db, workspace, { duplicateId: twin.id, survivorId: partner.id, by: 'anna' });
     expect((await getAssociation(db, workspace.id, twin.id)).mergedInto).toBe(partner.id);
+  });
+
+  it('a kind entered wrong is corrected: a partner leaves the pipeline, an association joins it in the first stage', async () => {
+    const workspace = await freshWorkspace(db);
+    const association = await addAssociation(db, workspace);
+    await moveAssociationStage(db, workspace, {
+      associationId: association.id,
+      input: { to: 'contacted' },
+      by: 'anna',
+    });
+    const partner = await changeOrganisationKind(db, workspace, {
+      id: association.id,
+      input: { expectedVersion: 1, kind: 'kunta' },
+      by: 'anna',
+    });
+    expect(partner).toMatchObject({ kind: 'kunta', version: 2, stageSeq: 2 });
+    expect(partner.stage).toBeUndefined();
+    expect(partner.frame).toBeUndefined();
+    expect((await listAssociationsInStage(db, workspace.id, 'contacted')).items).toEqual([]);
+    // A stale version changes nothing; becoming an association needs a frame.
+    await expect(
+      changeOrganisationKind(db, workspace, {
+        id: association.id,
+        input: { expectedVersion: 1, kind: 'neuvosto' },
+        by: 'anna',
+      }),
+    ).rejects.toThrow(ConflictError);
+    await expect(
+      changeOrganisationKind(db, workspace, {
+        id: association.id,
+        input: { expectedVersion: 2, kind: 'association' },
+        by: 'anna',
+      }),
+    ).rejects.toThrow(ValidationError);
+    const back = await changeOrganisationKind(db, workspace, {
+      id: association.id,
+      input: { expectedVersion: 2, kind: 'association', frame: 'kerho' },
+      by: 'anna',
+    });
+    expect(back).toMatchObject({ kind: 'association', frame: 'kerho', stage: 'not_contacted', stageSeq: 3 });
+    const column = await listAssociationsInStage(db, workspace.id, 'not_contacted');
+    expect(column.items.map((a) => a.id)).toEqual([association.id]);
+    const history = (await itemsOf(workspace.id, association.id)).filter((i) =>
+      String(i.sk).startsWith('STAGE#'),
+    );
+    expect(history.map((h) => [h.seq, h.from ?? null, h.to])).toEqual([
+      [1, null, 'not_contacted'],
+      [2, 'not_contacted', 'contacted'],
+      [3, null, 'not_contacted'],
+    ]);
   });
 
   it('a contact with a partner is logged as with an association', async () => {

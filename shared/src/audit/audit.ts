@@ -44,6 +44,7 @@ export const auditActions = [
   'export.download',
   'import',
   'association.merge',
+  'association.changeKind',
   'campaign.create',
   'event.create',
   'event.update',

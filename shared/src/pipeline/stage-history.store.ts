@@ -18,6 +18,7 @@ import { parseId } from '../validation';
 import { helsinkiMonth } from '../time/helsinki';
 import type { Association } from '../association/association.schema';
 import type { StageChange } from './pipeline.schema';
+import { ASSOCIATION_KIND } from '../association/organisation-kind';
 
 /** The stored item of a history entry, with its month index keys. */
 export function stageChangeItem(workspaceId: string, change: StageChange): Record<string, unknown> {
@@ -81,8 +82,13 @@ export async function applyStageToProfile(db: Db, workspaceId: string, change: S
           Key: keys.association(workspaceId, change.associationId),
           UpdateExpression:
             'SET stage = :to, stageEnteredAt = :at, stageSeq = :seq, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk REMOVE stagePending',
-          ConditionExpression: 'attribute_exists(pk) AND stageSeq < :seq',
+          // A partner (organisation-kind.ts) never takes a stage, not even from an entry a kind
+          // change left behind.
+          ConditionExpression:
+            'attribute_exists(pk) AND stageSeq < :seq AND (attribute_not_exists(#kind) OR #kind = :association)',
+          ExpressionAttributeNames: { '#kind': 'kind' },
           ExpressionAttributeValues: {
+            ':association': ASSOCIATION_KIND,
             ':to': change.to,
             ':at': change.at,
             ':seq': change.seq,

@@ -62,7 +62,13 @@ export const routePolicies: Record<string, RoutePolicy> = {
   },
   // merge records its own audit entry (the duplicate and the survivor, once it is done)
   '/associations/[id=id]/merge': { view: 'staff', actions: { merge: { need: 'staff' } } },
-  '/associations/[id=id]/edit': { view: 'staff', actions: { save: onAssociation('association.update') } },
+  '/associations/[id=id]/edit': {
+    view: 'staff',
+    actions: {
+      save: onAssociation('association.update'),
+      changeKind: onAssociation('association.changeKind'),
+    },
+  },
   '/associations/[id=id]/interactions/[interactionId=id]': {
     view: 'staff',
     actions: {

@@ -3,6 +3,8 @@ import { associationFormInput } from '@kohtaamo/shared/association/association-f
 import { getAssociation, updateAssociationProfile } from '@kohtaamo/shared/association/association.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { listAssignableStaff } from '@kohtaamo/shared/user/user.store';
+import { changeOrganisationKind } from '@kohtaamo/shared/association/change-kind';
+import { organisationKindOf, partnerKindsOf } from '@kohtaamo/shared/association/organisation-kind';
 import { runAction } from '#lib/server/actions.ts';
 import { currentWorkspace, member, serverContext } from '#lib/server/context.ts';
 import { orHttpError } from '#lib/server/errors.ts';
@@ -14,7 +16,13 @@ export const load: PageServerLoad = async ({ params, locals }) => {
   const [association, staff] = await orHttpError(
     Promise.all([getAssociation(db, workspace.id, params.id), listAssignableStaff(db, workspace.id)]),
   );
-  return { association, staff };
+  const kinds = partnerKindsOf(workspace);
+  return {
+    association,
+    staff,
+    kind: organisationKindOf(association),
+    partnerKinds: kinds.map((k) => ({ code: k.code, name: k.label[locals.locale] })),
+  };
 };
 
 export const actions: Actions = {
@@ -37,5 +45,19 @@ export const actions: Actions = {
       return fail(409, { ...result.data, theirs });
     }
     redirect(303, `/associations/${id}?done=profile`);
+  },
+  changeKind: async ({ request, params, locals }) => {
+    const { db } = serverContext();
+    const workspace = await orHttpError(currentWorkspace(locals));
+    const values = formValues((await request.formData()).entries());
+    const result = await runAction('kind', values, () =>
+      changeOrganisationKind(db, workspace, {
+        id: params.id,
+        input: { expectedVersion: values.version, kind: values.kind, frame: values.frame },
+        by: locals.staffId,
+      }),
+    );
+    if (!('version' in result)) return result;
+    redirect(303, `/associations/${params.id}?done=kindChanged`);
   },
 };
