@@ -163,6 +163,7 @@ describe('a server killed in the middle of writes heals on its next reads and wr
       orphanRecordsRemoved: 0,
       contactsMetFixed: 0,
       campaignRowNamesFixed: 0,
+      parentEntriesFixed: 0,
     });
   }, 180_000);
 });

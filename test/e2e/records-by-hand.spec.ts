@@ -530,6 +530,49 @@ test('a board change: the chair’s role ends and stays as history, a new chair 
   await expectNoAxeViolations(page);
 });
 
+test('an umbrella organisation: chosen by the start of its name (asked when several match), shown both ways', async ({
+  page,
+}) => {
+  for (const name of ['Pohjois-Savon Reumapiiri ry', 'Pohjois-Savon Reumaliitto ry']) {
+    await page.goto('/associations/new');
+    await fillNewAssociation(page, { name, municipalities: 'Kuopio' });
+    await page.getByLabel('Muoto').selectOption({ label: 'Piiri' });
+    await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  }
+
+  // Two start "Pohjois-Savon Reuma": the form asks which, keeping everything typed.
+  await page.goto('/associations/new');
+  await fillNewAssociation(page, { name: 'Kuopion Reumayhdistys ry', municipalities: 'Kuopio' });
+  await page.getByLabel('Kattojärjestö (valinnainen)').fill('pohjois-savon reuma');
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('alert')).toContainText('Valitse, mikä näistä on kattojärjestö.');
+  const choice = page.getByRole('group', { name: /Useampi yhdistys alkaa näin/ });
+  await expect(choice.getByRole('radio')).toHaveCount(2);
+  await expect(page.getByLabel('Nimi *')).toHaveValue('Kuopion Reumayhdistys ry');
+  await expectNoAxeViolations(page);
+  await choice.getByLabel(/Pohjois-Savon Reumapiiri ry/).check();
+  await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kuopion Reumayhdistys ry');
+  const profile = page.locator('section[aria-labelledby="profile-heading"]');
+  await expect(profile).toContainText('Kuuluu kattojärjestöön');
+  await profile.getByRole('link', { name: 'Pohjois-Savon Reumapiiri ry' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pohjois-Savon Reumapiiri ry');
+  const members = page.locator('ul.member-associations');
+  await expect(members).toHaveText('Kuopion Reumayhdistys ry');
+
+  // Moved to the liitto on the edit page by its full name; the piiri no longer lists it.
+  await members.getByRole('link', { name: 'Kuopion Reumayhdistys ry' }).click();
+  await page.getByRole('link', { name: 'Muokkaa perustietoja' }).click();
+  await hydrated(page);
+  await expect(page.getByLabel('Kattojärjestö (valinnainen)')).toHaveValue('Pohjois-Savon Reumapiiri ry');
+  await page.getByLabel('Kattojärjestö (valinnainen)').fill('Pohjois-Savon Reumaliitto ry');
+  await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+  await expect(profile.getByRole('link', { name: 'Pohjois-Savon Reumaliitto ry' })).toBeVisible();
+  await profile.getByRole('link', { name: 'Pohjois-Savon Reumaliitto ry' }).click();
+  await expect(page.locator('ul.member-associations')).toHaveText('Kuopion Reumayhdistys ry');
+});
+
 test.describe('as a viewer', () => {
   test.use({ storageState: storageStateOf('viewer') });
   test('the directory offers no new association', async ({ page }) => {

@@ -1,4 +1,5 @@
 // Data access for associations: profile (1), directory (2), pipeline column (7), profile edits.
+import { checkParent } from './parent-association';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import {
@@ -63,7 +64,7 @@ export function associationItem(workspaceId: string, association: Association): 
  * creates nothing twice. The starting entry has no `from`: reports do not count it as a move.
  * A partner (input `kind` one of the workspace's partner kinds) gets no stage, no history entry
  * and no frame (a frame or stage sent with it is ignored). Fails with ValidationError (an unknown
- * kind or stage, an association without a frame, an unknown owner).
+ * kind or stage, an association without a frame, an unknown owner, a parent that cannot be one).
  */
 export async function createAssociation(
   db: Db,
@@ -76,6 +77,7 @@ export async function createAssociation(
   const partner = isPartner(input);
   const stage = partner ? undefined : startingStage(workspace, request.stage);
   await checkOwner(db, workspace.id, input.ownerId);
+  await checkParent(db, workspace.id, id, input.parentId);
   const now = db.now().toISOString();
   const association: Association = {
     ...input,
@@ -279,6 +281,7 @@ export async function updateAssociationProfile(
   );
   const input = parseInput(schema, request.input) as Partial<AssociationInput>;
   await checkOwner(db, workspaceId, input.ownerId);
+  await checkParent(db, workspaceId, id, input.parentId);
   const names: Record<string, string> = { '#version': 'version' };
   const values: Record<string, unknown> = {
     ':expected': parseExpectedVersion(request.expectedVersion),

@@ -43,6 +43,8 @@ export interface RepairFixes {
   contactsMetFixed: number;
   /** Copies of an association's name on its campaign rows (pattern 38) that a rename left behind. */
   campaignRowNamesFixed: number;
+  /** Entries of associations under their parent (pattern 40) written or removed. */
+  parentEntriesFixed: number;
 }
 
 export interface RepairReport extends RepairFixes {
@@ -63,6 +65,7 @@ export const fixKinds: readonly (keyof RepairFixes)[] = [
   'orphanRecordsRemoved',
   'contactsMetFixed',
   'campaignRowNamesFixed',
+  'parentEntriesFixed',
 ];
 
 export interface RepairOptions {
@@ -129,6 +132,7 @@ async function repairAssociation(
   const entries = await syncProfileEntries(db, workspaceId, association);
   report.municipalityEntriesFixed += entries.municipality;
   report.duplicateEntriesFixed += entries.duplicate;
+  report.parentEntriesFixed += entries.parent;
   report.personCopiesFixed += await syncPersonCopiesOfAssociation(db, workspaceId, association.id);
   report.orphanRecordsRemoved += await removeOrphanRecords(db, workspaceId, association.id);
   report.contactsMetFixed += await syncContactsMetOfAssociation(db, workspaceId, association.id);
@@ -156,6 +160,7 @@ export async function repairWorkspace(
     orphanRecordsRemoved: 0,
     contactsMetFixed: 0,
     campaignRowNamesFixed: 0,
+    parentEntriesFixed: 0,
   };
   const workspace = await getWorkspace(db, workspaceId);
   let cursor = options.cursor;

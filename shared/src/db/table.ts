@@ -226,6 +226,14 @@ export const accessPatterns = [
     key: 'pk MAILSUPPRESS#<sha256>, sk SUPPRESS',
   },
   {
+    id: '40',
+    name: 'member associations of an umbrella association (a liitto, a piiri) in Finnish name order',
+    index: 'gsi1',
+    key:
+      'gsi1pk WS#w#CHILDREN#<parent>, gsi1sk <collation key>\\u0001<id> ' +
+      '(an entry item per association with a parent, then a batch read of the page)',
+  },
+  {
     id: '36',
     name: 'people directory in Finnish name order (and by the start of a name)',
     index: 'gsi1',
@@ -278,6 +286,7 @@ export const itemTypes = [
   'stageChange',
   'municipalityEntry',
   'duplicateEntry',
+  'parentEntry',
   'invitation',
   'user',
   'emailLookup',
@@ -429,6 +438,14 @@ export const keys = {
     gsi1pk: `WS#${ws}#DUP#${encodeURIComponent(duplicateKey)}`,
     gsi1sk: associationId,
   }),
+  /** The entry of an association under its parent (pattern 40): re-keyed by every profile write. */
+  parentEntry: (ws: string, associationId: string, parentId: string, collationKey: string) => ({
+    pk: `WS#${ws}#ASSOC#${associationId}`,
+    sk: `PARENT#${parentId}`,
+    gsi1pk: `WS#${ws}#CHILDREN#${parentId}`,
+    gsi1sk: `${collationKey}${COLLATION_SEPARATOR}${associationId}`,
+  }),
+  childrenPartition: (ws: string, parentId: string) => `WS#${ws}#CHILDREN#${parentId}`,
   duplicatePartition: (ws: string, duplicateKey: string) =>
     `WS#${ws}#DUP#${encodeURIComponent(duplicateKey)}`,
   municipalityPartition: (ws: string, municipality: string) =>
@@ -502,6 +519,7 @@ export const sortKeyPrefixes = {
   stageChange: 'STAGE#',
   municipalityEntry: 'MUNI#',
   duplicateEntry: 'DUP#',
+  parentEntry: 'PARENT#',
   campaignRow: 'ROW#',
   /** Reverse entries of the contacts a person was met in (pattern 37), in the person's partition. */
   contactMet: 'MET#',

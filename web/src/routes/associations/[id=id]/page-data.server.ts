@@ -15,6 +15,7 @@ import {
 import { newId } from '@kohtaamo/shared/ids';
 import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
 import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
+import { listMemberAssociations } from '@kohtaamo/shared/association/parent-association';
 import { inCallingOrder, onePerPerson, telHref } from '@kohtaamo/shared/person/contact-order';
 import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
 import { assignableStaff, getMember, listMembers } from '@kohtaamo/shared/user/user.store';
@@ -37,7 +38,17 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
   // A merged duplicate lives on in the association it was merged into.
   if (association.mergedInto) redirect(303, `/associations/${association.mergedInto}`);
   const mergedIds = association.mergedFromIds ?? [];
-  const [members, timeline, followUps, history, merged, owner, workspaceMembers] = await orHttpError(
+  const [
+    members,
+    timeline,
+    followUps,
+    history,
+    merged,
+    owner,
+    workspaceMembers,
+    parentNames,
+    memberAssociations,
+  ] = await orHttpError(
     Promise.all([
       listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
       listTimeline(db, workspace.id, association.id, { limit: 50 }),
@@ -51,8 +62,13 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
       ),
       association.ownerId ? getMember(db, workspace.id, association.ownerId) : undefined,
       listMembers(db, workspace.id),
+      association.parentId
+        ? getAssociationNames(db, workspace.id, [association.parentId])
+        : new Map<string, string>(),
+      listMemberAssociations(db, workspace.id, association.id, { limit: 100 }),
     ]),
   );
+  const parentName = association.parentId ? parentNames.get(association.parentId) : undefined;
   const staff = assignableStaff(workspaceMembers);
   // The timeline names who logged each contact and the people met (from the roles read above).
   const staffNames = new Map(workspaceMembers.map((m) => [m.userId, m.name]));
@@ -98,6 +114,8 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
     /** The association's own number as a tap-to-call address. */
     phoneHref: association.phone ? telHref(association.phone) : undefined,
     ownerName: owner?.name,
+    parent: association.parentId && parentName ? { id: association.parentId, name: parentName } : undefined,
+    memberAssociations: memberAssociations.items.map((m) => ({ id: m.id, name: m.name })),
     staff,
     taskForm: { id: newId(), due: addDays(helsinkiDate(db.now()), 7), assigneeId: locals.staffId },
     personForm: { id: newId() },

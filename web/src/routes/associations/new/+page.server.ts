@@ -7,6 +7,8 @@ import { findLikelyDuplicates } from '@kohtaamo/shared/association/association-d
 import { associationInputSchema } from '@kohtaamo/shared/association/association.schema';
 import { createAssociation, findAssociation } from '@kohtaamo/shared/association/association.store';
 import { newId } from '@kohtaamo/shared/ids';
+import { localised } from '@kohtaamo/shared/i18n/messages';
+import { parentFromForm } from '@kohtaamo/shared/association/parent-association';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { initialStage } from '@kohtaamo/shared/pipeline/pipeline';
 import {
@@ -47,11 +49,13 @@ export const actions: Actions = {
     const values = formValues((await request.formData()).entries());
     const id = String(values.id ?? '');
     // The kind is chosen here only (a profile edit keeps it): a partner's frame and stage are ignored.
-    const input = { ...associationFormInput(values), kind: values.kind };
     const result = await runAction('association', values, async () => {
       // Sent twice (a double click, a retry after a lost answer): the first one stands.
       const existing = await findAssociation(db, workspace.id, id);
       if (existing) return { kind: 'created' as const, association: existing };
+      const parent = await parentFromForm(db, workspace.id, id, values);
+      if (parent.kind === 'choose') return { kind: 'chooseParent' as const, candidates: parent.candidates };
+      const input = { ...associationFormInput(values), parentId: parent.parentId, kind: values.kind };
       const candidate = parseInput(associationInputSchema, input);
       if (values.createAnyway !== 'yes') {
         const duplicates = await findLikelyDuplicates(db, workspace.id, candidate, id);
@@ -62,6 +66,14 @@ export const actions: Actions = {
       return { kind: 'created' as const, association };
     });
     if (!('kind' in result)) return result;
+    if (result.kind === 'chooseParent') {
+      return fail(400, {
+        form: 'association',
+        fields: [{ field: 'parentName', message: localised('msg:parent.choose') }],
+        parentCandidates: result.candidates,
+        values: echoValues(values),
+      });
+    }
     if (result.kind === 'duplicates') {
       return fail(409, { form: 'association', duplicates: result.duplicates, values: echoValues(values) });
     }
