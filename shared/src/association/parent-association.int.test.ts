@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addAssociation, freshWorkspace, testDb } from '../../../test/support/test-db';
 import { keys } from '../db/table';
 import { repairWorkspace } from '../db/repair';
-import { ValidationError } from '../errors';
+import type { ValidationError } from '../errors';
 import { finnishCollationKey } from '../text/finnish-collation';
 import { getAssociation, updateAssociationProfile } from './association.store';
 import { listMemberAssociations, parentFromForm } from './parent-association';
