@@ -74,6 +74,11 @@ import { addDays } from '../../shared/src/time/helsinki';
 import { CAMPAIGN_ROW_SCHEMA_VERSION } from '../../shared/src/campaign/campaign.schema';
 import { listContactsMet } from '../../shared/src/interaction/contacts-met.store';
 import { listCampaignRowsOfAssociation } from '../../shared/src/campaign/campaign-row-names';
+import {
+  findCalendarFeed,
+  getCalendarFeedOfUser,
+  turnOnCalendarFeed,
+} from '../../shared/src/calendar/calendar-feed.store';
 
 const BUDGET = 1.5;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -92,6 +97,8 @@ interface Fixture {
   campaignId: string;
   /** A signed-in session of 'anna' (an admin of the workspace), for the page benchmarks. */
   sessionToken: string;
+  /** Anna's calendar feed address in the workspace (pattern 39). */
+  calendarToken: string;
 }
 
 type Read = (db: Db, fixture: Fixture, i: number) => Promise<unknown>;
@@ -186,6 +193,10 @@ const reads: Record<string, Read> = {
   '37': (db, f, i) => listContactsMet(db, f.workspaceId, pick(f.data.people, i).id, { limit: 25 }),
   '38': (db, f, i) =>
     listCampaignRowsOfAssociation(db, f.workspaceId, pick(f.data.associations.slice(0, 60), i).id),
+  '39': (db, f, i) =>
+    i % 2 === 0
+      ? findCalendarFeed(db, f.calendarToken)
+      : getCalendarFeedOfUser(db, f.workspaceId, { id: 'anna', sessionEpoch: 1 }),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);
@@ -209,6 +220,7 @@ async function seed(db: Db, workspaceId: string, scale: number): Promise<Fixture
     });
   }
   const { token: sessionToken } = await createSession(db, { userId: 'anna', epoch: 1, workspaceId });
+  const calendarToken = await turnOnCalendarFeed(db, workspaceId, { id: 'anna', sessionEpoch: 1 });
   // A handover job, an import and a campaign of the same size in both workspaces: their reads
   // depend on the job, the file and the call list, not on the workspace.
   const job = await createJob(db, workspaceId, {
@@ -274,7 +286,7 @@ async function seed(db: Db, workspaceId: string, scale: number): Promise<Fixture
     `Seeded ${scale}×: ${data.associations.length} associations, ${data.interactions.length} interactions ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  return { workspaceId, data, sessionToken, jobId: job.id, importId, campaignId };
+  return { workspaceId, data, sessionToken, calendarToken, jobId: job.id, importId, campaignId };
 }
 
 async function main(): Promise<void> {

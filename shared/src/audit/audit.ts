@@ -52,6 +52,8 @@ export const auditActions = [
   'event.attendance',
   'event.feedback',
   'access.denied',
+  'calendarFeed.on',
+  'calendarFeed.off',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

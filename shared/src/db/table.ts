@@ -269,6 +269,14 @@ export const accessPatterns = [
     index: 'gsi1',
     key: 'gsi1pk WS#w#ASSOC#a#ROWS, gsi1sk <campaign> (on the row item; one query per rename)',
   },
+  {
+    id: '39',
+    name: 'calendar feed by token hash, and the current feed of a user in a workspace (only its hash)',
+    index: 'table',
+    key:
+      'pk CALFEED#<sha256>, sk FEED; pk WS#w#CALFEEDS, sk USER#u (a feed request: 1 get, 1 batch read of ' +
+      'the user, membership and current feed, then one page of pattern 5, a batch read of names and pattern 27)',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */
@@ -308,12 +316,14 @@ export const itemTypes = [
   'feedback',
   'feedbackLink',
   'mailSuppression',
+  'calendarFeed',
+  'calendarFeedOfUser',
 ] as const;
 export type ItemType = (typeof itemTypes)[number];
 
 /**
  * Key builders: the only place that knows how keys are spelled. Global items (users, e-mail
- * lookups, sessions, one-time tokens, throttle counters, public feedback links, mail suppressions) are the only keys
+ * lookups, sessions, one-time tokens, throttle counters, public feedback links, mail suppressions, calendar feeds) are the only keys
  * outside `WS#`: they are needed before a workspace is known. E-mail addresses and tokens appear only as SHA-256 hashes.
  */
 export const keys = {
@@ -508,6 +518,10 @@ export const keys = {
     sk: `FEEDBACK#${id}`,
   }),
   feedbackLink: (tokenHash: string) => ({ pk: `FEEDBACKLINK#${tokenHash}`, sk: 'LINK' }),
+  /** A calendar feed address's lookup (pattern 39): which user's feed of which workspace. */
+  calendarFeed: (tokenHash: string) => ({ pk: `CALFEED#${tokenHash}`, sk: 'FEED' }),
+  /** The current feed of a user in a workspace: the hash of its token, so a new one voids the old. */
+  calendarFeedOfUser: (ws: string, userId: string) => ({ pk: `WS#${ws}#CALFEEDS`, sk: `USER#${userId}` }),
 } as const;
 
 export const sortKeyPrefixes = {

@@ -78,6 +78,11 @@ export const processingFacts: { title: Localised; text: Localised }[] = [
     text: localised('recordOfProcessing.fact.recipients.text'),
   },
   {
+    // A user's calendar feed sends their task titles to the calendar provider they subscribe with.
+    title: localised('recordOfProcessing.fact.calendarFeed.title'),
+    text: localised('recordOfProcessing.fact.calendarFeed.text'),
+  },
+  {
     title: localised('recordOfProcessing.fact.transfersOutsideTheEu.title'),
     text: localised('recordOfProcessing.fact.transfersOutsideTheEu.text'),
   },

@@ -18,7 +18,8 @@ export interface ThrottleRule {
   /**
    * What is counted: 'account' (by e-mail, from clients it does not know), 'account-device' (by
    * e-mail and a device that logged in before), 'address' (by client address, across accounts),
-   * public feedback per address and event, and a feedback form's single-use stamp.
+   * public feedback per address and event, a feedback form's single-use stamp, and a calendar feed
+   * address (by its token hash: calendar services fetch from shared addresses).
    */
   kind:
     | 'account'
@@ -27,7 +28,8 @@ export interface ThrottleRule {
     | 'password-change'
     | 'feedback-address'
     | 'feedback-event'
-    | 'feedback-stamp';
+    | 'feedback-stamp'
+    | 'calendar-feed';
   value: string;
   /** Attempts allowed at once; after them, one more per `windowSeconds / limit`. */
   limit: number;
@@ -58,6 +60,9 @@ export const feedbackLimits = {
   perAddress: { limit: 10, windowSeconds: 15 * 60 },
   perEvent: { limit: 300, windowSeconds: 60 * 60 },
 } as const;
+
+/** A calendar feed address: calendar services poll every few hours; a burst of retries still passes. */
+export const calendarFeedLimit = { limit: 30, windowSeconds: 60 * 60 } as const;
 
 /** What one attempt moves the counter by, and the counter's key. */
 function counterOf(rule: ThrottleRule) {

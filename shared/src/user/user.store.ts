@@ -5,6 +5,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import { batchGetAll, isConditionalFailure, queryAll, run } from '../db/operations';
 import { keys, stripKeys } from '../db/table';
+import { turnOffCalendarFeed } from '../calendar/calendar-feed.store';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { sortFinnish } from '../text/finnish-collation';
 import { parseExpectedVersion } from '../validation';
@@ -281,5 +282,7 @@ export async function updateMember(
     if (isConditionalFailure(error)) throw new ConflictError();
     throw error;
   }
+  // A deactivated member's calendar address stops for good (reactivation does not bring it back).
+  if (!next.active) await turnOffCalendarFeed(db, input.workspaceId, input.userId);
   return (await getMember(db, input.workspaceId, input.userId)) as WorkspaceMember;
 }

@@ -201,8 +201,13 @@ export const routePolicies: Record<string, RoutePolicy> = {
       logoutEverywhere: { need: 'signed-in' },
       rename: { need: 'signed-in' },
       changePassword: { need: 'signed-in' },
+      // The calendar address belongs to a membership: any role, once a workspace is chosen.
+      calendarOn: { need: 'viewer', audit: { action: 'calendarFeed.on', entity: 'user' } },
+      calendarOff: { need: 'viewer', audit: { action: 'calendarFeed.off', entity: 'user' } },
     },
   },
+  // Public: the private calendar address (the token is the key); throttled per address, no-store.
+  '/calendar/[token].ics': { view: 'public', endpoint: true },
   '/workspaces': { view: 'signed-in', actions: { choose: { need: 'signed-in' } } },
   '/login': { view: 'public', actions: { default: { need: 'public' } } },
   '/setup/[token]': { view: 'public', actions: { default: { need: 'public' } } },

@@ -1,6 +1,7 @@
-// My account's actions: change the name or the password, log out everywhere.
+// My account's actions: change the name or the password, log out everywhere, the calendar address.
 import { redirect } from '@sveltejs/kit';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
+import { turnOffCalendarFeed, turnOnCalendarFeed } from '@kohtaamo/shared/calendar/calendar-feed.store';
 import { formValues } from '@kohtaamo/shared/interaction/contact-form';
 import { changeOwnPassword, renameOwnAccount } from '@kohtaamo/shared/user/own-account';
 import { createSession, deleteSession } from '@kohtaamo/shared/user/session.store';
@@ -75,5 +76,18 @@ export const pageActions = {
     await endAllSessions(serverContext().db, locals.auth.user.id);
     clearSessionCookie(cookies, url);
     redirect(303, '/login?done=loggedOut');
+  },
+  // Turns the address on, or makes a new one (the old stops at once); the address is shown once.
+  calendarOn: async ({ locals, url }) => {
+    if (locals.auth.status !== 'member') redirect(303, '/account');
+    const { db, config } = serverContext();
+    const token = await turnOnCalendarFeed(db, locals.auth.member.workspaceId, locals.auth.user);
+    const origin = config.KOHTAAMO_ORIGIN ? new URL(config.KOHTAAMO_ORIGIN).origin : url.origin;
+    return { form: 'calendar', calendarAddress: `${origin}/calendar/${token}.ics` };
+  },
+  calendarOff: async ({ locals }) => {
+    if (locals.auth.status !== 'member') redirect(303, '/account');
+    await turnOffCalendarFeed(serverContext().db, locals.auth.member.workspaceId, locals.auth.user.id);
+    redirect(303, '/account?done=calendarOff');
   },
 } satisfies Actions;
