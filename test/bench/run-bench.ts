@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { ensureTable, localClient, startLocalDynamo } from '../../shared/src/db/local';
 import { createDb, type Db } from '../../shared/src/db/client';
 import { accessPatterns } from '../../shared/src/db/table';
+import { listAssociationStory, STORY_PAGE_SIZE } from '../../shared/src/interaction/association-story';
 import { initialiseBundle } from '../../infra/lambda/bundle-init';
 import { bundleSize } from '../../infra/lambda/bundle-size';
 import { bundleDir, lambdaBundles } from '../../infra/lambda/bundles';
@@ -197,6 +198,8 @@ const reads: Record<string, Read> = {
     i % 2 === 0
       ? findCalendarFeed(db, f.calendarToken)
       : getCalendarFeedOfUser(db, f.workspaceId, { id: 'anna', sessionEpoch: 1 }),
+  '41': (db, f, i) =>
+    listAssociationStory(db, f.workspaceId, pick(f.data.associations, i).id, { limit: STORY_PAGE_SIZE }),
   '12': (db, f, i) => {
     const interaction = pick(f.data.interactions, i);
     return getInteractionRef(db, f.workspaceId, interaction.associationId, interaction.id);

@@ -150,3 +150,45 @@ test('after logging the contact a task asked for, the next task is one click awa
   await expect(page.locator('details#log')).toHaveAttribute('open', '');
   await expect(page.locator('details#log')).toContainText('Kuittaa');
 });
+
+test('the timeline tells the story: the people met, a stage change, a task created and done with a note', async ({
+  page,
+}) => {
+  await openSeeded(page, 'Kangaslammen Invalidit ry');
+  const timeline = page.locator('section[aria-labelledby="timeline-heading"]');
+
+  await page.locator('summary', { hasText: 'Kirjaa yhteydenotto' }).click();
+  const person = page.locator('#contact-people label').first();
+  const personName = ((await person.textContent()) ?? '').trim();
+  await person.getByRole('checkbox').check();
+  await page.getByLabel('Muistiinpanot').fill('Tarinan käynti hallituksessa');
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+
+  const next = (await page.locator('#stage-to option:checked').textContent())?.trim() ?? '';
+  await page.getByRole('button', { name: 'Siirrä', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Vaihe vaihdettu.');
+
+  await page.locator('summary', { hasText: 'Uusi tehtävä' }).click();
+  await page.getByLabel('Mitä pitää tehdä').fill('Lähetä tarjotinohjeet');
+  await page.getByRole('button', { name: 'Lisää tehtävä' }).click();
+  await expect(page.getByRole('status')).toHaveText('Tehtävä lisätty.');
+  const task = page.locator('section[aria-labelledby="followups-heading"] li', {
+    hasText: 'Lähetä tarjotinohjeet',
+  });
+  await task.locator('summary', { hasText: 'Tehty – lisää muistiinpano' }).click();
+  await task.getByLabel(/^Muistiinpano aikajanalle/).fill('Ohjeet lähetetty sihteerille');
+  await task.getByRole('button', { name: 'Tallenna tehdyksi' }).click();
+  await expect(page.getByRole('status')).toHaveText('Jatkotoimenpide merkitty tehdyksi.');
+
+  // Newest first: the task done (with its note), the task made, the stage change, the contact.
+  const lines = timeline.locator('li');
+  await expect(lines.nth(0)).toContainText('Tehtävä tehty: Lähetä tarjotinohjeet');
+  await expect(lines.nth(0)).toContainText('Ohjeet lähetetty sihteerille');
+  await expect(lines.nth(1)).toContainText('Tehtävä luotu: Lähetä tarjotinohjeet');
+  await expect(lines.nth(2)).toContainText(new RegExp(`Tarjotinvaihe: .+ → ${next}`));
+  await expect(lines.nth(3)).toContainText('Tarinan käynti hallituksessa');
+  await expect(lines.nth(3)).toContainText(/kirjasi \S+/);
+  await lines.nth(3).getByRole('link', { name: personName }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(personName);
+});

@@ -277,6 +277,17 @@ export const accessPatterns = [
       'pk CALFEED#<sha256>, sk FEED; pk WS#w#CALFEEDS, sk USER#u (a feed request: 1 get, 1 batch read of ' +
       'the user, membership and current feed, then one page of pattern 5, a batch read of names and pattern 27)',
   },
+  // The follow-ups of the association are read whole for every page (as 4c reads them): bounded
+  // per association (a few dozen in years), not by the workspace; a year of weekly tasks would
+  // still be one query.
+  {
+    id: '41',
+    name: "an association's story, newest first: contacts, stage changes and tasks created and done",
+    index: 'table',
+    key:
+      'pk WS#w#ASSOC#a: a page of begins_with INT#, a page of begins_with STAGE# (both newest first) and ' +
+      'all of begins_with FOLLOWUP#, merged behind one cursor (3 queries a page)',
+  },
 ] as const satisfies readonly AccessPattern[];
 
 /** Separates a collation key from the id that breaks ties; lower than any key character. */

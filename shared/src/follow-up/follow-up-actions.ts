@@ -100,12 +100,20 @@ const targetSchema = z.object({
   expectedVersion: expectedVersionSchema,
 });
 
-/** Marks an open follow-up done (no contact logged) and updates the association's summary. */
+/**
+ * Marks an open follow-up done (no contact logged), with an optional short note that shows on the
+ * association's timeline, and updates the association's summary. The version check is part of the
+ * write, so a colleague's change in between is a ConflictError that changes nothing.
+ */
 export async function closeFollowUp(db: Db, workspaceId: string, input: unknown, by: string): Promise<void> {
-  const target = parseInput(targetSchema, input);
-  const current = await getFollowUp(db, workspaceId, target.associationId, target.id);
-  if (current.version !== target.expectedVersion) throw new ConflictError();
-  await completeFollowUp(db, workspaceId, { associationId: target.associationId, id: target.id, by });
+  const target = parseInput(targetSchema.extend({ note: optionalText(500) }), input);
+  await completeFollowUp(db, workspaceId, {
+    associationId: target.associationId,
+    id: target.id,
+    by,
+    expectedVersion: target.expectedVersion,
+    ...(target.note ? { note: target.note } : {}),
+  });
   await recomputeAssociationSummary(db, workspaceId, target.associationId);
 }
 

@@ -36,6 +36,8 @@ export interface FollowUp extends FollowUpInput {
   completedAt?: string;
   completedBy?: string;
   completedByInteractionId?: string;
+  /** A short note written when it was completed without a contact (shown on the timeline). */
+  completionNote?: string;
   /** A follow-up cancelled as a mistake: kept as a record, out of every list and report. */
   cancelledAt?: string;
   cancelledBy?: string;

@@ -15,7 +15,7 @@ import {
   type PageRequest,
 } from '../db/operations';
 import { keys, sortKeyPrefixes, stripKeys } from '../db/table';
-import { NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
 import { putIfAbsent } from '../db/operations';
 import { helsinkiMonth } from '../time/helsinki';
@@ -84,12 +84,21 @@ export async function getFollowUp(
 /**
  * Marks an open follow-up done and drops it from the open indexes. Completing it again with the
  * same interaction is a no-op (a retried "log the call that closes it"); otherwise a follow-up
- * that is no longer open is a ValidationError.
+ * that is no longer open is a ValidationError, and one changed since `expectedVersion` a ConflictError.
  */
 export async function completeFollowUp(
   db: Db,
   workspaceId: string,
-  request: { associationId: string; id: string; by: string; interactionId?: string },
+  request: {
+    associationId: string;
+    id: string;
+    by: string;
+    interactionId?: string;
+    /** A short note of how it went, on the association's timeline (not a contact). */
+    note?: string;
+    /** The version the user saw: an open follow-up changed since is a ConflictError. */
+    expectedVersion?: number;
+  },
 ): Promise<void> {
   const now = db.now().toISOString();
   const done = keys.doneFollowUpMonth(workspaceId, helsinkiMonth(db.now()), now, request.id);
@@ -104,8 +113,11 @@ export async function completeFollowUp(
             'SET #status = :done, completedAt = :now, completedBy = :by, #version = #version + :one, ' +
             'gsi2pk = :donePk, gsi2sk = :doneSk' +
             (request.interactionId ? ', completedByInteractionId = :interaction' : '') +
+            (request.note ? ', completionNote = :note' : '') +
             ' REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: 'attribute_exists(pk) AND #status = :open',
+          ConditionExpression:
+            'attribute_exists(pk) AND #status = :open' +
+            (request.expectedVersion === undefined ? '' : ' AND #version = :expected'),
           ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
           ExpressionAttributeValues: {
             ':done': 'done',
@@ -116,6 +128,8 @@ export async function completeFollowUp(
             ':donePk': done.gsi2pk,
             ':doneSk': done.gsi2sk,
             ...(request.interactionId ? { ':interaction': request.interactionId } : {}),
+            ...(request.note ? { ':note': request.note } : {}),
+            ...(request.expectedVersion === undefined ? {} : { ':expected': request.expectedVersion }),
           },
         }),
       ),
@@ -125,6 +139,7 @@ export async function completeFollowUp(
     const current = await getFollowUp(db, workspaceId, request.associationId, request.id);
     if (request.interactionId !== undefined && current.completedByInteractionId === request.interactionId)
       return;
+    if (current.status === 'open') throw new ConflictError();
     throw new ValidationError([{ field: 'followUpId', message: localised('msg:followUp.notOpen') }]);
   }
 }

@@ -14,7 +14,7 @@ import {
 } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { newId } from '@kohtaamo/shared/ids';
 import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
-import { listTimeline } from '@kohtaamo/shared/interaction/interaction.store';
+import { listAssociationStory, type StoryEntry } from '@kohtaamo/shared/interaction/association-story';
 import { listMemberAssociations } from '@kohtaamo/shared/association/parent-association';
 import { inCallingOrder, onePerPerson, telHref } from '@kohtaamo/shared/person/contact-order';
 import { getPeople, listMembersOfAssociation } from '@kohtaamo/shared/person/person.store';
@@ -51,7 +51,9 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
   ] = await orHttpError(
     Promise.all([
       listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
-      listTimeline(db, workspace.id, association.id, { limit: 50 }),
+      listAssociationStory(db, workspace.id, association.id, {
+        cursor: url.searchParams.get('timeline') ?? undefined,
+      }),
       listOpenFollowUpsOfAssociation(db, workspace.id, association.id),
       listStageHistory(db, workspace.id, association.id),
       Promise.all(
@@ -107,6 +109,54 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
   const stageName = (code: string | null) => (code ? stageLabel(workspace.stages, code, locals.locale) : '–');
   const withNames = (changes: typeof history) =>
     changes.map((change) => ({ ...change, fromName: stageName(change.from), toName: stageName(change.to) }));
+  const staffName = (id: string | undefined) => (id ? staffNames.get(id) : undefined);
+  // One line of the timeline: who did it and, for a contact, whom they met (from the roles above).
+  const storyLine = (entry: StoryEntry) => {
+    const at = { at: entry.at, month: helsinkiMonth(new Date(entry.at)) };
+    switch (entry.kind) {
+      case 'contact':
+        return {
+          ...at,
+          kind: entry.kind,
+          key: `contact:${entry.interaction.id}`,
+          interaction: entry.interaction,
+          by: staffName(entry.interaction.staffId),
+          people: entry.interaction.personIds.flatMap((id) => {
+            const name = personNames.get(id);
+            return name ? [{ id, name }] : [];
+          }),
+        };
+      case 'stage':
+        return {
+          ...at,
+          kind: entry.kind,
+          key: `stage:${entry.change.seq}`,
+          from: entry.change.from === null ? undefined : stageName(entry.change.from),
+          to: stageName(entry.change.to),
+          note: entry.change.note,
+          by: staffName(entry.change.by),
+        };
+      case 'taskCreated':
+        return {
+          ...at,
+          kind: entry.kind,
+          key: `created:${entry.task.id}`,
+          title: entry.task.title,
+          due: entry.task.due,
+          by: staffName(entry.task.createdBy),
+        };
+      case 'taskDone':
+        return {
+          ...at,
+          kind: entry.kind,
+          key: `done:${entry.task.id}`,
+          title: entry.task.title,
+          note: entry.task.completionNote,
+          withContact: entry.task.completedByInteractionId !== undefined,
+          by: staffName(entry.task.completedBy),
+        };
+    }
+  };
   const lastKind = cookies.get(LAST_KIND_COOKIE);
   const followUpParam = url.searchParams.get('followUp');
   return {
@@ -157,16 +207,10 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
     ),
     /** The people met, each once: the contact form's choices. */
     people: onePerPerson(members.items).map((m) => ({ personId: m.personId, personName: m.personName })),
-    timeline: timeline.items.map((interaction) => ({
-      ...interaction,
-      month: helsinkiMonth(new Date(interaction.occurredAt)),
-      loggedBy: staffNames.get(interaction.staffId),
-      people: interaction.personIds.flatMap((id) => {
-        const name = personNames.get(id);
-        return name ? [{ id, name }] : [];
-      }),
-    })),
-    moreTimeline: timeline.cursor !== undefined,
+    timeline: timeline.entries.map((entry) => storyLine(entry)),
+    /** The next (older) page of the timeline, and whether this is not the first page. */
+    olderTimeline: timeline.cursor,
+    laterTimeline: url.searchParams.has('timeline'),
     followUps,
     contactForm: {
       id: newId(),
