@@ -59,15 +59,17 @@ export default tseslint.config(
   {
     // Code that runs in the browser never imports data access: SvelteKit's server-only guard looks
     // only inside web/, so a component importing a shared/ store would ship the AWS SDK to every
-    // visitor without an error. The build check (test/build/client-chunks.test.ts) backs this up.
-    files: [
-      'web/src/**/*.svelte',
-      'web/src/**/*.svelte.ts',
-      'web/src/lib/**/*.ts',
-      'web/src/routes/**/+page.ts',
-      'web/src/routes/**/+layout.ts',
+    // visitor without an error. The build check (web/client-chunks.test.ts) backs this up.
+    // Every module in web/src may reach the browser (universal loads, param matchers, helpers
+    // beside a route) except what SvelteKit keeps on the server: *.server.ts, +server.ts,
+    // $lib/server. Tests run in Node only.
+    files: ['web/src/**/*.svelte', 'web/src/**/*.ts'],
+    ignores: [
+      'web/src/lib/server/**',
+      'web/src/**/*.server.ts',
+      'web/src/**/+server.ts',
+      'web/src/**/*.test.ts',
     ],
-    ignores: ['web/src/lib/server/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -76,6 +78,7 @@ export default tseslint.config(
             {
               group: [
                 '@aws-sdk/*',
+                '@smithy/*',
                 '**/*.store',
                 '**/*.store.ts',
                 '@kohtaamo/shared/db/*',

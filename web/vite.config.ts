@@ -1,7 +1,9 @@
 // SvelteKit 3 takes its configuration here (svelte.config.js is no longer read).
+import { join } from 'node:path';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { clientModules } from './client-modules';
 
 export default defineConfig({
   plugins: [
@@ -27,5 +29,6 @@ export default defineConfig({
         },
       },
     }),
+    clientModules(join(import.meta.dirname, '..')),
   ],
 });

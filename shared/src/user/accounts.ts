@@ -145,9 +145,13 @@ export async function login(
   return { token, session, user, workspaces, device };
 }
 
-/** A new password's own rules, as a field error on `field`. */
-export function checkNewPassword(password: string, related: readonly string[], field = 'password'): void {
-  const problem = passwordProblem(password, related);
+/** A new password's own rules, as a field error on `field` (a ValidationError). */
+export async function checkNewPassword(
+  password: string,
+  related: readonly string[],
+  field = 'password',
+): Promise<void> {
+  const problem = await passwordProblem(password, related);
   if (problem) {
     throw new ValidationError([{ field, message: messageFor(problem) }]);
   }
@@ -216,7 +220,7 @@ async function planNewAccount(input: {
     email: input.email,
     password: input.password,
   });
-  checkNewPassword(parsed.password, [parsed.email, parsed.name]);
+  await checkNewPassword(parsed.password, [parsed.email, parsed.name]);
   const userId = input.userId
     ? parseInput(z.object({ id: staffIdSchema }), { id: input.userId }).id
     : newId();
@@ -534,7 +538,7 @@ export async function resetPassword(
 ): Promise<{ user: User; noticeSent: boolean }> {
   const { password } = parseInput(z.object({ password: passwordFieldSchema }), { password: input.password });
   const { user } = await peekResetLink(db, input.token);
-  checkNewPassword(password, [user.email, user.name]);
+  await checkNewPassword(password, [user.email, user.name]);
   const record = await useOneTimeToken(db, input.token, 'reset');
   await setUserPassword(db, user.id, await hashPassword(password));
   await auditEverywhere(db, user.id, { actorId: user.id, action: 'password.reset' }, record.workspaceId);

@@ -107,7 +107,7 @@ export async function changeOwnPassword(
     ]);
   }
   await attempt.refund();
-  checkNewPassword(parsed.password, [user.email, user.name]);
+  await checkNewPassword(parsed.password, [user.email, user.name]);
   await setUserPassword(db, user.id, await hashPassword(parsed.password));
   const changed = await currentUser(db, user.id);
   await auditInEveryWorkspace(db, changed, 'password.change');
