@@ -2,7 +2,8 @@
 // contacts too), its tarjotin stage changes, and the tasks created and completed on it. The facts
 // live under different sort keys, so a page is a merge of three reads behind one signed cursor:
 // a page of contacts (INT#, newest first), a page of stage changes (STAGE#, newest first) and the
-// association's follow-ups (FOLLOWUP#, read whole: bounded per association, as pattern 4c). No
+// association's follow-ups (FOLLOWUP#, read whole: bounded per association, as pattern 4c; a
+// follow-up made as a contact was logged shows with that contact). No
 // entry is written beside the facts, so there is nothing to rebuild and nothing to drift.
 //
 // The merge takes the newest head of the three sources until the page is full. A source whose read
@@ -23,7 +24,8 @@ import { parseId } from '../validation';
 import type { Interaction } from './interaction.schema';
 
 export type StoryEntry =
-  | { kind: 'contact'; at: string; interaction: Interaction }
+  /** A contact, with the follow-ups made as it was logged (not cancelled). */
+  | { kind: 'contact'; at: string; interaction: Interaction; followUps: FollowUp[] }
   | { kind: 'stage'; at: string; change: StageChange }
   | { kind: 'taskCreated'; at: string; task: FollowUp }
   | { kind: 'taskDone'; at: string; task: FollowUp };
@@ -62,12 +64,17 @@ export function storyOrderKey(entry: StoryEntry): string {
   return `${entry.at}|${RANK[entry.kind]}|${entryId(entry)}`;
 }
 
-/** The task entries of an association's follow-ups, newest first; cancelled ones are left out. */
+/**
+ * The task entries of an association's follow-ups, newest first; cancelled ones are left out, and
+ * one made as a contact was logged is shown with that contact rather than created on its own.
+ */
 export function taskEntries(followUps: readonly FollowUp[]): StoryEntry[] {
   return followUps
     .filter((task) => task.status !== 'cancelled')
     .flatMap((task): StoryEntry[] => [
-      { kind: 'taskCreated', at: task.createdAt, task },
+      ...(task.interactionId === undefined
+        ? [{ kind: 'taskCreated' as const, at: task.createdAt, task }]
+        : []),
       ...(task.status === 'done' && task.completedAt
         ? [{ kind: 'taskDone' as const, at: task.completedAt, task }]
         : []),
@@ -143,7 +150,7 @@ async function readContacts(
   return {
     entries: page.items.map((item): StoryEntry => {
       const interaction = stripKeys<Interaction>(item);
-      return { kind: 'contact', at: interaction.occurredAt, interaction };
+      return { kind: 'contact', at: interaction.occurredAt, interaction, followUps: [] };
     }),
     positions: page.items.map((item) => String(item.sk)),
     more: page.lastEvaluated !== undefined,
@@ -170,13 +177,17 @@ async function readStageChanges(
   };
 }
 
-async function readTasks(db: Db, partition: string, position: string | null): Promise<SourceRead> {
-  if (position === null) return NOTHING;
-  const followUps = await queryAll<FollowUp>(db, {
+/** Every follow-up of the association (bounded per association, as pattern 4c). */
+function readFollowUps(db: Db, partition: string): Promise<FollowUp[]> {
+  return queryAll<FollowUp>(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': partition, ':prefix': sortKeyPrefixes.followUp },
     ConsistentRead: true,
   });
+}
+
+function taskSource(followUps: readonly FollowUp[], position: string | null): SourceRead {
+  if (position === null) return NOTHING;
   const entries = taskEntries(followUps).filter(
     (entry) => position === '' || storyOrderKey(entry) < position,
   );
@@ -207,11 +218,18 @@ export async function listAssociationStory(
   const limit = Math.min(Math.max(page.limit ?? STORY_PAGE_SIZE, 1), 100);
   const from = readCursor(db, scope, page.cursor);
   const partition = keys.associationPartition(workspaceId, associationId);
-  const [contacts, stages, tasks] = await Promise.all([
+  // The follow-ups are read on every page: a contact shows the follow-ups made with it.
+  const [contacts, stages, followUps] = await Promise.all([
     readContacts(db, partition, from.c, limit),
     readStageChanges(db, partition, from.s, limit),
-    readTasks(db, partition, from.t),
+    readFollowUps(db, partition),
   ]);
+  const tasks = taskSource(followUps, from.t);
+  const madeWith = new Map<string, FollowUp[]>();
+  for (const task of followUps) {
+    if (task.interactionId === undefined || task.status === 'cancelled') continue;
+    madeWith.set(task.interactionId, [...(madeWith.get(task.interactionId) ?? []), task]);
+  }
   const sources = [contacts, stages, tasks];
   const taken = [0, 0, 0];
   const entries: StoryEntry[] = [];
@@ -226,7 +244,10 @@ export async function listAssociationStory(
       if (!best || storyOrderKey(head) > storyOrderKey(best)) newest = i;
     });
     if (newest < 0) break;
-    entries.push(sources[newest]!.entries[taken[newest]!]!);
+    const entry = sources[newest]!.entries[taken[newest]!]!;
+    entries.push(
+      entry.kind === 'contact' ? { ...entry, followUps: madeWith.get(entry.interaction.id) ?? [] } : entry,
+    );
     taken[newest]! += 1;
   }
   const next: StoryCursor = {

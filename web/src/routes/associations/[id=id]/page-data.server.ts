@@ -120,6 +120,7 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
           kind: entry.kind,
           key: `contact:${entry.interaction.id}`,
           interaction: entry.interaction,
+          followUps: entry.followUps.map((f) => ({ id: f.id, title: f.title, due: f.due })),
           by: staffName(entry.interaction.staffId),
           people: entry.interaction.personIds.flatMap((id) => {
             const name = personNames.get(id);
