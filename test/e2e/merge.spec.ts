@@ -16,6 +16,8 @@ test('a duplicate is merged into the association that stays', async ({ page }) =
   await hydrated(page);
   const timelineBefore = await page.locator('section[aria-labelledby="timeline-heading"] li').count();
 
+  // Merging is one of the rare actions folded at the bottom of the page.
+  await page.locator('details.more-actions summary').click();
   await page.getByRole('link', { name: 'Yhdistä kaksoiskappaleena toiseen…' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     `Yhdistä kaksoiskappale: ${duplicateName}`,

@@ -361,8 +361,11 @@ test('marking an association dissolved asks first, archives it and moves its sta
   await fillNewAssociation(page, { name: 'Vesannon Loppuva Kerho ry', municipalities: 'Vesanto' });
   await page.getByRole('button', { name: 'Tallenna yhdistys' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vesannon Loppuva Kerho ry');
-  // The prominent controls are for everyday work: archiving is a link that asks before it acts.
+  // The prominent controls are for everyday work: archiving is a link, folded at the bottom of the
+  // page with the other rare actions, that asks before it acts.
   await expect(page.getByRole('button', { name: /lakanneeksi/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Merkitse lakanneeksi (arkistoi)…' })).toBeHidden();
+  await page.getByText('Lisää toimintoja').click();
   await page.getByRole('link', { name: 'Merkitse lakanneeksi (arkistoi)…' }).click();
   const confirm = page.getByRole('group', { name: 'Merkitäänkö yhdistys lakanneeksi?' });
   await expect(confirm).toContainText('Tarjotinvaihe siirtyy vaiheeseen ”Lakannut”.');
