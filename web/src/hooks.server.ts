@@ -1,8 +1,8 @@
 // Every request passes here: language, security headers, the CSRF origin check (forms and JSON
 // alike), the session, and the access rule of the route (lib/server/access.ts). Successful
 // state changes are written to the audit log. Unexpected errors stay generic. Each request gets
-// an id (the `x-request-id` header) and one JSON log line: route id, status, duration — never the
-// raw path or query string, which may carry tokens.
+// an id (the `x-request-id` header) and one JSON log line: route id, status, duration, round trips
+// and items examined — never the raw path or query string, which may carry tokens.
 import { randomUUID } from 'node:crypto';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { recordAudit } from '@kohtaamo/shared/audit/audit.store';
@@ -14,6 +14,7 @@ import {
   type Locale,
   type PlainMessageKey,
 } from '@kohtaamo/shared/i18n/messages';
+import { withRequestCost, type ReadCost } from '@kohtaamo/shared/db/read-cost';
 import { lambdaRequestId, log } from '@kohtaamo/shared/log/logger';
 import { PLAIN_PAGE_CSP, plainPageHeaders, securityHeaders } from '@kohtaamo/shared/security-headers';
 import { authenticate } from '@kohtaamo/shared/user/authenticate';
@@ -82,8 +83,9 @@ export const handle: Handle = async (input) => {
   input.event.locals.requestId = requestId;
   const line = { requestId, method: input.event.request.method, route: input.event.route.id ?? 'none' };
   let response: Response;
+  let cost: ReadCost;
   try {
-    response = await respond(input);
+    ({ result: response, cost } = await withRequestCost(() => respond(input)));
   } catch (caught) {
     log.error('request failed', { ...line, durationMs: Math.round(performance.now() - started) });
     throw caught;
@@ -93,6 +95,10 @@ export const handle: Handle = async (input) => {
     ...line,
     status: response.status,
     durationMs: Math.round(performance.now() - started),
+    // What the request cost the table: the budgets of the cost tests, visible in production too.
+    roundTrips: cost.roundTrips,
+    itemsExamined: cost.itemsExamined,
+    ...(cost.scans > 0 ? { scans: cost.scans } : {}),
     ...(aborted ? { aborted } : {}),
   });
   response.headers.set('x-request-id', requestId);

@@ -3,7 +3,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ownTableDb } from '../../../test/support/test-db';
-import { meterReads } from './read-cost';
+import { meterReads, meterRequests, withRequestCost } from './read-cost';
 
 describe('the read meter', () => {
   it('counts round trips, items examined behind a filter, batch reads and scans', async () => {
@@ -57,5 +57,25 @@ describe('the read meter', () => {
     const after = meterReads(db);
     after.stop();
     expect(after.cost().roundTrips).toBe(0);
+  });
+
+  it('counts each request alone, however they interleave, and nothing outside a request', async () => {
+    const db = await ownTableDb();
+    meterRequests(db);
+    const get = (sk: string) => db.doc.send(new GetCommand({ TableName: db.table, Key: { pk: 'P', sk } }));
+    await db.doc.send(new PutCommand({ TableName: db.table, Item: { pk: 'P', sk: 'A' } }));
+    const [one, three] = await Promise.all([
+      withRequestCost(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return get('A');
+      }),
+      withRequestCost(async () => {
+        await get('A');
+        await Promise.all([get('A'), get('B')]);
+      }),
+    ]);
+    expect(one.cost).toMatchObject({ roundTrips: 1, itemsExamined: 1 });
+    expect(three.cost).toMatchObject({ roundTrips: 3, itemsExamined: 2 });
+    expect(one.result.Item).toMatchObject({ sk: 'A' });
   });
 });

@@ -2,6 +2,8 @@
 // (every attempt that reached the engine), items examined (a query's or scan's ScannedCount, COUNT
 // queries included; a get or batch get examines what it returns) and the scans among them. Items
 // examined do not depend on timing, so tests and the bench can hold a read to a budget exactly.
+// The web server counts each request's cost the same way and logs it with the request's line.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './client';
 
 export interface ReadCost {
@@ -32,6 +34,31 @@ export function itemsExaminedBy(command: string, output: Record<string, unknown>
 
 let meterCounter = 0;
 
+/** Adds the counting middleware; `into()` names the cost it adds to (none: not counted). */
+function addCostMiddleware(db: Db, into: () => ReadCost | undefined): string {
+  meterCounter += 1;
+  const name = `read-meter-${meterCounter}`;
+  db.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      const cost = into();
+      if (!cost) return next(args);
+      const command = context.commandName ?? 'unknown';
+      cost.roundTrips += 1;
+      cost.commands[command] = (cost.commands[command] ?? 0) + 1;
+      if (command === 'ScanCommand') cost.scans += 1;
+      const response = await next(args);
+      cost.itemsExamined += itemsExaminedBy(command, response.output as Record<string, unknown>);
+      return response;
+    },
+    // The deserialize step runs inside the retry loop, once per attempt; 'high' wraps the
+    // deserializer, so the engine's answer is there when the work returns.
+    { step: 'deserialize', priority: 'high', name },
+  );
+  return name;
+}
+
+const copy = (cost: ReadCost): ReadCost => ({ ...cost, commands: { ...cost.commands } });
+
 /**
  * Counts what the Db's requests cost from now on, until `stop()`. `measure(work)` returns the cost
  * of one piece of work alone (the counts are reset before it).
@@ -43,32 +70,31 @@ export function meterReads(db: Db): {
   stop: () => void;
 } {
   let current = zero();
-  meterCounter += 1;
-  const name = `read-meter-${meterCounter}`;
-  db.doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      const command = context.commandName ?? 'unknown';
-      current.roundTrips += 1;
-      current.commands[command] = (current.commands[command] ?? 0) + 1;
-      if (command === 'ScanCommand') current.scans += 1;
-      const response = await next(args);
-      current.itemsExamined += itemsExaminedBy(command, response.output as Record<string, unknown>);
-      return response;
-    },
-    // The deserialize step runs inside the retry loop, once per attempt; 'high' wraps the
-    // deserializer, so the engine's answer is there when the work returns.
-    { step: 'deserialize', priority: 'high', name },
-  );
+  const name = addCostMiddleware(db, () => current);
   return {
-    cost: () => ({ ...current, commands: { ...current.commands } }),
+    cost: () => copy(current),
     reset: () => {
       current = zero();
     },
     measure: async (work) => {
       current = zero();
       const result = await work();
-      return { result, cost: { ...current, commands: { ...current.commands } } };
+      return { result, cost: copy(current) };
     },
     stop: () => db.doc.middlewareStack.remove(name),
   };
+}
+
+const requestCost = new AsyncLocalStorage<ReadCost>();
+
+/** Counts every request of the Db into the cost of the work running in `withRequestCost`. */
+export function meterRequests(db: Db): void {
+  addCostMiddleware(db, () => requestCost.getStore());
+}
+
+/** Runs one request's work and returns what it cost the table (with a Db under `meterRequests`). */
+export async function withRequestCost<T>(work: () => Promise<T>): Promise<{ result: T; cost: ReadCost }> {
+  const cost = zero();
+  const result = await requestCost.run(cost, work);
+  return { result, cost: copy(cost) };
 }

@@ -4,6 +4,7 @@ import { localised } from '@kohtaamo/shared/i18n/messages';
 import { error } from '@sveltejs/kit';
 import { loadConfig, type Config } from '@kohtaamo/shared/config';
 import { dbFromConfig, type Db } from '@kohtaamo/shared/db/client';
+import { meterRequests } from '@kohtaamo/shared/db/read-cost';
 import type { JobLauncher } from '@kohtaamo/shared/jobs/job-launcher';
 import { jobLauncherFromConfig } from '@kohtaamo/shared/jobs/launcher-from-config';
 import type { BlobStore } from '@kohtaamo/shared/storage/blob-store';
@@ -27,6 +28,8 @@ export function serverContext(): ServerContext {
   if (!context) {
     const config = loadConfig(process.env);
     const db = dbFromConfig(config);
+    // Each request's round trips and items examined go on its log line (hooks.server.ts).
+    meterRequests(db);
     const blobs = blobStoreFromConfig(config);
     context = { config, db, blobs, jobs: jobLauncherFromConfig(config, { db, blobs }) };
   }
