@@ -4,6 +4,7 @@ import {
   countAssociationsInStage,
   findAssociation,
   listAssociationsInStage,
+  STAGE_COUNT_CAP,
 } from '@kohtaamo/shared/association/association.store';
 import { isId } from '@kohtaamo/shared/ids';
 import { daysInStage, isStale, nextStageOf } from '@kohtaamo/shared/pipeline/pipeline';
@@ -14,6 +15,11 @@ import { orHttpError } from '#lib/server/errors.ts';
 import type { PageServerLoad } from './$types';
 
 const CARDS_PER_COLUMN = 25;
+/**
+ * The board counts each column up to 100 ("100+"), so it costs the same whatever the data size;
+ * a stage shown alone counts up to STAGE_COUNT_CAP (1000). Both declared at pattern 7 in table.ts.
+ */
+const BOARD_COUNT_CAP = 100;
 
 /** The page's `load`, typed by its event only so that the page's data keeps its inferred shape. */
 export const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) => {
@@ -39,12 +45,12 @@ export const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) =
     orHttpError(
       Promise.all(
         stages.map(async (stage) => {
-          const [listed, count] = await Promise.all([
+          const [listed, total] = await Promise.all([
             listAssociationsInStage(db, workspace.id, stage.code, {
               cursor,
               limit: only ? 100 : CARDS_PER_COLUMN,
             }),
-            countAssociationsInStage(db, workspace.id, stage.code),
+            countAssociationsInStage(db, workspace.id, stage.code, only ? STAGE_COUNT_CAP : BOARD_COUNT_CAP),
           ]);
           const here = moved?.stage === stage.code ? moved : undefined;
           const page = {
@@ -55,7 +61,8 @@ export const loadPage = async ({ locals, url }: Parameters<PageServerLoad>[0]) =
           return {
             code: stage.code,
             name: stage.label[locals.locale],
-            count,
+            /** Bounded (BOARD_COUNT_CAP, STAGE_COUNT_CAP): `more` says the column holds more. */
+            total,
             next: page.cursor,
             /** The cards' move default: the next main stage ('' from a final stage: a choice is asked). */
             forward: nextStageOf(workspace.stages, stage.code) ?? '',
