@@ -135,11 +135,7 @@ describe(`the cost of every page at ${SMALL}× and ${LARGE}× data`, () => {
     const report: string[] = [];
     for (const page of pages) {
       const [a, b] = [await costOf(small, page), await costOf(large, page)];
-      const breaches = budgetBreaches(
-        { ...a, commands: {} },
-        { ...b, commands: {} },
-        page.allowance,
-      );
+      const breaches = budgetBreaches({ ...a, commands: {} }, { ...b, commands: {} }, page.allowance);
       if (breaches.length > 0) report.push(`${page.name}: ${breaches.join('; ')}`);
     }
     expect(report).toEqual([]);

@@ -2,7 +2,6 @@
 // by `npm run bench` (timings) and by the read-cost test in `npm test` (round trips and items
 // examined). A pattern missing here fails both.
 import { type Db } from '../../shared/src/db/client';
-import { listAssociationStory, STORY_PAGE_SIZE } from '../../shared/src/interaction/association-story';
 import {
   getAssociation,
   listAssociationsInStage,
@@ -29,6 +28,10 @@ import { listAssociationsInMunicipality } from '../../shared/src/association/mun
 import { listMemberAssociations } from '../../shared/src/association/parent-association';
 import { generateDemoData, type DemoData } from '../../shared/src/seed/demo-data';
 import { demoItems, writeItems } from '../../shared/src/seed/seed-workspace';
+import { seededRandom } from '../../shared/src/seed/random';
+import { ulidAt } from '../../shared/src/seed/ulid-at';
+import { followUpItem } from '../../shared/src/follow-up/follow-up.store';
+import { FOLLOW_UP_SCHEMA_VERSION, type FollowUp } from '../../shared/src/follow-up/follow-up.schema';
 import { helsinkiDate, helsinkiMonth } from '../../shared/src/time/helsinki';
 import { getDigestRecord } from '../../shared/src/reminders/digest.store';
 import { getSuppression } from '../../shared/src/mail/mail-suppression.store';
@@ -74,12 +77,15 @@ import {
   turnOnCalendarFeed,
 } from '../../shared/src/calendar/calendar-feed.store';
 
+import { listAssociationStory, STORY_PAGE_SIZE } from '../../shared/src/interaction/association-story';
 import type { Allowance } from './read-budget';
 
 export const PAGE = 50;
 /** The demo data's clock: the same records at every run. */
 export const now = new Date('2026-11-24T10:00:00.000Z');
 export const staffIds = ['anna', 'ville', 'sanna'];
+/** Overdue open follow-ups of the measured user ('anna') per 1× of data, beside the demo data's own. */
+const BACKLOG_PER_SCALE = 100;
 
 export interface Fixture {
   workspaceId: string;
@@ -93,6 +99,32 @@ export interface Fixture {
   calendarToken: string;
   /** An umbrella association with 30 members in both workspaces (pattern 40). */
   umbrellaId: string;
+}
+
+/**
+ * The measured user's backlog: `BACKLOG_PER_SCALE` × scale open follow-ups of 'anna', due on the
+ * 200 days before the seeded `now` (so overdue whenever the bench runs), on the demo associations.
+ * Reproducible: ids and associations come from a generator seeded by the scale.
+ */
+function overdueBacklog(workspaceId: string, data: DemoData, scale: number): FollowUp[] {
+  const random = seededRandom(9000 + scale);
+  return Array.from({ length: BACKLOG_PER_SCALE * scale }, (_, k) => {
+    const createdMs = now.getTime() - (220 + (k % 100)) * 86_400_000;
+    const association = pick(data.associations, k);
+    return {
+      sv: FOLLOW_UP_SCHEMA_VERSION,
+      id: ulidAt(createdMs, random),
+      workspaceId,
+      associationId: association.id,
+      due: addDays(helsinkiDate(now), -1 - (k % 200)),
+      assigneeId: 'anna',
+      title: 'Soita uudelleen',
+      status: 'open',
+      version: 1,
+      createdAt: new Date(createdMs).toISOString(),
+      createdBy: 'anna',
+    };
+  });
 }
 
 export type Read = (db: Db, fixture: Fixture, i: number) => Promise<unknown>;
@@ -211,6 +243,16 @@ export async function seed(db: Db, workspaceId: string, scale: number): Promise<
     member.parentId = umbrella.id;
   const started = performance.now();
   await writeItems(db, demoItems(workspaceId, data));
+  const backlog = overdueBacklog(workspaceId, data, scale);
+  await writeItems(
+    db,
+    backlog.map((followUp) => followUpItem(workspaceId, followUp)),
+  );
+  // Overdue on the day the bench runs (the web server's clock is the real one).
+  const today = helsinkiDate(new Date());
+  const overdue = [...data.followUps, ...backlog].filter(
+    (f) => f.status === 'open' && f.assigneeId === 'anna' && f.due < today,
+  ).length;
   // One account in both workspaces: the pages are read as a signed-in admin.
   await createUser(db, { id: 'anna', email: 'anna@bench.invalid', name: 'Anna', passwordHash: 'not-used' });
   await addMember(db, { workspaceId, userId: 'anna', role: 'admin', name: 'Anna' });
@@ -286,8 +328,8 @@ export async function seed(db: Db, workspaceId: string, scale: number): Promise<
     ),
   ]);
   console.log(
-    `Seeded ${scale}×: ${data.associations.length} associations, ${data.interactions.length} interactions ` +
-      `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `Seeded ${scale}×: ${data.associations.length} associations, ${data.interactions.length} interactions, ` +
+      `${overdue} overdue open follow-ups of anna in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return {
     workspaceId,

@@ -35,20 +35,26 @@ async function main(): Promise<void> {
     cursorSecret: CURSOR_SECRET,
   });
   try {
-    // `--only=login-flood` or `--only=contact-burst` (or BENCH_ONLY=…) runs just that scenario.
+    // `--only=login-flood`, `--only=contact-burst` or `--only=pages` (or BENCH_ONLY=…) runs just that.
     if (only === 'login-flood') {
       const fixture = await seed(db, 'bench-1x', 1);
       process.exitCode =
         (await benchmarkLoginFlood(engine.endpoint, fixture)).ratio < LOGIN_FLOOD_BUDGET ? 0 : 1;
       return;
     }
-    const burstOk = await benchmarkContactBurst(db, (ws) => startWebServer(engine.endpoint, ws));
+    const burstOk =
+      only === 'pages' || (await benchmarkContactBurst(db, (ws) => startWebServer(engine.endpoint, ws)));
     if (only === 'contact-burst') {
       process.exitCode = burstOk ? 0 : 1;
       return;
     }
     const small = await seed(db, 'bench-1x', 1);
     const large = await seed(db, 'bench-10x', 10);
+    if (only === 'pages') {
+      const pageRows = await benchmarkPages(engine.endpoint, small, large);
+      process.exitCode = pageRows.every((r) => r.ratio < r.budget) ? 0 : 1;
+      return;
+    }
     const rows: Row[] = [];
     for (const pattern of accessPatterns) {
       const read = reads[pattern.id] as Read;
@@ -172,7 +178,8 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
         path: (f, i) => `/associations/${pick(f.data.associations, i).id}`,
         budget: BUDGET,
       },
-      { id: 'P4', name: 'My tasks', path: () => '/tasks', budget: BUDGET },
+      // The measured user has 100+ overdue open follow-ups at both sizes (overdueBacklog), more at 10×.
+      { id: 'P4', name: 'My tasks (100+ overdue)', path: () => '/tasks', budget: BUDGET },
       // Free text reads every association summary: measured and printed, not held to the budget.
       {
         id: 'P5',
@@ -207,6 +214,22 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
         name: 'person page (roles and contacts where met)',
         path: (f, i) => `/people/${pick(f.data.people, i).id}`,
         budget: BUDGET,
+      },
+      {
+        id: 'P12',
+        name: 'My tasks, the overdue group alone (page of 100)',
+        path: () => '/tasks?group=overdue',
+        budget: BUDGET,
+      },
+      // The board counts each column up to 100 (pattern 7 in table.ts): held to the budget.
+      { id: 'P13', name: 'pipeline board', path: () => '/pipeline', budget: BUDGET },
+      // A stage alone counts its column up to 1000, declared at pattern 7 in table.ts: its cost grows
+      // with the column (~85 at 1×, ~835 at 10×), so it is measured and printed, not held to the budget.
+      {
+        id: 'P14',
+        name: 'pipeline, one stage (counts its column up to 1000)',
+        path: (_f, i) => `/pipeline?stage=${pick(['not_contacted', 'contacted', 'interested'], i)}`,
+        budget: Infinity,
       },
     ];
     const rows: Row[] = [];

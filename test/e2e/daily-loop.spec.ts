@@ -2,7 +2,7 @@
 // tasks, so today's are on the first view however many are overdue; the front page's counts lead
 // to the groups; the team view filters by whose tasks they are.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, helsinkiDatePlus, hydrated } from './support';
+import { expectNoAxeViolations, finnishDate, helsinkiDatePlus, hydrated } from './support';
 
 // Tasks are added to seeded associations: a new association would change the directory's count.
 async function openSeeded(page: Page, name: string) {
@@ -191,4 +191,43 @@ test('the timeline tells the story: the people met, a stage change, a task creat
   await expect(lines.nth(3)).toContainText(/kirjasi \S+/);
   await lines.nth(3).getByRole('link', { name: personName }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(personName);
+});
+
+test('a pipeline card shows its owner and its last contact, in Finnish and in English', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await page.goto('/pipeline');
+  const cards = page.locator('section[aria-labelledby="column-submitted"] li.card');
+  const id = ((await cards.first().getAttribute('id')) ?? '').replace('card-', '');
+  // The demo associations have no owner: a card without one names nobody.
+  await expect(cards.nth(1)).not.toContainText('Vastuuhenkilö');
+
+  await page.goto(`/associations/${id}/edit`);
+  await hydrated(page);
+  await page.getByLabel('Vastuuhenkilö').selectOption({ label: 'Ville Korhonen' });
+  await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('Perustiedot tallennettu.');
+  await hydrated(page);
+  await page.locator('summary', { hasText: 'Kirjaa yhteydenotto' }).click();
+  await page.getByLabel('Yhteydenoton tapa').selectOption({ label: 'Puhelu' });
+  await page.locator('#contact-notes').fill('Kysyin, miten tarjottimen kohde etenee.');
+  await page.getByRole('button', { name: 'Tallenna yhteydenotto' }).click();
+  await expect(page.getByRole('status')).toHaveText('Yhteydenotto tallennettu.');
+
+  const today = helsinkiDatePlus(0);
+  await page.goto('/pipeline');
+  const card = page.locator(`#card-${id}`);
+  await expect(card).toContainText('Vastuuhenkilö: Ville Korhonen');
+  await expect(card).toContainText(`Viimeisin yhteys ${finnishDate(today)}`);
+  await expectNoAxeViolations(page);
+
+  await context.addCookies([{ name: 'kohtaamo-lang', value: 'en', url: baseURL ?? '' }]);
+  await page.goto('/pipeline');
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const monthName = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[month - 1] ?? '';
+  await expect(card).toContainText('Owner: Ville Korhonen');
+  await expect(card).toContainText(`Last contact ${day} ${monthName} ${year}`);
+  await expectNoAxeViolations(page);
 });

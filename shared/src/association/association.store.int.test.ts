@@ -8,6 +8,7 @@ import { sortFinnish } from '../text/finnish-collation';
 import {
   createAssociation,
   getAssociation,
+  countAssociationsInStage,
   listAssociationsInStage,
   listDirectory,
   updateAssociationProfile,
@@ -100,6 +101,26 @@ describe('association store', () => {
     const page = await listAssociationsInStage(db, workspace.id, 'not_contacted');
     expect(page.items.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
     expect((await listAssociationsInStage(db, workspace.id, 'published')).items).toEqual([]);
+  });
+
+  it('pattern 7: a column is counted up to a cap, and says when it holds more', async () => {
+    const workspace = await freshWorkspace(db);
+    await addAssociation(db, workspace, { name: 'Eka ry' });
+    await addAssociation(db, workspace, { name: 'Toka ry' });
+    await addAssociation(db, workspace, { name: 'Kolmas ry' });
+    expect(await countAssociationsInStage(db, workspace.id, 'not_contacted')).toEqual({
+      count: 3,
+      more: false,
+    });
+    expect(await countAssociationsInStage(db, workspace.id, 'not_contacted', 3)).toEqual({
+      count: 3,
+      more: false,
+    });
+    expect(await countAssociationsInStage(db, workspace.id, 'not_contacted', 2)).toEqual({
+      count: 2,
+      more: true,
+    });
+    expect(await countAssociationsInStage(db, workspace.id, 'published')).toEqual({ count: 0, more: false });
   });
 
   it('a retried create with the same client id is idempotent and writes one association', async () => {

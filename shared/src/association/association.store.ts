@@ -4,7 +4,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client';
 import {
   batchGetAll,
-  countAll,
+  countUpTo,
   isConditionalFailure,
   putIfAbsent,
   queryPage,
@@ -371,13 +371,28 @@ export async function getAssociationNames(
   return new Map(items.map((item) => [String(item.id), String(item.name)]));
 }
 
-/** How many associations wait in a stage (a count query on the stage index, paged by DynamoDB). */
-export function countAssociationsInStage(db: Db, workspaceId: string, stage: string): Promise<number> {
-  return countAll(db, {
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.stageColumnPartition(workspaceId, stage) },
-  });
+/** Where a pipeline column's count stops ("1000+"): a declared, bounded cost (pattern 7, table.ts). */
+export const STAGE_COUNT_CAP = 1000;
+
+/**
+ * How many associations wait in a stage: a count query on the stage index that examines at most
+ * `cap` + 1 entries (`more`: there are more than `count`).
+ */
+export function countAssociationsInStage(
+  db: Db,
+  workspaceId: string,
+  stage: string,
+  cap = STAGE_COUNT_CAP,
+): Promise<{ count: number; more: boolean }> {
+  return countUpTo(
+    db,
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.stageColumnPartition(workspaceId, stage) },
+    },
+    cap,
+  );
 }
 
 /**

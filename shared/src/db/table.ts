@@ -88,9 +88,13 @@ export const accessPatterns = [
     key: 'gsi2pk WS#w#OPEN, gsi2sk DUE#<date>#<id> (sparse)',
   },
   // Associations only: a partner's profile has no stage and so no gsi2 keys (organisation-kind.ts).
+  // Each column is also counted (COUNT on the same key), a declared, bounded cost: the board counts
+  // every column up to 100 ("100+"), so it costs the same whatever the data size; a stage shown
+  // alone counts up to 1000 (STAGE_COUNT_CAP), so that page's cost grows with its column up to that
+  // (an exact count there would need counters kept by every stage write, and repaired).
   {
     id: '7',
-    name: 'pipeline column: associations in a stage',
+    name: 'pipeline column: associations in a stage (counted up to 100 on the board, 1000 alone)',
     index: 'gsi2',
     key: 'gsi2pk WS#w#STAGE#s, gsi2sk <enteredAt>#<id>',
   },

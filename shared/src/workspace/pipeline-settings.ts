@@ -56,7 +56,8 @@ export async function updatePipelineSettings(
   const kept = new Set(settings.stages.map((stage) => stage.code));
   for (const stage of current.stages) {
     if (kept.has(stage.code)) continue;
-    if ((await countAssociationsInStage(db, workspaceId, stage.code)) > 0) {
+    // One entry is enough to refuse: the count stops there.
+    if ((await countAssociationsInStage(db, workspaceId, stage.code, 0)).more) {
       throw new ValidationError([
         { field: 'stages', message: localised('msg:stage.inUse', { stage: stage.label.fi }) },
       ]);
