@@ -275,6 +275,8 @@ async function pageAs(browser: Browser, baseURL: string | undefined, account: Ac
 let known: Known | undefined;
 test.describe('every page on a phone', () => {
   test.beforeAll(async ({ browser, baseURL }) => {
+    // It makes a campaign, a call, an import and a handover package first: more than one test's time.
+    test.setTimeout(180_000);
     const staff = await pageAs(browser, baseURL, 'staff');
     const other = await pageAs(browser, baseURL, 'otherAdmin');
     known = { ...(await seededIds(staff)), ...(await madeIds(other)) };
