@@ -43,6 +43,13 @@ export async function compare(
   return { small: stats(a), large: stats(b) };
 }
 
+/** What a read or a page cost the table at each size (deterministic), and what breaks its budget. */
+export interface CostColumns {
+  small: { roundTrips: number; itemsExamined: number };
+  large: { roundTrips: number; itemsExamined: number };
+  breaches: string[];
+}
+
 export interface Row {
   id: string;
   name: string;
@@ -50,7 +57,12 @@ export interface Row {
   large: Stats;
   ratio: number;
   budget: number;
+  cost?: CostColumns;
 }
+
+/** Over its budget: the p95 ratio, or (deterministic) its round trips or items examined. */
+export const overBudget = (row: Row): boolean =>
+  row.ratio >= row.budget || (row.cost?.breaches.length ?? 0) > 0;
 
 export function formatTable(rows: readonly Row[], labels: [string, string]): string {
   const header = [
@@ -62,6 +74,8 @@ export function formatTable(rows: readonly Row[], labels: [string, string]): str
     `p95 ${labels[1]}`,
     'p95 ratio',
     'budget',
+    'round trips',
+    'items examined',
   ];
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   const lines = rows.map((r) => [
@@ -73,6 +87,10 @@ export function formatTable(rows: readonly Row[], labels: [string, string]): str
     ms(r.large.p95),
     `${r.ratio.toFixed(2)}×`,
     `${r.ratio < r.budget ? 'ok' : 'OVER'} < ${r.budget}×`,
+    r.cost ? `${r.cost.small.roundTrips} → ${r.cost.large.roundTrips}` : '–',
+    r.cost
+      ? `${r.cost.small.itemsExamined} → ${r.cost.large.itemsExamined}${r.cost.breaches.length ? ' OVER' : ''}`
+      : '–',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] as string).length)));
   const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ');

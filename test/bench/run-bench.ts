@@ -3,14 +3,17 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ensureTable, localClient, startLocalDynamo } from '../../shared/src/db/local';
-import { createDb } from '../../shared/src/db/client';
+import { createDb, type Db } from '../../shared/src/db/client';
 import { accessPatterns } from '../../shared/src/db/table';
 import { initialiseBundle } from '../../infra/lambda/bundle-init';
 import { bundleSize } from '../../infra/lambda/bundle-size';
 import { bundleDir, lambdaBundles } from '../../infra/lambda/bundles';
 import { helsinkiDate } from '../../shared/src/time/helsinki';
-import { compare, formatTable, stats, type Row } from './harness';
-import { now, PAGE, pick, reads, seed, type Fixture, type Read } from './pattern-reads';
+import { compare, formatTable, overBudget, stats, type CostColumns, type Row } from './harness';
+import { meterReads, type ReadCost } from '../../shared/src/db/read-cost';
+import { budgetBreaches, worstCost } from './read-budget';
+import { startWebChild, type WebChild } from '../support/web-child';
+import { now, PAGE, patternAllowances, pick, reads, seed, type Fixture, type Read } from './pattern-reads';
 import { benchmarkContactBurst } from './contact-burst';
 import { addDays } from '../../shared/src/time/helsinki';
 
@@ -70,13 +73,15 @@ async function main(): Promise<void> {
         if (!row || ratio < row.ratio)
           row = { id: pattern.id, name: pattern.name, ...result, ratio, budget: BUDGET };
       }
-      rows.push(row as Row);
+      rows.push({ ...(row as Row), cost: await patternCost(db, small, large, read, pattern.id) });
     }
     console.log(`\nRead patterns, ${ITERATIONS} reads each (pages of ${PAGE}):\n`);
     console.log(formatTable(rows, ['1×', '10×']));
     const pageRows = await benchmarkPages(engine.endpoint, small, large);
     pageRows.push(await benchmarkLoginFlood(engine.endpoint, small));
-    const over = [...rows, ...pageRows].filter((r) => r.ratio >= r.budget);
+    const over = [...rows, ...pageRows].filter(overBudget);
+    for (const row of over.filter((r) => r.cost?.breaches.length))
+      console.log(`${row.id}: ${row.cost?.breaches.join('; ')}`);
     console.log(
       over.length === 0
         ? `\nAll ${rows.length} patterns within budget.`
@@ -155,6 +160,28 @@ function reportLambdaBundles(): number {
     );
   }
   return over;
+}
+
+/** A pattern's round trips and items examined at both sizes (the worst of a few records each). */
+async function patternCost(
+  db: Db,
+  small: Fixture,
+  large: Fixture,
+  read: Read,
+  id: string,
+): Promise<CostColumns> {
+  const meter = meterReads(db);
+  try {
+    const measure = async (fixture: Fixture) => {
+      const costs: ReadCost[] = [];
+      for (let i = 0; i < 4; i++) costs.push((await meter.measure(() => read(db, fixture, i))).cost);
+      return worstCost(costs);
+    };
+    const [a, b] = [await measure(small), await measure(large)];
+    return { small: a, large: b, breaches: budgetBreaches(a, b, patternAllowances[id]) };
+  } finally {
+    meter.stop();
+  }
 }
 
 /** Server response times of whole pages, from a web server per data size (SSR on the built app). */
@@ -252,7 +279,20 @@ async function benchmarkPages(endpoint: string, small: Fixture, large: Fixture):
         if (!row || ratio < row.ratio)
           row = { id: page.id, name: page.name, ...result, ratio, budget: page.budget };
       }
-      rows.push(row as Row);
+      // Printed beside the timings; the page-cost test in npm test holds pages to their allowances.
+      const cost = async (server: WebChild, fixture: Fixture) => {
+        const costs = [];
+        for (let i = 0; i < 3; i++) {
+          const response = await fetch(server.url + page.path(fixture, i), {
+            headers: { cookie: `kohtaamo-session=${fixture.sessionToken}` },
+          });
+          await response.arrayBuffer();
+          costs.push({ ...(await server.costOf(response.headers.get('x-request-id') ?? '')), commands: {} });
+        }
+        return worstCost(costs);
+      };
+      const [a, b] = [await cost(servers[0]!, small), await cost(servers[1]!, large)];
+      rows.push({ ...(row as Row), cost: { small: a, large: b, breaches: [] } });
     }
     console.log(`\nPages (server response, ${PAGE_ITERATIONS} requests each):\n`);
     console.log(formatTable(rows, ['1×', '10×']));
@@ -342,40 +382,8 @@ async function benchmarkLoginFlood(endpoint: string, fixture: Fixture): Promise<
   }
 }
 
-async function startWebServer(
-  endpoint: string,
-  workspaceId: string,
-): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-web.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      KOHTAAMO_DYNAMODB_ENDPOINT: endpoint,
-      KOHTAAMO_TABLE: 'kohtaamo-bench',
-      KOHTAAMO_WORKSPACE: workspaceId,
-      KOHTAAMO_CURSOR_SECRET: CURSOR_SECRET,
-      HOST: '127.0.0.1',
-      PORT: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Serving at (http:\/\/\S+?)\/?\s/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`web server exited with ${code}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+function startWebServer(endpoint: string, workspaceId: string): Promise<WebChild> {
+  return startWebChild({ endpoint, table: 'kohtaamo-bench', workspaceId, cursorSecret: CURSOR_SECRET });
 }
 
 await main();
