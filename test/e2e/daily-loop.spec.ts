@@ -178,6 +178,7 @@ test('the timeline tells the story: the people met, a stage change, a task creat
   });
   await task.locator('summary', { hasText: 'Tehty – lisää muistiinpano' }).click();
   await task.getByLabel(/^Muistiinpano aikajanalle/).fill('Ohjeet lähetetty sihteerille');
+  await expectNoAxeViolations(page);
   await task.getByRole('button', { name: 'Tallenna tehdyksi' }).click();
   await expect(page.getByRole('status')).toHaveText('Jatkotoimenpide merkitty tehdyksi.');
 

@@ -102,80 +102,49 @@ interface SourceRead {
 
 const NOTHING: SourceRead = { entries: [], positions: [], more: false };
 
-/** One page of a newest-first query under the association's partition, after `position`. */
+/**
+ * One page of a newest-first query under the association's partition, after `position`, as story
+ * entries (`filter` leaves items out after the limit has counted them).
+ */
 async function readSource(
   db: Db,
-  partition: string,
-  prefix: string,
-  position: string | null,
-  limit: number,
-  filter?: string,
-): Promise<{ items: Record<string, unknown>[]; lastEvaluated?: string }> {
+  query: { partition: string; prefix: string; position: string | null; limit: number; filter?: string },
+  toEntry: (item: Record<string, unknown>) => StoryEntry,
+): Promise<SourceRead> {
+  if (query.position === null) return NOTHING;
   const result = await run(() =>
     db.doc.send(
       new QueryCommand({
         TableName: db.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
-        ...(filter ? { FilterExpression: filter } : {}),
+        ExpressionAttributeValues: { ':pk': query.partition, ':prefix': query.prefix },
+        ...(query.filter ? { FilterExpression: query.filter } : {}),
         ScanIndexForward: false,
         ConsistentRead: true,
-        Limit: limit,
-        ...(position ? { ExclusiveStartKey: { pk: partition, sk: position } } : {}),
+        Limit: query.limit,
+        ...(query.position ? { ExclusiveStartKey: { pk: query.partition, sk: query.position } } : {}),
       }),
     ),
   );
+  const items = result.Items ?? [];
   const lastSk = result.LastEvaluatedKey?.sk;
   return {
-    items: result.Items ?? [],
+    entries: items.map(toEntry),
+    positions: items.map((item) => String(item.sk)),
+    more: typeof lastSk === 'string',
     ...(typeof lastSk === 'string' ? { lastEvaluated: lastSk } : {}),
   };
 }
 
-async function readContacts(
-  db: Db,
-  partition: string,
-  position: string | null,
-  limit: number,
-): Promise<SourceRead> {
-  if (position === null) return NOTHING;
-  const page = await readSource(
-    db,
-    partition,
-    sortKeyPrefixes.interaction,
-    position,
-    limit,
-    'attribute_not_exists(deletedAt)',
-  );
-  return {
-    entries: page.items.map((item): StoryEntry => {
-      const interaction = stripKeys<Interaction>(item);
-      return { kind: 'contact', at: interaction.occurredAt, interaction, followUps: [] };
-    }),
-    positions: page.items.map((item) => String(item.sk)),
-    more: page.lastEvaluated !== undefined,
-    ...(page.lastEvaluated ? { lastEvaluated: page.lastEvaluated } : {}),
-  };
-}
+const contactEntry = (item: Record<string, unknown>): StoryEntry => {
+  const interaction = stripKeys<Interaction>(item);
+  return { kind: 'contact', at: interaction.occurredAt, interaction, followUps: [] };
+};
 
-async function readStageChanges(
-  db: Db,
-  partition: string,
-  position: string | null,
-  limit: number,
-): Promise<SourceRead> {
-  if (position === null) return NOTHING;
-  const page = await readSource(db, partition, sortKeyPrefixes.stageChange, position, limit);
-  return {
-    entries: page.items.map((item): StoryEntry => {
-      const change = stripKeys<StageChange>(item);
-      return { kind: 'stage', at: change.at, change };
-    }),
-    positions: page.items.map((item) => String(item.sk)),
-    more: page.lastEvaluated !== undefined,
-    ...(page.lastEvaluated ? { lastEvaluated: page.lastEvaluated } : {}),
-  };
-}
+const stageEntry = (item: Record<string, unknown>): StoryEntry => {
+  const change = stripKeys<StageChange>(item);
+  return { kind: 'stage', at: change.at, change };
+};
 
 /** Every follow-up of the association (bounded per association, as pattern 4c). */
 function readFollowUps(db: Db, partition: string): Promise<FollowUp[]> {
@@ -220,8 +189,18 @@ export async function listAssociationStory(
   const partition = keys.associationPartition(workspaceId, associationId);
   // The follow-ups are read on every page: a contact shows the follow-ups made with it.
   const [contacts, stages, followUps] = await Promise.all([
-    readContacts(db, partition, from.c, limit),
-    readStageChanges(db, partition, from.s, limit),
+    readSource(
+      db,
+      {
+        partition,
+        prefix: sortKeyPrefixes.interaction,
+        position: from.c,
+        limit,
+        filter: 'attribute_not_exists(deletedAt)',
+      },
+      contactEntry,
+    ),
+    readSource(db, { partition, prefix: sortKeyPrefixes.stageChange, position: from.s, limit }, stageEntry),
     readFollowUps(db, partition),
   ]);
   const tasks = taskSource(followUps, from.t);
