@@ -41,16 +41,23 @@ export interface AccessPattern {
 export const accessPatterns = [
   // Also read in batches of 100 (id and kind only) by the report: the kinds of the organisations
   // contacted in the period, so its cost grows with the period's activity (report.store.ts).
+  // The association page reads each merged duplicate's profile and stage history too (a handful at
+  // most per survivor, so bounded per association, not by the workspace).
   { id: '1', name: 'association profile', index: 'table', key: 'pk WS#w#ASSOC#a, sk PROFILE' },
   // Partners are on it like associations (an organisation's kind is an attribute, filtered in code
   // from the projected entries as the type filter is); removing a partner kind in the settings
-  // reads it once to refuse a kind still in use (partner-kind-settings.ts).
+  // reads it once to refuse a kind still in use (partner-kind-settings.ts). Declared costs that
+  // grow with the workspace (held to their allowance in test/bench/page-cost.int.test.ts): the
+  // default view drops archived entries in code (a page may read a few more than it shows); every
+  // filter other than municipality (13) and stage (7), free text, sorting by last contact, the
+  // campaign preview and the merge page's suggestion read all entries until "Search" indexes them.
   {
     id: '2',
     name: 'directory in Finnish name order',
     index: 'gsi1',
     key: 'gsi1pk WS#w#ASSOCS, gsi1sk <collation key>\\u0001<id>',
   },
+  // Deleted contacts are a filter (kept as records): a page may read a few more than it shows.
   {
     id: '3',
     name: 'association timeline, newest first',
@@ -69,6 +76,8 @@ export const accessPatterns = [
     index: 'gsi1',
     key: 'gsi1pk WS#w#PERSON#p, gsi1sk MEMBER#<association>#<role period>',
   },
+  // The status is a filter: done and cancelled follow-ups are read too. Bounded per association (a
+  // few dozen over years), not by the workspace; the story (41) reads the same items.
   {
     id: '4c',
     name: 'open follow-ups of an association',
