@@ -89,6 +89,8 @@ const BACKLOG_PER_SCALE = 100;
 
 export interface Fixture {
   workspaceId: string;
+  /** The table it is in: each size has a table of its own, so a whole-table read shows. */
+  table: string;
   data: DemoData;
   jobId: string;
   importId: string;
@@ -333,6 +335,7 @@ export async function seed(db: Db, workspaceId: string, scale: number): Promise<
   );
   return {
     workspaceId,
+    table: db.table,
     data,
     sessionToken,
     calendarToken,

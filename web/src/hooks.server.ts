@@ -85,7 +85,7 @@ export const handle: Handle = async (input) => {
   let response: Response;
   let cost: ReadCost;
   try {
-    ({ result: response, cost } = await withRequestCost(() => respond(input)));
+    ({ result: response, cost } = await withRequestCost(async () => respond(input)));
   } catch (caught) {
     log.error('request failed', { ...line, durationMs: Math.round(performance.now() - started) });
     throw caught;
