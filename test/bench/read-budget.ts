@@ -23,7 +23,12 @@ export function worstCost(costs: readonly ReadCost[]): ReadCost {
       roundTrips: Math.max(worst.roundTrips, cost.roundTrips),
       itemsExamined: Math.max(worst.itemsExamined, cost.itemsExamined),
       scans: Math.max(worst.scans, cost.scans),
-      commands: { ...worst.commands, ...cost.commands },
+      commands: Object.fromEntries(
+        [...new Set([...Object.keys(worst.commands), ...Object.keys(cost.commands)])].map((name) => [
+          name,
+          Math.max(worst.commands[name] ?? 0, cost.commands[name] ?? 0),
+        ]),
+      ),
     }),
     { roundTrips: 0, itemsExamined: 0, scans: 0, commands: {} },
   );

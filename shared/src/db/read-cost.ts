@@ -65,7 +65,6 @@ const copy = (cost: ReadCost): ReadCost => ({ ...cost, commands: { ...cost.comma
  */
 export function meterReads(db: Db): {
   cost: () => ReadCost;
-  reset: () => void;
   measure: <T>(work: () => Promise<T>) => Promise<{ result: T; cost: ReadCost }>;
   stop: () => void;
 } {
@@ -73,9 +72,6 @@ export function meterReads(db: Db): {
   const name = addCostMiddleware(db, () => current);
   return {
     cost: () => copy(current),
-    reset: () => {
-      current = zero();
-    },
     measure: async (work) => {
       current = zero();
       const result = await work();

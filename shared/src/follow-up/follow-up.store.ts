@@ -19,7 +19,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { localised } from '../i18n/messages';
 import { putIfAbsent } from '../db/operations';
 import { helsinkiMonth } from '../time/helsinki';
-import type { DueRange } from './follow-up';
+import { openInDueOrder, type DueRange } from './follow-up';
 import { FOLLOW_UP_SCHEMA_VERSION, type FollowUp, type FollowUpInput } from './follow-up.schema';
 
 export function followUpItem(workspaceId: string, followUp: FollowUp): Record<string, unknown> {
@@ -162,7 +162,7 @@ export async function listOpenFollowUpsOfAssociation(
     },
     ConsistentRead: true,
   });
-  return items.sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+  return openInDueOrder(items);
 }
 
 /** Pattern 5: my open follow-ups by due date (overdue first). */

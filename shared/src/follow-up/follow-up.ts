@@ -17,6 +17,15 @@ export function nextDue(followUps: readonly Pick<FollowUp, 'due' | 'status'>[]):
 }
 
 /** The quick picks for "next follow-up" on the contact form. */
+/** The open ones of an association's follow-ups, earliest due first (ties by id). */
+export function openInDueOrder<T extends Pick<FollowUp, 'due' | 'id' | 'status'>>(
+  followUps: readonly T[],
+): T[] {
+  return followUps
+    .filter((f) => f.status === 'open')
+    .sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id));
+}
+
 export const followUpQuickPicks = ['none', 'week', 'month', 'year_end', 'custom'] as const;
 export type FollowUpQuickPick = (typeof followUpQuickPicks)[number];
 

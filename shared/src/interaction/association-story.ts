@@ -32,6 +32,8 @@ export type StoryEntry =
 
 export interface StoryPage {
   entries: StoryEntry[];
+  /** Every follow-up of the association, as read for this page (its open ones need no read of their own). */
+  followUps: FollowUp[];
   /** The cursor of the next (older) page; absent on the last page. */
   cursor?: string;
 }
@@ -95,12 +97,11 @@ interface SourceRead {
   entries: StoryEntry[];
   /** The sort key of each entry (for the position after it). */
   positions: string[];
-  /** The read stopped at its limit: more may follow `lastEvaluated`. */
-  more: boolean;
+  /** Where the read stopped at its limit: more may follow it. */
   lastEvaluated?: string;
 }
 
-const NOTHING: SourceRead = { entries: [], positions: [], more: false };
+const NOTHING: SourceRead = { entries: [], positions: [] };
 
 /**
  * One page of a newest-first query under the association's partition, after `position`, as story
@@ -131,7 +132,6 @@ async function readSource(
   return {
     entries: items.map(toEntry),
     positions: items.map((item) => String(item.sk)),
-    more: typeof lastSk === 'string',
     ...(typeof lastSk === 'string' ? { lastEvaluated: lastSk } : {}),
   };
 }
@@ -160,7 +160,7 @@ function taskSource(followUps: readonly FollowUp[], position: string | null): So
   const entries = taskEntries(followUps).filter(
     (entry) => position === '' || storyOrderKey(entry) < position,
   );
-  return { entries, positions: entries.map(storyOrderKey), more: false };
+  return { entries, positions: entries.map(storyOrderKey) };
 }
 
 /** Where a source continues after a page that took `taken` of its entries. */
@@ -168,7 +168,7 @@ function nextPosition(read: SourceRead, taken: number, position: string | null):
   if (position === null) return null;
   if (taken < read.entries.length) return taken === 0 ? position : read.positions[taken - 1]!;
   // Every entry it returned is shown: it goes on after what it evaluated, or it is done.
-  return read.more ? (read.lastEvaluated ?? read.positions.at(-1) ?? position) : null;
+  return read.lastEvaluated ?? null;
 }
 
 /**
@@ -214,7 +214,7 @@ export async function listAssociationStory(
   const entries: StoryEntry[] = [];
   while (entries.length < limit) {
     // A source that may have more just past what it returned: its next entry is unknown.
-    if (sources.some((source, i) => taken[i] === source.entries.length && source.more)) break;
+    if (sources.some((source, i) => taken[i] === source.entries.length && source.lastEvaluated)) break;
     let newest = -1;
     sources.forEach((source, i) => {
       const head = source.entries[taken[i]!];
@@ -236,5 +236,5 @@ export async function listAssociationStory(
   };
   const done = next.c === null && next.s === null && next.t === null;
   const cursor = done ? undefined : encodeCursor(db.cursorSecret, scope, next);
-  return cursor === undefined ? { entries } : { entries, cursor };
+  return cursor === undefined ? { entries, followUps } : { entries, followUps, cursor };
 }

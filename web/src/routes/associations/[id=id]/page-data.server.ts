@@ -8,10 +8,8 @@ import {
   organisationKindOf,
   partnerKindsOf,
 } from '@kohtaamo/shared/association/organisation-kind';
-import {
-  listOpenFollowUpsDue,
-  listOpenFollowUpsOfAssociation,
-} from '@kohtaamo/shared/follow-up/follow-up.store';
+import { openInDueOrder } from '@kohtaamo/shared/follow-up/follow-up';
+import { listOpenFollowUpsDue } from '@kohtaamo/shared/follow-up/follow-up.store';
 import { newId } from '@kohtaamo/shared/ids';
 import { interactionKinds, type InteractionKind } from '@kohtaamo/shared/interaction/interaction.schema';
 import { listAssociationStory, type StoryEntry } from '@kohtaamo/shared/interaction/association-story';
@@ -38,38 +36,30 @@ export const loadAssociationPage = async ({ params, locals, url, cookies }: Serv
   // A merged duplicate lives on in the association it was merged into.
   if (association.mergedInto) redirect(303, `/associations/${association.mergedInto}`);
   const mergedIds = association.mergedFromIds ?? [];
-  const [
-    members,
-    timeline,
-    followUps,
-    history,
-    merged,
-    owner,
-    workspaceMembers,
-    parentNames,
-    memberAssociations,
-  ] = await orHttpError(
-    Promise.all([
-      listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
-      listAssociationStory(db, workspace.id, association.id, {
-        cursor: url.searchParams.get('timeline') ?? undefined,
-      }),
-      listOpenFollowUpsOfAssociation(db, workspace.id, association.id),
-      listStageHistory(db, workspace.id, association.id),
-      Promise.all(
-        mergedIds.map(async (id) => ({
-          association: await getAssociation(db, workspace.id, id),
-          history: await listStageHistory(db, workspace.id, id),
-        })),
-      ),
-      association.ownerId ? getMember(db, workspace.id, association.ownerId) : undefined,
-      listMembers(db, workspace.id),
-      association.parentId
-        ? getAssociationNames(db, workspace.id, [association.parentId])
-        : new Map<string, string>(),
-      listMemberAssociations(db, workspace.id, association.id, { limit: 100 }),
-    ]),
-  );
+  const [members, timeline, history, merged, owner, workspaceMembers, parentNames, memberAssociations] =
+    await orHttpError(
+      Promise.all([
+        listMembersOfAssociation(db, workspace.id, association.id, { limit: 200 }),
+        listAssociationStory(db, workspace.id, association.id, {
+          cursor: url.searchParams.get('timeline') ?? undefined,
+        }),
+        listStageHistory(db, workspace.id, association.id),
+        Promise.all(
+          mergedIds.map(async (id) => ({
+            association: await getAssociation(db, workspace.id, id),
+            history: await listStageHistory(db, workspace.id, id),
+          })),
+        ),
+        association.ownerId ? getMember(db, workspace.id, association.ownerId) : undefined,
+        listMembers(db, workspace.id),
+        association.parentId
+          ? getAssociationNames(db, workspace.id, [association.parentId])
+          : new Map<string, string>(),
+        listMemberAssociations(db, workspace.id, association.id, { limit: 100 }),
+      ]),
+    );
+  // The open tasks come with the timeline's read of the association's follow-ups (pattern 41).
+  const followUps = openInDueOrder(timeline.followUps);
   const parentName = association.parentId ? parentNames.get(association.parentId) : undefined;
   const staff = assignableStaff(workspaceMembers);
   // The timeline names who logged each contact and the people met (from the roles read above).
