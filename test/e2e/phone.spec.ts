@@ -255,9 +255,17 @@ async function madeIds(page: Page) {
     mimeType: 'text/csv',
     buffer: Buffer.from('Nimi;Kunta;Puhelin\r\nPuhelinpiiri ry;Kuopio;017 123 4567\r\n', 'utf8'),
   });
+  // The import page checks the file by itself once it has loaded (a form it submits): that must end
+  // before the next page is opened, or its answer navigates back over it.
+  const checked = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && /\/admin\/import\/[0-9A-Z]{26}/.test(r.url()),
+  );
   await page.getByRole('button', { name: 'Lataa ja tarkista' }).click();
   await page.waitForURL(/\/admin\/import\/[0-9A-Z]{26}$/);
   const importJob = id();
+  await checked;
+  await page.waitForURL(/\/admin\/import\/[0-9A-Z]{26}$/);
+  await page.waitForLoadState();
 
   await page.goto('/admin/handover');
   await hydrated(page);
