@@ -257,14 +257,22 @@ async function madeIds(page: Page) {
   });
   // The import page checks the file by itself once it has loaded (a form it submits): that must end
   // before the next page is opened, or its answer navigates back over it.
-  const checked = page.waitForResponse(
-    (r) => r.request().method() === 'POST' && /\/admin\/import\/[0-9A-Z]{26}/.test(r.url()),
+  // It lands there twice: after the upload, then after its own check.
+  let landings = 0;
+  const checked = new Promise<void>((resolve) =>
+    page.on('framenavigated', (frame) => {
+      if (
+        frame === page.mainFrame() &&
+        /\/admin\/import\/[0-9A-Z]{26}$/.test(frame.url()) &&
+        ++landings === 2
+      )
+        resolve();
+    }),
   );
   await page.getByRole('button', { name: 'Lataa ja tarkista' }).click();
   await page.waitForURL(/\/admin\/import\/[0-9A-Z]{26}$/);
   const importJob = id();
   await checked;
-  await page.waitForURL(/\/admin\/import\/[0-9A-Z]{26}$/);
   await page.waitForLoadState();
 
   await page.goto('/admin/handover');
